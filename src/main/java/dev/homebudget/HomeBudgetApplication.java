@@ -1,0 +1,13 @@
+package dev.homebudget;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class HomeBudgetApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(HomeBudgetApplication.class, args);
+	}
+
+}
