@@ -1,0 +1,116 @@
+package dev.homebudget.expense;
+
+import java.util.List;
+
+import dev.homebudget.shared.ApiSchemas;
+import dev.homebudget.shared.BulkDeleteRequests;
+import dev.homebudget.shared.BulkDeletedResponse;
+import dev.homebudget.shared.DeletedResponse;
+import dev.homebudget.shared.EntryIds;
+import dev.homebudget.shared.JsonBodies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The v1 expense resource. Translates HTTP only: bodies are read as JSON trees and
+ * checked against the schema here (422), everything else is the service's.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/expense", produces = "application/json")
+@Tag(name = "expense")
+class ExpenseController {
+
+	private static final String ID = "expense_id";
+
+	private final ExpenseService service;
+
+	ExpenseController(ExpenseService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	@Operation(operationId = "listExpenses", summary = "List expenses, newest date first")
+	List<ExpenseResponse> list() {
+		return this.service.list().stream().map(ExpenseResponse::from).toList();
+	}
+
+	@PostMapping
+	@Operation(operationId = "createExpense", summary = "Create an expense",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ExpenseSchemas.ExpenseCreate.class))))
+	ExpenseEnvelope create(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType) {
+		var values = this.service.reader().readCreate(JsonBodies.read(body, contentType));
+		return ExpenseEnvelope.created(this.service.create(values));
+	}
+
+	@PatchMapping("/{expense_id}")
+	@Operation(operationId = "patchExpense", summary = "Update one field of an expense",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ApiSchemas.FieldUpdate.class))))
+	ExpenseEnvelope patch(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
+			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType) {
+		var patch = this.service.reader().readPatch(JsonBodies.read(body, contentType));
+		int id = existingId(rawId);
+		return ExpenseEnvelope.updated(this.service.patch(id, patch));
+	}
+
+	@PutMapping("/{expense_id}")
+	@Operation(operationId = "updateExpense", summary = "Update the fields present in the body",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ExpenseSchemas.ExpenseFullUpdate.class))))
+	ExpenseEnvelope replace(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
+			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType) {
+		var changes = this.service.reader().readReplace(JsonBodies.read(body, contentType));
+		int id = existingId(rawId);
+		return ExpenseEnvelope.updated(this.service.replace(id, changes));
+	}
+
+	@DeleteMapping("/{expense_id}")
+	@Operation(operationId = "deleteExpense", summary = "Delete an expense")
+	DeletedResponse delete(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId) {
+		int id = existingId(rawId);
+		this.service.delete(id);
+		return DeletedResponse.of(id);
+	}
+
+	@PostMapping("/bulk-delete")
+	@Operation(operationId = "bulkDeleteExpenses", summary = "Delete every listed expense that exists",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ApiSchemas.BulkDeleteRequest.class))))
+	BulkDeletedResponse bulkDelete(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType) {
+		var ids = BulkDeleteRequests.readIds(JsonBodies.read(body, contentType));
+		return BulkDeletedResponse.of(this.service.deleteAll(ids));
+	}
+
+	private static int existingId(String rawId) {
+		return EntryIds.parse(rawId, ID).orElseThrow(ExpenseNotFoundException::new);
+	}
+
+}

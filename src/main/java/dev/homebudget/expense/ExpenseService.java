@@ -1,0 +1,78 @@
+package dev.homebudget.expense;
+
+import java.util.Collection;
+import java.util.List;
+
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryRequestReader;
+import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.PatchRequest;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Expense use cases. Checks run in the original's order: the shape of the body (422, in
+ * the controller), then the existence of the record (404), then the meaning of the change
+ * (400). Each use case is one transaction.
+ */
+@Service
+public class ExpenseService {
+
+	private final ExpenseRepository expenses;
+
+	private final EntryRequestReader reader = new EntryRequestReader(EntryField.EXPENSE_FIELDS);
+
+	public ExpenseService(ExpenseRepository expenses) {
+		this.expenses = expenses;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Expense> list() {
+		return this.expenses.findAll();
+	}
+
+	@Transactional
+	public Expense create(EntryValues values) {
+		return this.expenses.create(ExpenseDraft.from(values));
+	}
+
+	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
+	@Transactional
+	public Expense replace(int id, EntryValues changes) {
+		requireExisting(id);
+		EntryRequestReader.requireNotNull(changes);
+		return this.expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
+	}
+
+	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
+	@Transactional
+	public Expense patch(int id, PatchRequest patch) {
+		requireExisting(id);
+		EntryValues change = this.reader.readPatchValue(patch);
+		return this.expenses.update(id, change).orElseThrow(ExpenseNotFoundException::new);
+	}
+
+	@Transactional
+	public void delete(int id) {
+		if (!this.expenses.deleteById(id)) {
+			throw new ExpenseNotFoundException();
+		}
+	}
+
+	@Transactional
+	public int deleteAll(Collection<Integer> ids) {
+		return this.expenses.deleteAllById(ids);
+	}
+
+	EntryRequestReader reader() {
+		return this.reader;
+	}
+
+	private void requireExisting(int id) {
+		if (!this.expenses.existsById(id)) {
+			throw new ExpenseNotFoundException();
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.homebudget.income;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A stored income. The amount is exact, with two decimals.
+ */
+public record Income(int id, LocalDate date, String category, BigDecimal amount, String account, String currency,
+		String notes) {
+
+	public Income {
+		Objects.requireNonNull(date, "date");
+		Objects.requireNonNull(category, "category");
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(account, "account");
+		Objects.requireNonNull(currency, "currency");
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.homebudget.income;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryValues;
+
+/**
+ * An income not stored yet: every field but the id, which the store assigns.
+ */
+public record IncomeDraft(LocalDate date, String category, BigDecimal amount, String account, String currency,
+		String notes) {
+
+	public IncomeDraft {
+		Objects.requireNonNull(date, "date");
+		Objects.requireNonNull(category, "category");
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(account, "account");
+		Objects.requireNonNull(currency, "currency");
+	}
+
+	static IncomeDraft from(EntryValues values) {
+		return new IncomeDraft(values.date(), values.text(EntryField.CATEGORY), values.amount(),
+				values.text(EntryField.ACCOUNT), values.text(EntryField.CURRENCY), values.text(EntryField.NOTES));
+	}
+
+	public Income withId(int id) {
+		return new Income(id, this.date, this.category, this.amount, this.account, this.currency, this.notes);
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.homebudget.income;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.homebudget.shared.EntryValues;
+
+/**
+ * Where incomes are kept. Lists are ordered by date descending, then id descending, so
+ * the order of equal dates is stable.
+ */
+public interface IncomeRepository {
+
+	List<Income> findAll();
+
+	/** One page of {@link #findAll()}. */
+	List<Income> findPage(int offset, int limit);
+
+	Optional<Income> findById(int id);
+
+	boolean existsById(int id);
+
+	Income create(IncomeDraft draft);
+
+	/** Applies the present fields in one statement; empty if the id does not exist. */
+	Optional<Income> update(int id, EntryValues changes);
+
+	boolean deleteById(int id);
+
+	/** Deletes every existing row among the ids; returns how many rows were deleted. */
+	int deleteAllById(Collection<Integer> ids);
+
+	long count();
+
+	long countByCategory(String category);
+
+	/** Inclusive range, date descending. */
+	List<Income> findByDateRange(LocalDate from, LocalDate to);
+
+	List<Income> findByCategory(String category);
+
+	/** Zero when there is none. */
+	BigDecimal totalByCategory(String category);
+
+	/** Inclusive range; zero when there is none. */
+	BigDecimal totalByDateRange(LocalDate from, LocalDate to);
+
+	/** Distinct categories, sorted. */
+	List<String> categories();
+
+}

@@ -1,0 +1,31 @@
+package dev.homebudget.income;
+
+import java.math.BigDecimal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Request shapes of {@code /api/v1/income} for the OpenAPI document. */
+final class IncomeSchemas {
+
+	private IncomeSchemas() {
+	}
+
+	@Schema(name = "IncomeCreate")
+	record IncomeCreate(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2025-11-10",
+					description = "YYYY-MM-DD") String date,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String category,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "50.00",
+					description = "Rounded half away from zero to 2 decimals; |amount| < 100000000") BigDecimal amount,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String account,
+			@Schema(nullable = true, maxLength = 10, description = "Defaults to ₪") String currency,
+			@Schema(nullable = true) String notes) {
+	}
+
+	@Schema(name = "IncomeFullUpdate", description = "Only the keys present are applied")
+	record IncomeFullUpdate(@Schema(nullable = true) String date, @Schema(nullable = true) String category,
+			@Schema(nullable = true) BigDecimal amount, @Schema(nullable = true) String account,
+			@Schema(nullable = true) String currency, @Schema(nullable = true) String notes) {
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.homebudget.income;
+
+import java.util.Collection;
+import java.util.List;
+
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryRequestReader;
+import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.PatchRequest;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Income use cases. Checks run in the original's order: the shape of the body (422, in
+ * the controller), then the existence of the record (404), then the meaning of the change
+ * (400). Each use case is one transaction.
+ */
+@Service
+public class IncomeService {
+
+	private final IncomeRepository incomes;
+
+	private final EntryRequestReader reader = new EntryRequestReader(EntryField.INCOME_FIELDS);
+
+	public IncomeService(IncomeRepository incomes) {
+		this.incomes = incomes;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Income> list() {
+		return this.incomes.findAll();
+	}
+
+	@Transactional
+	public Income create(EntryValues values) {
+		return this.incomes.create(IncomeDraft.from(values));
+	}
+
+	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
+	@Transactional
+	public Income replace(int id, EntryValues changes) {
+		requireExisting(id);
+		EntryRequestReader.requireNotNull(changes);
+		return this.incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
+	}
+
+	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
+	@Transactional
+	public Income patch(int id, PatchRequest patch) {
+		requireExisting(id);
+		EntryValues change = this.reader.readPatchValue(patch);
+		return this.incomes.update(id, change).orElseThrow(IncomeNotFoundException::new);
+	}
+
+	@Transactional
+	public void delete(int id) {
+		if (!this.incomes.deleteById(id)) {
+			throw new IncomeNotFoundException();
+		}
+	}
+
+	@Transactional
+	public int deleteAll(Collection<Integer> ids) {
+		return this.incomes.deleteAllById(ids);
+	}
+
+	EntryRequestReader reader() {
+		return this.reader;
+	}
+
+	private void requireExisting(int id) {
+		if (!this.incomes.existsById(id)) {
+			throw new IncomeNotFoundException();
+		}
+	}
+
+}

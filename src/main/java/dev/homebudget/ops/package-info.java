@@ -1,0 +1,4 @@
+/**
+ * Operational endpoints: the root message and the v1 health check.
+ */
+package dev.homebudget.ops;

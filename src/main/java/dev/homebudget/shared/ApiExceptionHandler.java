@@ -1,0 +1,98 @@
+package dev.homebudget.shared;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to the v1 error body. Nothing here ever echoes an exception message
+ * from the database or the JVM: those go to the log, the client gets a fixed sentence.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	static final String RETRY_AFTER_SECONDS = "2";
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ErrorBody> handled(ApiException ex) {
+		return ResponseEntity.status(ex.status()).body(new ErrorBody(ex.detail()));
+	}
+
+	@ExceptionHandler(RequestValidationException.class)
+	ResponseEntity<ErrorBody> invalid(RequestValidationException ex) {
+		return ResponseEntity.status(422).body(new ErrorBody(ex.issues()));
+	}
+
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	ResponseEntity<ErrorBody> notFound(Exception ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("Not Found"));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ErrorBody> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+		Set<HttpMethod> supported = ex.getSupportedHttpMethods();
+		HttpHeaders headers = new HttpHeaders();
+		if (supported != null && !supported.isEmpty()) {
+			headers.set(HttpHeaders.ALLOW,
+					supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")));
+		}
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.headers(headers)
+			.body(new ErrorBody("Method Not Allowed"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ErrorBody> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.body(new ErrorBody("Content-Type must be application/json"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+			.body(new ErrorBody("This endpoint only produces application/json"));
+	}
+
+	/**
+	 * The database is down, restarting, overloaded or timed out: the request may succeed
+	 * if repeated shortly, so say so (503 with Retry-After) instead of failing with a
+	 * 500.
+	 */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			QueryTimeoutException.class, PessimisticLockingFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ErrorBody> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		log.debug("Database failure detail", ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(new ErrorBody("The database is temporarily unavailable; please retry shortly"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ErrorBody> unexpected(Exception ex) {
+		log.error("Unhandled error", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ErrorBody("Internal Server Error"));
+	}
+
+}
