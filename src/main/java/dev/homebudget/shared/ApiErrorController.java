@@ -1,5 +1,6 @@
 package dev.homebudget.shared;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * never an exception class, message or trace.
  */
 @RestController
+@Hidden
 class ApiErrorController implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -27,7 +27,8 @@ public final class ApiSchemas {
 	}
 
 	@Schema(name = "ValidationError")
-	public record ValidationError(String type, List<Object> loc, String msg, Object input) {
+	public record ValidationError(String type, List<Object> loc, String msg, Object input,
+			@Schema(nullable = true) Object ctx) {
 	}
 
 	@Schema(name = "HTTPValidationError")
@@ -36,14 +37,6 @@ public final class ApiSchemas {
 
 	@Schema(name = "ErrorDetail")
 	public record ErrorDetail(String detail) {
-	}
-
-	@Schema(name = "DeletedResponse")
-	public record Deleted(String status, int id) {
-	}
-
-	@Schema(name = "BulkDeletedResponse")
-	public record BulkDeleted(String status, int count) {
 	}
 
 }

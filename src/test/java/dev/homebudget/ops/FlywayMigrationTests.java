@@ -1,0 +1,85 @@
+package dev.homebudget.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.homebudget.support.MigratedDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Flyway scripts on an empty PostgreSQL: the schema of contract §5 with our changes.
+ */
+class FlywayMigrationTests {
+
+	private static List<String> columns(JdbcClient jdbc, String table) {
+		return jdbc
+			.sql("SELECT column_name FROM information_schema.columns WHERE table_name = :t ORDER BY ordinal_position")
+			.param("t", table)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void shouldCreateTheTablesIndexesAndDefaults() {
+		DataSource dataSource = MigratedDatabase.migrated("flyway_schema");
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(columns(jdbc, "expenses")).containsExactly("id", "date", "business", "category", "amount", "account",
+				"currency", "notes");
+		assertThat(columns(jdbc, "incomes")).containsExactly("id", "date", "category", "amount", "account", "currency",
+				"notes");
+		assertThat(columns(jdbc, "feature_flags")).contains("id", "name", "enabled", "user_id", "description");
+		List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+			.query(String.class)
+			.list();
+		assertThat(indexes).contains("idx_expenses_date", "idx_expenses_category", "idx_expenses_account",
+				"idx_expenses_date_category", "idx_incomes_date", "idx_incomes_category", "idx_incomes_account");
+		Map<String, Object> id = jdbc
+			.sql("SELECT is_identity, identity_generation FROM information_schema.columns "
+					+ "WHERE table_name = 'expenses' AND column_name = 'id'")
+			.query()
+			.singleRow();
+		assertThat(id).containsEntry("is_identity", "YES").containsEntry("identity_generation", "BY DEFAULT");
+		jdbc.sql("TRUNCATE expenses RESTART IDENTITY").update();
+		jdbc.sql("INSERT INTO expenses (date, category, amount, account) VALUES ('2025-01-01', 'c', 1.005, 'a')")
+			.update();
+		Map<String, Object> row = jdbc.sql("SELECT currency, amount::text AS amount FROM expenses").query().singleRow();
+		assertThat(row).containsEntry("currency", "\u20aa").containsEntry("amount", "1.01");
+	}
+
+	@Test
+	void shouldKeepOneGlobalFlagRowPerName() {
+		JdbcClient jdbc = JdbcClient.create(MigratedDatabase.migrated("flyway_flags"));
+		jdbc.sql("TRUNCATE feature_flags").update();
+		jdbc.sql("INSERT INTO feature_flags (name, enabled) VALUES ('X', true)").update();
+		assertThatThrownBy(() -> jdbc.sql("INSERT INTO feature_flags (name, enabled) VALUES ('X', false)").update())
+			.hasMessageContaining("uq_feature_flag_name_user");
+	}
+
+	@Test
+	void shouldRefuseToMigrateWhenAnAppliedScriptWasEdited(@TempDir Path scripts) throws Exception {
+		DataSource dataSource = MigratedDatabase.migrated("flyway_checksum");
+		for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/*.sql")) {
+			String sql = resource.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			if (resource.getFilename().startsWith("V1__")) {
+				sql = sql + "\n-- an innocent-looking edit\n";
+			}
+			Files.writeString(scripts.resolve(resource.getFilename()), sql);
+		}
+		Flyway edited = Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts).load();
+		assertThatThrownBy(edited::migrate).isInstanceOf(FlywayException.class).hasMessageContaining("checksum");
+	}
+
+}
