@@ -1,0 +1,29 @@
+package dev.homebudget.config;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppPropertiesTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "DEV", "Dev" })
+	void shouldBeDevModeCaseInsensitively(String env) {
+		assertThat(new AppProperties(env, null, 8000).isDevMode()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "prod", "staging", " dev", "development" })
+	void shouldNotBeDevModeOtherwise(String env) {
+		assertThat(new AppProperties(env, null, 8000).isDevMode()).isFalse();
+	}
+
+	@org.junit.jupiter.api.Test
+	void shouldDefaultLikeTheOriginal() {
+		AppProperties defaults = new AppProperties(null, null, 8000);
+		assertThat(defaults.env()).isEqualTo("dev");
+		assertThat(defaults.host()).isEqualTo("0.0.0.0");
+	}
+
+}
