@@ -37,7 +37,6 @@ public abstract class ApiTestSupport {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("api"));
-		registry.add("spring.datasource.url", () -> TestDatabase.jdbcUrl("api"));
 	}
 
 	protected ApiResponse get(String path) {

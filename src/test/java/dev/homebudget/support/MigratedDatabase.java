@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A PostgreSQL database of its own for tests that need no Spring context (repositories,
@@ -17,7 +16,7 @@ public final class MigratedDatabase {
 	}
 
 	public static DataSource dataSource(String database) {
-		return new DriverManagerDataSource(TestDatabase.jdbcUrl(database));
+		return TestDatabase.dataSource(database);
 	}
 
 	public static DataSource migrated(String database) {

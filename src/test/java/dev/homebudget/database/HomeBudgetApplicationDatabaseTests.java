@@ -1,0 +1,49 @@
+package dev.homebudget.database;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.homebudget.HomeBudgetApplication;
+import dev.homebudget.support.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application wired to the shared test database, as other tests will use it.
+ */
+@SpringBootTest(classes = HomeBudgetApplication.class, properties = "budget.database.pool-size=3")
+class HomeBudgetApplicationDatabaseTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("application_tests"));
+	}
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private ActiveDatabase activeDatabase;
+
+	@Autowired
+	private Flyway flyway;
+
+	@Test
+	void applicationUsesTheConfiguredDatabase() {
+		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
+		assertThat(((HikariDataSource) this.dataSource).getMaximumPoolSize()).isEqualTo(3);
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("select current_database()", String.class))
+			.isEqualTo("application_tests");
+		assertThat(this.activeDatabase.embedded()).isFalse();
+		assertThat(this.flyway.getConfiguration().getDataSource()).isSameAs(this.dataSource);
+	}
+
+}

@@ -1,0 +1,1 @@
+create table flyway_probe (id integer primary key);
