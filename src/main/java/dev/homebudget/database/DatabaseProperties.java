@@ -17,7 +17,7 @@ public record DatabaseProperties(String url, @DefaultValue("5") int poolSize, @D
 
 	static final int MAX_POOL_SIZE = 100;
 
-	DatabaseProperties {
+	public DatabaseProperties {
 		if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
 			throw new IllegalArgumentException("budget.database.pool-size (POOL_SIZE) must be between 1 and "
 					+ MAX_POOL_SIZE + ", but is " + poolSize);
