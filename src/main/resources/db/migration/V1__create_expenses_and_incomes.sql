@@ -11,7 +11,8 @@ CREATE TABLE expenses (
     notes    text
 );
 
-CREATE INDEX idx_expenses_date ON expenses (date);
+-- (date, id) serves the list order "date DESC, id DESC" and its keyset pages
+CREATE INDEX idx_expenses_date ON expenses (date, id);
 CREATE INDEX idx_expenses_category ON expenses (category);
 CREATE INDEX idx_expenses_account ON expenses (account);
 CREATE INDEX idx_expenses_date_category ON expenses (date, category);
@@ -26,6 +27,6 @@ CREATE TABLE incomes (
     notes    text
 );
 
-CREATE INDEX idx_incomes_date ON incomes (date);
+CREATE INDEX idx_incomes_date ON incomes (date, id);
 CREATE INDEX idx_incomes_category ON incomes (category);
 CREATE INDEX idx_incomes_account ON incomes (account);

@@ -1,12 +1,19 @@
 package dev.homebudget.expense;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
 import dev.homebudget.shared.BulkDeletedResponse;
 import dev.homebudget.shared.DeletedResponse;
 import dev.homebudget.shared.EntryIds;
+import dev.homebudget.shared.EntryPage;
+import dev.homebudget.shared.EntryQueries;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntryQueryParameters;
+import dev.homebudget.shared.PageLinks;
 import dev.homebudget.shared.JsonBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,9 +53,16 @@ class ExpenseController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listExpenses", summary = "List expenses, newest date first")
-	List<ExpenseResponse> list() {
-		return this.service.list().stream().map(ExpenseResponse::from).toList();
+	@Operation(operationId = "listExpenses",
+			summary = "List expenses: all, newest date first; or filtered, sorted and paged by the query parameters")
+	@EntryQueryParameters
+	ResponseEntity<List<ExpenseResponse>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+		Optional<EntryQuery> query = EntryQueries.read(parameters, true);
+		if (query.isEmpty()) {
+			return ResponseEntity.ok(this.service.list().stream().map(ExpenseResponse::from).toList());
+		}
+		EntryPage<Expense> page = this.service.find(query.get());
+		return PageLinks.ok(page.next()).body(page.rows().stream().map(ExpenseResponse::from).toList());
 	}
 
 	@PostMapping

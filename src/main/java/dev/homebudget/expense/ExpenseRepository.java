@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 
 /**
@@ -50,5 +53,23 @@ public interface ExpenseRepository {
 
 	/** Distinct categories, sorted. */
 	List<String> categories();
+
+	/**
+	 * Rows matching the query's filters, in its order, after its cursor; at most
+	 * {@code query.limit()} rows (all when null).
+	 */
+	List<Expense> find(EntryQuery query);
+
+	/** Sum and count over an inclusive date range; null bounds are open. */
+	EntryTotals.Total total(LocalDate from, LocalDate to);
+
+	/** Totals per category over an inclusive date range, largest first. */
+	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
+
+	/** Totals per month of a year; months without entries are absent. */
+	List<EntryTotals.ByMonth> totalsByMonth(int year);
+
+	/** Distinct non-empty values of a text field, most used first. */
+	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);
 
 }

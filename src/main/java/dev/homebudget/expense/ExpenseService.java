@@ -1,9 +1,13 @@
 package dev.homebudget.expense;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
 import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryPage;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryRequestReader;
 import dev.homebudget.shared.EntryValues;
 import dev.homebudget.shared.PatchRequest;
@@ -30,6 +34,41 @@ public class ExpenseService {
 	@Transactional(readOnly = true)
 	public List<Expense> list() {
 		return this.expenses.findAll();
+	}
+
+	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
+	@Transactional(readOnly = true)
+	public EntryPage<Expense> find(EntryQuery query) {
+		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
+		return EntryPage.of(this.expenses.find(fetch), query, (row) -> sortKey(row, query), Expense::id);
+	}
+
+	@Transactional(readOnly = true)
+	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+		return this.expenses.total(from, to);
+	}
+
+	@Transactional(readOnly = true)
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		return this.expenses.totalsByCategory(from, to);
+	}
+
+	@Transactional(readOnly = true)
+	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
+		return this.expenses.totalsByMonth(year);
+	}
+
+	@Transactional(readOnly = true)
+	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
+		return this.expenses.distinctValues(field, limit);
+	}
+
+	private static Object sortKey(Expense row, EntryQuery query) {
+		return switch (query.sort().column()) {
+			case DATE -> row.date();
+			case AMOUNT -> row.amount();
+			case CATEGORY -> row.category();
+		};
 	}
 
 	@Transactional

@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySql;
+import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,6 +153,35 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	@Override
 	public List<String> categories() {
 		return this.jdbc.sql("SELECT DISTINCT category FROM expenses ORDER BY category").query(String.class).list();
+	}
+
+	@Override
+	public List<Expense> find(EntryQuery query) {
+		EntrySql.Filter filter = EntrySql.filter(query, true);
+		String limit = (query.limit() == null) ? "" : " LIMIT " + query.limit();
+		return filter.bind(this.jdbc.sql(SELECT + filter.where() + " ORDER BY " + query.sort().orderBy() + limit))
+			.query(JdbcExpenseRepository::map)
+			.list();
+	}
+
+	@Override
+	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+		return EntrySql.total(this.jdbc, "expenses", from, to);
+	}
+
+	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		return EntrySql.totalsByCategory(this.jdbc, "expenses", from, to);
+	}
+
+	@Override
+	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
+		return EntrySql.totalsByMonth(this.jdbc, "expenses", year);
+	}
+
+	@Override
+	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
+		return EntrySql.distinctValues(this.jdbc, "expenses", field, limit);
 	}
 
 	private static Expense map(ResultSet rs, int row) throws SQLException {
