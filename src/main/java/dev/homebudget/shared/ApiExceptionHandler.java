@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -60,6 +61,28 @@ class ApiExceptionHandler {
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.headers(headers)
 			.body(new ErrorBody("Method Not Allowed"));
+	}
+
+	@ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+	ResponseEntity<ErrorBody> tooLarge(BodySizeLimitFilter.BodyTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(new ErrorBody("Request body too large (limit " + ex.maxBytes + " bytes)"));
+	}
+
+	/**
+	 * The body could not be read: too large (counted while reading), or the client went
+	 * away.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex;
+		while (cause != null) {
+			if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+				return tooLarge(tooLarge);
+			}
+			cause = cause.getCause();
+		}
+		return ResponseEntity.badRequest().body(new ErrorBody("The request body could not be read"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
