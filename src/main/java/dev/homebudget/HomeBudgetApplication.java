@@ -1,6 +1,7 @@
 package dev.homebudget;
 
-import org.springframework.boot.SpringApplication;
+import dev.homebudget.cli.HomeBudgetCli;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -8,8 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class HomeBudgetApplication {
 
+	/**
+	 * Runs the web app, or a command of {@code ./hbw} (see {@link HomeBudgetCli}).
+	 * Commands exit with their status; the web app keeps running.
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(HomeBudgetApplication.class, args);
+		boolean web = HomeBudgetCli.servesWeb(args);
+		int status = HomeBudgetCli.execute(args);
+		if (!web) {
+			System.exit(status);
+		}
 	}
 
 }

@@ -1,0 +1,58 @@
+package dev.homebudget.cli;
+
+import javax.sql.DataSource;
+
+import dev.homebudget.HomeBudgetApplication;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application without its web server and without automatic migration, for one
+ * command. It uses the same database settings as the app (DATABASE_URL or the embedded
+ * server).
+ */
+final class CommandContext implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private CommandContext(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	static CommandContext start() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(HomeBudgetApplication.class)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.flyway.enabled=false", "spring.main.banner-mode=off",
+					"logging.level.root=${HBW_LOG_LEVEL:WARN}")
+			.run();
+		return new CommandContext(context);
+	}
+
+	DataSource dataSource() {
+		return this.context.getBean(DataSource.class);
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/** Flyway over the app's scripts, configured as the app configures it at startup. */
+	Flyway flyway() {
+		return Flyway.configure()
+			.dataSource(dataSource())
+			.locations("classpath:db/migration")
+			.validateOnMigrate(true)
+			.cleanDisabled(true)
+			.load();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.homebudget.cli;
+
+import java.util.Arrays;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of every command. Without a command, or with only Spring-style
+ * {@code --name=value} options, the web app starts, so {@code java -jar} and
+ * {@code ./mvnw spring-boot:run} behave as before.
+ */
+@Command(name = "hbw", mixinStandardHelpOptions = true, version = "Home Budget Web 1.0",
+		description = "Home Budget Web: a self-hosted household budget tracker.",
+		subcommands = { ServeCommand.class, MigrateCommand.class, StatusCommand.class, HistoryCommand.class,
+				ValidateCommand.class, SeedSmokeCommand.class, SeedTestDataCommand.class },
+		footer = { "", "Database selection for every command: DATABASE_URL, or the embedded server in BUDGET_DATA_DIR.",
+				"Commands other than serve need the data directory to themselves: stop the app first." })
+public final class HomeBudgetCli implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(System.out);
+	}
+
+	/**
+	 * Whether these arguments start the web app (which keeps running after main returns).
+	 */
+	public static boolean servesWeb(String[] args) {
+		if (args.length == 0) {
+			return true;
+		}
+		if (args[0].equals("serve")) {
+			return !Arrays.asList(args).contains("--help") && !Arrays.asList(args).contains("-h");
+		}
+		return args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");
+	}
+
+	/** Runs a command and returns its exit code. */
+	public static int execute(String[] args) {
+		if (servesWeb(args) && !(args.length > 0 && args[0].equals("serve"))) {
+			ServeCommand.start(args);
+			return 0;
+		}
+		return new CommandLine(new HomeBudgetCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.homebudget.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Applies pending schema migrations, or prints their SQL with {@code --dry-run}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+		description = "Apply pending schema migrations (the app also does this at startup).")
+class MigrateCommand implements Callable<Integer> {
+
+	@Option(names = "--dry-run", description = "Print the SQL of the pending migrations; change nothing.")
+	boolean dryRun;
+
+	@Override
+	public Integer call() {
+		try (CommandContext context = CommandContext.start()) {
+			Flyway flyway = context.flyway();
+			if (this.dryRun) {
+				MigrationInfo[] pending = flyway.info().pending();
+				if (pending.length == 0) {
+					System.out.println("-- No pending migrations.");
+				}
+				for (MigrationInfo migration : pending) {
+					System.out.println("-- Migration " + migration.getVersion() + ": " + migration.getDescription()
+							+ " (" + migration.getScript() + ")");
+					System.out.println(script(migration.getScript()));
+				}
+				return 0;
+			}
+			MigrateResult result = flyway.migrate();
+			System.out.println("Applied " + result.migrationsExecuted + " migration(s); schema version is now "
+					+ flyway.info().current().getVersion() + ".");
+			return 0;
+		}
+	}
+
+	static String script(String name) {
+		try (InputStream in = MigrateCommand.class.getResourceAsStream("/db/migration/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("Migration script " + name + " is not on the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.homebudget.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands of {@code ./hbw}, run in-process against a database of their own, in the
+ * order an operator would use them on a new install.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HomeBudgetCliTests {
+
+	private static final String DATABASE = "cli_commands";
+
+	@BeforeAll
+	static void pointAtTestDatabase() {
+		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
+	}
+
+	@AfterAll
+	static void restore() {
+		System.clearProperty("budget.database.url");
+	}
+
+	record Run(int status, String out, String err) {
+	}
+
+	private static synchronized Run run(String... args) {
+		PrintStream originalOut = System.out;
+		PrintStream originalErr = System.err;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			int status = HomeBudgetCli.execute(args);
+			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+		}
+	}
+
+	private static long count(String table) {
+		return JdbcClient.create(TestDatabase.dataSource(DATABASE))
+			.sql("SELECT count(*) FROM " + table)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	@Order(1)
+	void shouldListTheCommands() {
+		Run help = run("--help");
+		assertThat(help.status()).isZero();
+		assertThat(help.out()).contains("serve", "migrate", "status", "history", "validate", "seed-smoke",
+				"seed-test-data");
+		assertThat(HomeBudgetCli.servesWeb(new String[0])).isTrue();
+		assertThat(HomeBudgetCli.servesWeb(new String[] { "--server.port=9000" })).isTrue();
+		assertThat(HomeBudgetCli.servesWeb(new String[] { "serve" })).isTrue();
+		assertThat(HomeBudgetCli.servesWeb(new String[] { "serve", "--help" })).isFalse();
+		assertThat(HomeBudgetCli.servesWeb(new String[] { "status" })).isFalse();
+		assertThat(run("no-such-command").status()).isNotZero();
+	}
+
+	@Test
+	@Order(2)
+	void shouldReportAnEmptyDatabaseAndPrintPendingSqlWithoutApplyingIt() {
+		Run status = run("status");
+		assertThat(status.status()).isZero();
+		assertThat(status.out()).contains("Schema version: none").contains("Pending migrations: 2");
+		Run dryRun = run("migrate", "--dry-run");
+		assertThat(dryRun.out()).contains("-- Migration 1")
+			.contains("CREATE TABLE expenses")
+			.contains("CREATE TABLE feature_flags");
+		assertThat(run("status").out()).contains("Pending migrations: 2");
+	}
+
+	@Test
+	@Order(3)
+	void shouldMigrateAndShowHistory() {
+		Run migrate = run("migrate");
+		assertThat(migrate.status()).as(migrate.err()).isZero();
+		assertThat(migrate.out()).contains("Applied 2 migration(s); schema version is now 2.");
+		assertThat(run("status").out()).contains("Schema version: 2").contains("Pending migrations: 0");
+		assertThat(run("history").out()).contains("create expenses and incomes").contains("Success");
+		assertThat(run("migrate", "--dry-run").out()).contains("No pending migrations");
+		Run validate = run("validate");
+		assertThat(validate.status()).isZero();
+		assertThat(validate.out()).contains("valid");
+	}
+
+	@Test
+	@Order(4)
+	void shouldSeedSmokeFixturesOnce() {
+		Run first = run("seed-smoke");
+		assertThat(first.out()).contains("Seeded 3 expense(s) and 2 income(s).");
+		Run second = run("seed-smoke");
+		assertThat(second.out()).contains("No new data added").contains("3 expense(s) and 2 income(s)");
+	}
+
+	@Test
+	@Order(5)
+	void shouldGenerateTestDataOnlyIntoEmptyTablesUnlessAppending() {
+		assertThat(run("seed-test-data", "--expenses", "10").out()).contains("nothing added");
+		Run append = run("seed-test-data", "--expenses", "5000", "--incomes", "700", "--append", "--until",
+				"2025-12-31");
+		assertThat(append.status()).as(append.err()).isZero();
+		assertThat(count("expenses")).isEqualTo(5003);
+		assertThat(count("incomes")).isEqualTo(702);
+		long outOfRange = JdbcClient.create(TestDatabase.dataSource(DATABASE))
+			.sql("SELECT count(*) FROM expenses WHERE date > '2025-12-31' OR date < '2016-01-01' OR amount <= 0")
+			.query(Long.class)
+			.single();
+		assertThat(outOfRange).isZero();
+		assertThat(run("seed-test-data", "--expenses", "-1").status()).isEqualTo(2);
+	}
+
+	@Test
+	@Order(6)
+	void shouldRefuseAnEditedHistory() {
+		JdbcClient.create(TestDatabase.dataSource(DATABASE))
+			.sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'")
+			.update();
+		Run validate = run("validate");
+		assertThat(validate.status()).isEqualTo(1);
+		assertThat(validate.err()).contains("NOT valid");
+	}
+
+}
