@@ -293,10 +293,14 @@ record DatabaseUrl(String jdbcUrl, String username, String password, String disp
 				"Invalid database URL (DATABASE_URL / budget.database.url): " + reason + ". " + EXPECTED + ".");
 	}
 
+	/** The JDBC URL with a password parameter masked, fit for logs. */
+	String safeJdbcUrl() {
+		return this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1******");
+	}
+
 	@Override
 	public String toString() {
-		return "DatabaseUrl[jdbcUrl=" + this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1******") + ", username="
-				+ this.username + ", password=******]";
+		return "DatabaseUrl[jdbcUrl=" + safeJdbcUrl() + ", username=" + this.username + ", password=******]";
 	}
 
 }
