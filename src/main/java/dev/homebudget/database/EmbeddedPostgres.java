@@ -421,7 +421,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			return true;
 		}
 		catch (SQLException ex) {
-			if ("42P04".equals(ex.getSQLState())) {
+			if ("42P04".equals(ex.getSQLState()) || "23505".equals(ex.getSQLState())) {
 				// Created concurrently by another connection: that is what we wanted.
 				return false;
 			}
