@@ -3,7 +3,6 @@ package dev.homebudget.database;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,10 +105,6 @@ final class Commands {
 		String[] all = text.strip().split("\n");
 		int from = Math.max(0, all.length - lines);
 		return String.join("\n", List.of(all).subList(from, all.length));
-	}
-
-	static UncheckedIOException unchecked(String message, IOException ex) {
-		return new UncheckedIOException(message + ": " + ex.getMessage(), ex);
 	}
 
 }

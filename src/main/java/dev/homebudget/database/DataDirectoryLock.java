@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -95,14 +94,6 @@ final class DataDirectoryLock implements AutoCloseable {
 		}
 	}
 
-	Path file() {
-		return this.file;
-	}
-
-	boolean isHeld() {
-		return this.lock.isValid();
-	}
-
 	/**
 	 * Releases the lock. The file stays: deleting it would let a process that already
 	 * opened the old file and one that creates a new file both believe they own the
@@ -133,19 +124,6 @@ final class DataDirectoryLock implements AutoCloseable {
 				// Nothing useful to do: the descriptor is gone either way.
 			}
 		}
-	}
-
-	static boolean isHeldInThisJvm(Path dataDirectory) {
-		return HELD.contains(lockFileFor(dataDirectory));
-	}
-
-	@Override
-	public String toString() {
-		return "DataDirectoryLock[" + this.file + "]";
-	}
-
-	static boolean exists(Path dataDirectory) {
-		return Files.exists(lockFileFor(dataDirectory));
 	}
 
 }

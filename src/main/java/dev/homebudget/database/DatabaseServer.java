@@ -1,11 +1,24 @@
 package dev.homebudget.database;
 
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The database the pool connects to: either an external server named by
  * {@code DATABASE_URL} or the embedded one, which this bean starts and stops. The
  * {@code DataSource} depends on it, so the pool is closed before the server stops.
  */
 final class DatabaseServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseServer.class);
+
+	/**
+	 * Longer than Spring's default graceful shutdown phase (30 s), so requests still
+	 * being served at exit keep their database.
+	 */
+	static final Duration SHUTDOWN_HOOK_DELAY = Duration.ofSeconds(40);
 
 	private final DatabaseUrl url;
 
@@ -18,10 +31,13 @@ final class DatabaseServer implements AutoCloseable {
 
 	static DatabaseServer start(DatabaseProperties properties) {
 		if (!properties.usesEmbeddedServer()) {
-			return new DatabaseServer(DatabaseUrl.parse(properties.url()), null);
+			DatabaseUrl url = DatabaseUrl.parse(properties.url());
+			logger.info("Using the external PostgreSQL database {}", url.safeJdbcUrl());
+			return new DatabaseServer(url, null);
 		}
 		EmbeddedPostgresSettings settings = properties.embedded().toSettings();
 		EmbeddedPostgres embedded = EmbeddedPostgres.start(settings);
+		embedded.deferShutdownHook(SHUTDOWN_HOOK_DELAY);
 		return new DatabaseServer(DatabaseUrl.of("127.0.0.1", embedded.port(), settings.databaseName(),
 				embedded.username(), embedded.password()), embedded);
 	}

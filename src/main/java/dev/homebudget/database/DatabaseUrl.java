@@ -288,15 +288,28 @@ record DatabaseUrl(String jdbcUrl, String username, String password, String disp
 		return (text == null || text.isEmpty()) ? null : text;
 	}
 
-	private static IllegalArgumentException invalid(String reason) {
-		return new IllegalArgumentException(
-				"Invalid database URL (DATABASE_URL / budget.database.url): " + reason + ". " + EXPECTED + ".");
+	private static InvalidDatabaseUrlException invalid(String reason) {
+		return new InvalidDatabaseUrlException(
+				"Invalid database URL (DATABASE_URL / budget.database.url): " + reason + ". " + EXPECTED);
+	}
+
+	/** The JDBC URL with a password parameter masked, fit for logs. */
+	String safeJdbcUrl() {
+		return this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1******");
+	}
+
+	/** A malformed URL; the message never contains the URL itself. */
+	static class InvalidDatabaseUrlException extends IllegalArgumentException {
+
+		InvalidDatabaseUrlException(String message) {
+			super(message);
+		}
+
 	}
 
 	@Override
 	public String toString() {
-		return "DatabaseUrl[jdbcUrl=" + this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1******") + ", username="
-				+ this.username + ", password=******]";
+		return "DatabaseUrl[jdbcUrl=" + safeJdbcUrl() + ", username=" + this.username + ", password=******]";
 	}
 
 }

@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -61,7 +60,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private final DataDirectoryLock lock;
 
-	private final Thread shutdownHook = new Thread(this::close, "embedded-postgres-shutdown");
+	private final Thread shutdownHook = new Thread(this::closeAtJvmExit, "embedded-postgres-shutdown");
+
+	private volatile Duration shutdownHookDelay = Duration.ZERO;
 
 	private Credentials credentials;
 
@@ -111,7 +112,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 	}
 
-	private static Path binariesCache(EmbeddedPostgresSettings settings, OsAccount account) {
+	static Path binariesCache(EmbeddedPostgresSettings settings, OsAccount account) {
 		Path cache = settings.binariesCacheDirectory();
 		if (account != null) {
 			Path blocker = account.firstUntraversable(cache);
@@ -245,22 +246,40 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			return;
 		}
 		long pid = parsePid(readFirstLine(pidFile));
-		Optional<ProcessHandle> process = (pid > 0) ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-				: Optional.empty();
-		if (process.isPresent() && isServerFor(pid, cluster)) {
+		boolean running = isRunning(pid);
+		if (running && isServerFor(pid, cluster)) {
 			logger.warn("An orphaned PostgreSQL server (pid {}) from an earlier run that did not stop cleanly "
 					+ "is still serving {}; stopping it", pid, describe(cluster));
 			pgCtlStop(cluster).requireSuccess("Stopping the orphaned PostgreSQL server (pid " + pid + ")");
-			waitForExit(process.get());
+			waitForExit(pid);
 			return;
 		}
 		logger.info("Removing stale {} (pid {} {})", pidFile, pid,
-				process.isPresent() ? "now belongs to an unrelated process" : "is not running");
+				running ? "now belongs to an unrelated process" : "is not running");
 		try {
 			Files.deleteIfExists(pidFile);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not remove stale " + pidFile + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Whether a process exists and has not exited. A zombie (exited, not yet reaped by
+	 * its parent) counts as gone: it holds no port and no files.
+	 */
+	static boolean isRunning(long pid) {
+		if (pid <= 0) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+			// "pid (command) state ...": the command may itself contain ") ".
+			String afterCommand = stat.substring(stat.lastIndexOf(')') + 1).strip();
+			return !(afterCommand.startsWith("Z") || afterCommand.startsWith("X"));
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 
@@ -290,16 +309,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 	}
 
-	private static void waitForExit(ProcessHandle process) {
-		try {
-			process.onExit().get(PG_CTL_WAIT_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new EmbeddedPostgresException("Interrupted while waiting for pid " + process.pid() + " to exit", ex);
-		}
-		catch (Exception ex) {
-			throw new EmbeddedPostgresException("PostgreSQL server pid " + process.pid() + " did not exit", ex);
+	private static void waitForExit(long pid) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PG_CTL_WAIT_SECONDS);
+		while (isRunning(pid)) {
+			if (System.nanoTime() > deadline) {
+				throw new EmbeddedPostgresException("PostgreSQL server pid " + pid + " did not exit within "
+						+ PG_CTL_WAIT_SECONDS + " s after pg_ctl stop; stop it by hand (kill " + pid + ")");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new EmbeddedPostgresException("Interrupted while waiting for pid " + pid + " to exit", ex);
+			}
 		}
 	}
 
@@ -398,7 +421,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			return true;
 		}
 		catch (SQLException ex) {
-			if ("42P04".equals(ex.getSQLState())) {
+			if ("42P04".equals(ex.getSQLState()) || "23505".equals(ex.getSQLState())) {
 				// Created concurrently by another connection: that is what we wanted.
 				return false;
 			}
@@ -445,10 +468,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		return this.placement.cluster();
 	}
 
-	public EmbeddedPostgresSettings settings() {
-		return this.settings;
-	}
-
 	long serverPid() {
 		return this.serverPid;
 	}
@@ -476,7 +495,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 		finally {
 			this.lock.close();
+			notifyAll();
 		}
+	}
+
+	/**
+	 * Lets an owner that closes this server itself at JVM exit (a Spring context, whose
+	 * graceful shutdown still serves requests) go first: the safety-net shutdown hook
+	 * then waits up to {@code delay} before stopping the server on its own.
+	 */
+	void deferShutdownHook(Duration delay) {
+		this.shutdownHookDelay = delay;
+	}
+
+	synchronized void closeAtJvmExit() {
+		long deadline = System.nanoTime() + this.shutdownHookDelay.toNanos();
+		try {
+			for (long left = deadline - System.nanoTime(); !this.closed
+					&& left > 0; left = deadline - System.nanoTime()) {
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		close();
 	}
 
 	/**

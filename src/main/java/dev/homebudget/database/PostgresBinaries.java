@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -140,9 +143,12 @@ final class PostgresBinaries {
 		Path staging = home.resolveSibling(home.getFileName() + ".unpack-" + UUID.randomUUID());
 		try {
 			Files.createDirectory(staging);
-			try (InputStream in = new TarArchiveInputStream(
-					new XZInputStream(new BufferedInputStream(resource.openStream(), 65536)))) {
-				extract((TarArchiveInputStream) in, staging);
+			// Buffered on both sides: the tar reader asks for 512-byte records, and each
+			// small read through the LZMA decoder is costly.
+			try (InputStream compressed = new BufferedInputStream(resource.openStream(), 65536);
+					TarArchiveInputStream tar = new TarArchiveInputStream(
+							new BufferedInputStream(new XZInputStream(compressed), 1 << 20))) {
+				extract(tar, staging);
 			}
 			Files.writeString(staging.resolve(COMPLETE_MARKER), home.getFileName() + "\n", StandardCharsets.UTF_8);
 			Files.setPosixFilePermissions(staging, FileTree.RWXR_XR_X);
@@ -162,15 +168,31 @@ final class PostgresBinaries {
 			Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (FileSystemException ex) {
-			if (Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
-				return;
+			if (!Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
+				replaceIncomplete(staging, home);
 			}
-			// An incomplete tree not made by this code (we only ever rename complete
-			// ones): set it aside rather than trusting it.
-			Path broken = home.resolveSibling(home.getFileName() + ".broken-" + UUID.randomUUID());
-			Files.move(home, broken, StandardCopyOption.ATOMIC_MOVE);
-			FileTree.deleteRecursively(broken);
-			Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+		}
+	}
+
+	/**
+	 * An incomplete tree not made by this code (we only ever rename complete ones in).
+	 * Replacing it is a check-then-act, so it runs under a lock shared by threads and
+	 * processes; otherwise a second repairer could set aside a tree the first one had
+	 * just put in place.
+	 */
+	private static void replaceIncomplete(Path staging, Path home) throws IOException {
+		synchronized (PostgresBinaries.class) {
+			Path lockFile = home.resolveSibling(home.getFileName() + ".repair.lock");
+			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+					FileLock lock = channel.lock()) {
+				if (Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
+					return;
+				}
+				Path broken = home.resolveSibling(home.getFileName() + ".broken-" + UUID.randomUUID());
+				Files.move(home, broken, StandardCopyOption.ATOMIC_MOVE);
+				FileTree.deleteRecursively(broken);
+				Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+			}
 		}
 	}
 
@@ -193,12 +215,8 @@ final class PostgresBinaries {
 				Files.createSymbolicLink(path, linkTarget);
 			}
 			else if (entry.isLink()) {
-				FileTree.createDirectories(path.getParent());
-				Path existing = target.resolve(entry.getLinkName()).normalize();
-				if (!existing.startsWith(target)) {
-					throw new IOException("Archive link pointing outside the target directory: " + entry.getName());
-				}
-				Files.copy(existing, path);
+				// Not used by the archive; refuse rather than silently skip a file.
+				throw new IOException("Unsupported hard link in the archive: " + entry.getName());
 			}
 			else if (entry.isFile()) {
 				FileTree.createDirectories(path.getParent());

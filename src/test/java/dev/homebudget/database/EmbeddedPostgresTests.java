@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,12 +35,20 @@ class EmbeddedPostgresTests {
 
 	private static int counter;
 
+	/**
+	 * An initialized, stopped cluster shared by the tests that need an existing one
+	 * (initdb costs about a second); each test leaves it stopped and unlocked.
+	 */
+	private static Path shared;
+
 	@BeforeAll
 	static void createBase() throws IOException {
 		// Not @TempDir: that is mode 700, which the PostgreSQL account could not
 		// traverse.
 		base = Files.createTempDirectory("hbw-launcher-tests-");
 		Files.setPosixFilePermissions(base, FileTree.RWXR_XR_X);
+		shared = base.resolve("shared").resolve("postgres");
+		EmbeddedPostgres.start(settings(shared)).close();
 	}
 
 	@AfterAll
@@ -102,7 +111,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void wrongPasswordIsRejected() throws Exception {
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(newDataDirectory()))) {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(shared))) {
 			Properties properties = new Properties();
 			properties.setProperty("user", "postgres");
 			properties.setProperty("password", "not-the-password");
@@ -114,7 +123,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void secondLauncherInThisJvmFailsFastWhileTheFirstKeepsRunning() throws Exception {
-		Path dataDirectory = newDataDirectory();
+		Path dataDirectory = shared;
 		try (EmbeddedPostgres first = EmbeddedPostgres.start(settings(dataDirectory))) {
 			long startedAt = System.nanoTime();
 			assertThatExceptionOfType(EmbeddedPostgresException.class)
@@ -129,8 +138,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void secondProcessOnTheSameDataDirectoryFailsFastWithItsPid() throws Exception {
-		Path dataDirectory = newDataDirectory();
-		Files.createDirectories(dataDirectory.getParent());
+		Path dataDirectory = shared;
 		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), LockHolder.class.getName(), dataDirectory.toString())
 			.redirectErrorStream(true)
@@ -143,7 +151,7 @@ class EmbeddedPostgresTests {
 				.isThrownBy(() -> EmbeddedPostgres.start(settings(dataDirectory)))
 				.withMessage("Data directory " + dataDirectory + " is in use by another Home Budget Web process (pid "
 						+ holder.pid() + "). Stop it first or set BUDGET_DATA_DIR to another directory.");
-			assertThat(dataDirectory).doesNotExist();
+			assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
 		}
 		finally {
 			holder.getOutputStream().close();
@@ -156,10 +164,11 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void stalePidFileOfADeadProcessDoesNotStopTheStart() throws Exception {
-		Path dataDirectory = newDataDirectory();
-		EmbeddedPostgres.start(settings(dataDirectory)).close();
+		Path dataDirectory = shared;
 		Process finished = new ProcessBuilder("true").start();
 		finished.waitFor();
+		assertThat(EmbeddedPostgres.isRunning(finished.pid())).isFalse();
+		assertThat(EmbeddedPostgres.isRunning(-1)).isFalse();
 		writePidFile(dataDirectory, finished.pid());
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(dataDirectory))) {
 			assertSelectOne(postgres);
@@ -169,8 +178,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void stalePidFileNamingAnUnrelatedLiveProcessDoesNotStopTheStart() throws Exception {
-		Path dataDirectory = newDataDirectory();
-		EmbeddedPostgres.start(settings(dataDirectory)).close();
+		Path dataDirectory = shared;
 		writePidFile(dataDirectory, ProcessHandle.current().pid());
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(dataDirectory))) {
 			assertSelectOne(postgres);
@@ -180,20 +188,66 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void orphanedServerOfAKilledRunIsStoppedAndReplaced() throws Exception {
-		Path dataDirectory = newDataDirectory();
+		Path dataDirectory = shared;
 		EmbeddedPostgres killed = EmbeddedPostgres.start(settings(dataDirectory));
 		long orphanPid = killed.serverPid();
 		killed.abandon();
-		ProcessHandle orphan = ProcessHandle.of(orphanPid).orElseThrow();
-		assertThat(orphan.isAlive()).isTrue();
+		assertThat(EmbeddedPostgres.isRunning(orphanPid)).isTrue();
 		assertThat(EmbeddedPostgres.isServerFor(orphanPid, dataDirectory)).isTrue();
 		assertThat(EmbeddedPostgres.isServerFor(orphanPid, base)).isFalse();
 		assertThat(EmbeddedPostgres.isServerFor(ProcessHandle.current().pid(), dataDirectory)).isFalse();
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(dataDirectory))) {
-			assertThat(orphan.isAlive()).isFalse();
+			assertThat(EmbeddedPostgres.isRunning(orphanPid)).isFalse();
 			assertThat(postgres.serverPid()).isNotEqualTo(orphanPid);
 			assertSelectOne(postgres);
 		}
+	}
+
+	@Test
+	void shutdownHookWaitsForTheOwnerToCloseFirst() throws Exception {
+		Path dataDirectory = shared;
+		EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(dataDirectory));
+		postgres.deferShutdownHook(Duration.ofSeconds(30));
+		Thread hook = new Thread(postgres::closeAtJvmExit);
+		hook.start();
+		hook.join(500);
+		assertThat(hook.isAlive()).isTrue();
+		assertSelectOne(postgres);
+		postgres.close();
+		hook.join(5_000);
+		assertThat(hook.isAlive()).isFalse();
+		assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+		EmbeddedPostgres undeferred = EmbeddedPostgres.start(settings(dataDirectory));
+		undeferred.closeAtJvmExit();
+		assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+		DataDirectoryLock.acquire(dataDirectory).close();
+	}
+
+	@Test
+	void largeServerLogIsRotatedAtStart() throws Exception {
+		Path log = shared.resolve(EmbeddedPostgres.LOG_FILE);
+		try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+			channel.write(java.nio.ByteBuffer.wrap(new byte[] { '\n' }), 11L * 1024 * 1024);
+		}
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start(settings(shared))) {
+			assertThat(shared.resolve(EmbeddedPostgres.LOG_FILE + ".1")).exists();
+			assertThat(Files.size(log)).isLessThan(1024 * 1024);
+		}
+		Files.delete(shared.resolve(EmbeddedPostgres.LOG_FILE + ".1"));
+	}
+
+	@Test
+	void binariesGoToAReachableCacheWhenTheConfiguredOneIsNot() throws Exception {
+		assumeThat(ROOT).as("only root runs the server as another account").isTrue();
+		Path privateParent = base.resolve("private-" + (++counter));
+		Files.createDirectory(privateParent, PosixFilePermissions.asFileAttribute(FileTree.RWX_ONLY_OWNER));
+		EmbeddedPostgresSettings settings = new EmbeddedPostgresSettings(newDataDirectory(), 0, null, null,
+				privateParent.resolve("cache"), base.resolve("relocated"));
+		OsAccount nobody = OsAccount.lookup("nobody");
+		assertThat(EmbeddedPostgres.binariesCache(settings, nobody)).isEqualTo(base.resolve("binaries"));
+		assertThat(EmbeddedPostgres.binariesCache(settings.withRelocatedClustersDirectory(null), nobody))
+			.isEqualTo(Path.of("/var/lib/home-budget-web/binaries"));
+		assertThat(EmbeddedPostgres.binariesCache(settings, null)).isEqualTo(privateParent.resolve("cache"));
 	}
 
 	@Test
@@ -221,8 +275,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void existingClusterWithoutCredentialsFileIsRefusedWithARecoveryHint() throws Exception {
-		Path dataDirectory = newDataDirectory();
-		EmbeddedPostgres.start(settings(dataDirectory)).close();
+		Path dataDirectory = shared;
 		Path credentials = Credentials.fileFor(dataDirectory);
 		Path aside = Files.move(credentials, credentials.resolveSibling("aside"));
 		assertThatExceptionOfType(EmbeddedPostgresException.class)
@@ -260,7 +313,7 @@ class EmbeddedPostgresTests {
 	@Test
 	void fixedPortIsUsedAndAPortInUseFailsWithTheServerLog() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-			Path dataDirectory = newDataDirectory();
+			Path dataDirectory = shared;
 			assertThatExceptionOfType(EmbeddedPostgresException.class)
 				.isThrownBy(() -> EmbeddedPostgres.start(settings(dataDirectory).withPort(taken.getLocalPort())))
 				.withMessageContaining("PostgreSQL did not start")
