@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -61,11 +60,6 @@ class MetricsConfiguration {
 	@Bean(destroyMethod = "close")
 	JvmGcMetrics jvmGcMetrics() {
 		return new JvmGcMetrics();
-	}
-
-	@Bean
-	MeterBinder connectionPoolMetrics(ObjectProvider<HikariDataSource> dataSource) {
-		return (registry) -> dataSource.ifAvailable((hikari) -> ConnectionPoolMetrics.bind(hikari, registry));
 	}
 
 	private static List<Duration> seconds(double... values) {

@@ -57,7 +57,8 @@ class MetricsApiIntegrationTests extends ApiTestSupport {
 				"http_request_duration_seconds_count", "http_request_duration_seconds_sum",
 				"db_query_duration_seconds_bucket", "db_errors_total", "hikaricp_connections_active",
 				"hikaricp_connections_idle", "hikaricp_connections_pending", "hikaricp_connections_max",
-				"jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
+				"hikaricp_connections_timeout_total", "jvm_memory_used_bytes", "jvm_threads_live_threads",
+				"process_uptime_seconds");
 	}
 
 	private static List<String> buckets(List<String> samples, String prefix, String label) {
