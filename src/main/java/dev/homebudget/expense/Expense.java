@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A stored expense. The amount is exact, with two decimals.
+ * A stored expense. The amount is exact, with two decimals; the version counts updates
+ * (optimistic concurrency, exposed as the ETag).
  */
 public record Expense(int id, LocalDate date, String business, String category, BigDecimal amount, String account,
-		String currency, String notes) {
+		String currency, String notes, int version) {
 
 	public Expense {
 		Objects.requireNonNull(date, "date");

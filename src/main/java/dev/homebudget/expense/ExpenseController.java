@@ -10,6 +10,7 @@ import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
 import dev.homebudget.shared.BulkDeletedResponse;
+import dev.homebudget.shared.ConcurrencyProperties;
 import dev.homebudget.shared.CsvImportResult;
 import dev.homebudget.shared.CsvImports;
 import dev.homebudget.shared.DeletedResponse;
@@ -21,6 +22,7 @@ import dev.homebudget.shared.EntryQueries;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryQueryParameters;
 import dev.homebudget.shared.PageLinks;
+import dev.homebudget.shared.IfMatch;
 import dev.homebudget.shared.JsonBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,11 +61,17 @@ class ExpenseController {
 
 	private final ExpenseService service;
 
+	private static final String IF_MATCH_DOC = "ETag of the version you read; a stale one is refused with 412";
+
 	private final IdempotentRequests idempotentRequests;
 
-	ExpenseController(ExpenseService service, IdempotentRequests idempotentRequests) {
+	private final ConcurrencyProperties concurrency;
+
+	ExpenseController(ExpenseService service, IdempotentRequests idempotentRequests,
+			ConcurrencyProperties concurrency) {
 		this.service = service;
 		this.idempotentRequests = idempotentRequests;
+		this.concurrency = concurrency;
 	}
 
 	@GetMapping
@@ -92,7 +101,7 @@ class ExpenseController {
 					description = "Makes a retried POST return the first response instead of creating twice") @RequestHeader(
 							name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
 		var values = this.service.reader().readCreate(JsonBodies.read(body, contentType));
-		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH, body,
+		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH, body, IfMatch.etag(0),
 				() -> ExpenseEnvelope.created(this.service.create(values)));
 	}
 
@@ -101,13 +110,15 @@ class ExpenseController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = ApiSchemas.FieldUpdate.class))))
-	ExpenseEnvelope patch(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
+	ResponseEntity<ExpenseEnvelope> patch(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
 			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
 		var patch = this.service.reader().readPatch(JsonBodies.read(body, contentType));
 		int id = existingId(rawId);
-		return ExpenseEnvelope.updated(this.service.patch(id, patch));
+		return withEtag(this.service.patch(id, patch, precondition(ifMatch)));
 	}
 
 	@PutMapping("/{expense_id}")
@@ -115,21 +126,45 @@ class ExpenseController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = ExpenseSchemas.ExpenseFullUpdate.class))))
-	ExpenseEnvelope replace(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
+	ResponseEntity<ExpenseEnvelope> replace(
+			@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
 			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
 		var changes = this.service.reader().readReplace(JsonBodies.read(body, contentType));
 		int id = existingId(rawId);
-		return ExpenseEnvelope.updated(this.service.replace(id, changes));
+		return withEtag(this.service.replace(id, changes, precondition(ifMatch)));
 	}
 
 	@DeleteMapping("/{expense_id}")
 	@Operation(operationId = "deleteExpense", summary = "Delete an expense")
-	DeletedResponse delete(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId) {
+	DeletedResponse delete(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId,
+			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
 		int id = existingId(rawId);
-		this.service.delete(id);
+		this.service.delete(id, precondition(ifMatch));
 		return DeletedResponse.of(id);
+	}
+
+	/**
+	 * The current ETag of one expense, for clients that read it from the list and want to
+	 * change it conditionally. (v1 has no GET by id; GET stays 405.)
+	 */
+	@RequestMapping(path = "/{expense_id}", method = RequestMethod.HEAD)
+	@Operation(operationId = "headExpense", summary = "Current ETag (version) of an expense")
+	ResponseEntity<Void> head(@PathVariable(ID) @Parameter(schema = @Schema(type = "integer")) String rawId) {
+		int id = existingId(rawId);
+		return ResponseEntity.ok().eTag(IfMatch.etag(this.service.version(id))).build();
+	}
+
+	private IfMatch precondition(String header) {
+		return IfMatch.parse(header, this.concurrency.requireIfMatch());
+	}
+
+	private static ResponseEntity<ExpenseEnvelope> withEtag(Expense expense) {
+		return ResponseEntity.ok().eTag(IfMatch.etag(expense.version())).body(ExpenseEnvelope.updated(expense));
 	}
 
 	@PostMapping("/bulk-delete")
@@ -145,7 +180,7 @@ class ExpenseController {
 			@Parameter(description = "Makes a retried bulk delete return the first response") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
 		var ids = BulkDeleteRequests.readIds(JsonBodies.read(body, contentType));
-		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH + "/bulk-delete", body,
+		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH + "/bulk-delete", body, null,
 				() -> BulkDeletedResponse.of(this.service.deleteAll(ids)));
 	}
 

@@ -29,7 +29,7 @@ public record ExpenseDraft(LocalDate date, String business, String category, Big
 
 	public Expense withId(int id) {
 		return new Expense(id, this.date, this.business, this.category, this.amount, this.account, this.currency,
-				this.notes);
+				this.notes, 0);
 	}
 
 }

@@ -31,6 +31,15 @@ public interface ExpenseRepository {
 	/** Applies the present fields in one statement; empty if the id does not exist. */
 	Optional<Expense> update(int id, EntryValues changes);
 
+	/**
+	 * Applies the present fields only if the stored version is one of {@code versions},
+	 * in one statement; empty if the id does not exist or its version differs.
+	 */
+	Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes);
+
+	/** Deletes the row only if its version is one of {@code versions}. */
+	boolean deleteIfVersion(int id, Collection<Integer> versions);
+
 	boolean deleteById(int id);
 
 	/** Deletes every existing row among the ids; returns how many rows were deleted. */

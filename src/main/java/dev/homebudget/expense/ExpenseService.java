@@ -11,6 +11,8 @@ import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryRequestReader;
 import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.IfMatch;
+import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
 
 import org.springframework.stereotype.Service;
@@ -80,17 +82,34 @@ public class ExpenseService {
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@Transactional
-	public Expense replace(int id, EntryValues changes) {
+	public Expense replace(int id, EntryValues changes, IfMatch ifMatch) {
 		if (changes.firstNullInRequiredField().isPresent()) {
 			requireExisting(id);
 			EntryRequestReader.requireNotNull(changes);
 		}
-		return this.expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
+		return apply(id, changes, ifMatch);
+	}
+
+	/**
+	 * One conditional statement; when it changes nothing, tells a missing record (404)
+	 * from a stale version (412 with the current ETag).
+	 */
+	private Expense apply(int id, EntryValues changes, IfMatch ifMatch) {
+		if (!ifMatch.constrainsVersion()) {
+			return this.expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
+		}
+		return this.expenses.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(id));
+	}
+
+	private RuntimeException staleOrMissing(int id) {
+		return this.expenses.findById(id)
+			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
+			.orElseGet(ExpenseNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@Transactional
-	public Expense patch(int id, PatchRequest patch) {
+	public Expense patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		EntryValues change;
 		try {
 			change = this.reader.readPatchValue(patch);
@@ -99,14 +118,22 @@ public class ExpenseService {
 			requireExisting(id);
 			throw ex;
 		}
-		return this.expenses.update(id, change).orElseThrow(ExpenseNotFoundException::new);
+		return apply(id, change, ifMatch);
 	}
 
 	@Transactional
-	public void delete(int id) {
-		if (!this.expenses.deleteById(id)) {
-			throw new ExpenseNotFoundException();
+	public void delete(int id, IfMatch ifMatch) {
+		boolean deleted = ifMatch.constrainsVersion() ? this.expenses.deleteIfVersion(id, ifMatch.versions())
+				: this.expenses.deleteById(id);
+		if (!deleted) {
+			throw ifMatch.constrainsVersion() ? staleOrMissing(id) : new ExpenseNotFoundException();
 		}
+	}
+
+	/** The current version of a record (its ETag); 404 if it does not exist. */
+	@Transactional(readOnly = true)
+	public int version(int id) {
+		return this.expenses.findById(id).orElseThrow(ExpenseNotFoundException::new).version();
 	}
 
 	/** Stores every draft in one transaction: all or none. */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcExpenseRepository implements ExpenseRepository {
 
-	private static final String COLUMNS = "id, date, business, category, amount, account, currency, notes";
+	private static final String COLUMNS = "id, date, business, category, amount, account, currency, notes, version";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM expenses ";
 
@@ -84,8 +84,31 @@ class JdbcExpenseRepository implements ExpenseRepository {
 		if (changes.isEmpty()) {
 			return findById(id);
 		}
-		String sql = "UPDATE expenses SET " + EntrySql.setClause(changes) + " WHERE id = :id RETURNING " + COLUMNS;
+		String sql = "UPDATE expenses SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id RETURNING " + COLUMNS;
 		return EntrySql.bind(this.jdbc.sql(sql), changes).param("id", id).query(JdbcExpenseRepository::map).optional();
+	}
+
+	@Override
+	public Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
+		if (changes.isEmpty()) {
+			return findById(id).filter((row) -> versions.contains(row.version()));
+		}
+		String sql = "UPDATE expenses SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id AND version = ANY(:versions) RETURNING " + COLUMNS;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.query(JdbcExpenseRepository::map)
+			.optional();
+	}
+
+	@Override
+	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
+		return this.jdbc.sql("DELETE FROM expenses WHERE id = :id AND version = ANY(:versions)")
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.update() > 0;
 	}
 
 	@Override
@@ -189,7 +212,7 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	private static Expense map(ResultSet rs, int row) throws SQLException {
 		return new Expense(rs.getInt("id"), rs.getObject("date", LocalDate.class), rs.getString("business"),
 				rs.getString("category"), rs.getBigDecimal("amount"), rs.getString("account"), rs.getString("currency"),
-				rs.getString("notes"));
+				rs.getString("notes"), rs.getInt("version"));
 	}
 
 }

@@ -65,10 +65,11 @@ public class IdempotentRequests {
 	 * @param key the header's value; null runs the action plainly
 	 * @param scope method and route, e.g. {@code POST /api/v1/expense}
 	 * @param body the raw request body, fingerprinted to recognise a reused key
+	 * @param etag ETag of the response, or null for none
 	 */
-	public ResponseEntity<String> execute(String key, String scope, byte[] body, Supplier<Object> action) {
+	public ResponseEntity<String> execute(String key, String scope, byte[] body, String etag, Supplier<Object> action) {
 		if (key == null) {
-			return ok(this.json.writeValueAsString(action.get()), false);
+			return ok(this.json.writeValueAsString(action.get()), false, etag);
 		}
 		if (!KEY.matcher(key).matches()) {
 			throw new RequestValidationException(new ValidationIssue("value_error", List.of("header", HEADER),
@@ -77,7 +78,7 @@ public class IdempotentRequests {
 		String hash = fingerprint(scope, body);
 		return this.transactions.execute((status) -> {
 			if (!claim(scope, key, hash)) {
-				return replay(scope, key, hash);
+				return replay(scope, key, hash, etag);
 			}
 			String response = this.json.writeValueAsString(action.get());
 			this.jdbc
@@ -87,7 +88,7 @@ public class IdempotentRequests {
 				.param("scope", scope)
 				.param("key", key)
 				.update();
-			return ok(response, false);
+			return ok(response, false, etag);
 		});
 	}
 
@@ -135,7 +136,7 @@ public class IdempotentRequests {
 			.single();
 	}
 
-	private ResponseEntity<String> replay(String scope, String key, String hash) {
+	private ResponseEntity<String> replay(String scope, String key, String hash, String etag) {
 		Stored stored = this.jdbc
 			.sql("SELECT request_hash, response_status, response_body FROM idempotency_keys "
 					+ "WHERE scope = :scope AND key = :key")
@@ -148,7 +149,7 @@ public class IdempotentRequests {
 					new ValidationIssue("idempotency_key_reused", List.of("header", HEADER),
 							"This Idempotency-Key was already used with a different request", key, null));
 		}
-		return ok(stored.body(), true);
+		return ok(stored.body(), true, etag);
 	}
 
 	/** Drops keys past their time to live. */
@@ -159,8 +160,11 @@ public class IdempotentRequests {
 			.update();
 	}
 
-	private static ResponseEntity<String> ok(String body, boolean replayed) {
+	private static ResponseEntity<String> ok(String body, boolean replayed, String etag) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+		if (etag != null) {
+			response.eTag(etag);
+		}
 		if (replayed) {
 			response.header(REPLAYED_HEADER, "true");
 		}

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A stored income. The amount is exact, with two decimals.
+ * A stored income. The amount is exact, with two decimals; the version counts updates
+ * (optimistic concurrency, exposed as the ETag).
  */
 public record Income(int id, LocalDate date, String category, BigDecimal amount, String account, String currency,
-		String notes) {
+		String notes, int version) {
 
 	public Income {
 		Objects.requireNonNull(date, "date");

@@ -27,7 +27,7 @@ public record IncomeDraft(LocalDate date, String category, BigDecimal amount, St
 	}
 
 	public Income withId(int id) {
-		return new Income(id, this.date, this.category, this.amount, this.account, this.currency, this.notes);
+		return new Income(id, this.date, this.category, this.amount, this.account, this.currency, this.notes, 0);
 	}
 
 }

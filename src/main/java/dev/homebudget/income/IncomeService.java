@@ -11,6 +11,8 @@ import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryRequestReader;
 import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.IfMatch;
+import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
 
 import org.springframework.stereotype.Service;
@@ -80,17 +82,34 @@ public class IncomeService {
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@Transactional
-	public Income replace(int id, EntryValues changes) {
+	public Income replace(int id, EntryValues changes, IfMatch ifMatch) {
 		if (changes.firstNullInRequiredField().isPresent()) {
 			requireExisting(id);
 			EntryRequestReader.requireNotNull(changes);
 		}
-		return this.incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
+		return apply(id, changes, ifMatch);
+	}
+
+	/**
+	 * One conditional statement; when it changes nothing, tells a missing record (404)
+	 * from a stale version (412 with the current ETag).
+	 */
+	private Income apply(int id, EntryValues changes, IfMatch ifMatch) {
+		if (!ifMatch.constrainsVersion()) {
+			return this.incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
+		}
+		return this.incomes.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(id));
+	}
+
+	private RuntimeException staleOrMissing(int id) {
+		return this.incomes.findById(id)
+			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
+			.orElseGet(IncomeNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@Transactional
-	public Income patch(int id, PatchRequest patch) {
+	public Income patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		EntryValues change;
 		try {
 			change = this.reader.readPatchValue(patch);
@@ -99,14 +118,22 @@ public class IncomeService {
 			requireExisting(id);
 			throw ex;
 		}
-		return this.incomes.update(id, change).orElseThrow(IncomeNotFoundException::new);
+		return apply(id, change, ifMatch);
 	}
 
 	@Transactional
-	public void delete(int id) {
-		if (!this.incomes.deleteById(id)) {
-			throw new IncomeNotFoundException();
+	public void delete(int id, IfMatch ifMatch) {
+		boolean deleted = ifMatch.constrainsVersion() ? this.incomes.deleteIfVersion(id, ifMatch.versions())
+				: this.incomes.deleteById(id);
+		if (!deleted) {
+			throw ifMatch.constrainsVersion() ? staleOrMissing(id) : new IncomeNotFoundException();
 		}
+	}
+
+	/** The current version of a record (its ETag); 404 if it does not exist. */
+	@Transactional(readOnly = true)
+	public int version(int id) {
+		return this.incomes.findById(id).orElseThrow(IncomeNotFoundException::new).version();
 	}
 
 	/** Stores every draft in one transaction: all or none. */

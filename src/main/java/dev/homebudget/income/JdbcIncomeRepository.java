@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcIncomeRepository implements IncomeRepository {
 
-	private static final String COLUMNS = "id, date, category, amount, account, currency, notes";
+	private static final String COLUMNS = "id, date, category, amount, account, currency, notes, version";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM incomes ";
 
@@ -83,8 +83,31 @@ class JdbcIncomeRepository implements IncomeRepository {
 		if (changes.isEmpty()) {
 			return findById(id);
 		}
-		String sql = "UPDATE incomes SET " + EntrySql.setClause(changes) + " WHERE id = :id RETURNING " + COLUMNS;
+		String sql = "UPDATE incomes SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id RETURNING " + COLUMNS;
 		return EntrySql.bind(this.jdbc.sql(sql), changes).param("id", id).query(JdbcIncomeRepository::map).optional();
+	}
+
+	@Override
+	public Optional<Income> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
+		if (changes.isEmpty()) {
+			return findById(id).filter((row) -> versions.contains(row.version()));
+		}
+		String sql = "UPDATE incomes SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id AND version = ANY(:versions) RETURNING " + COLUMNS;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.query(JdbcIncomeRepository::map)
+			.optional();
+	}
+
+	@Override
+	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
+		return this.jdbc.sql("DELETE FROM incomes WHERE id = :id AND version = ANY(:versions)")
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.update() > 0;
 	}
 
 	@Override
@@ -185,7 +208,8 @@ class JdbcIncomeRepository implements IncomeRepository {
 
 	private static Income map(ResultSet rs, int row) throws SQLException {
 		return new Income(rs.getInt("id"), rs.getObject("date", LocalDate.class), rs.getString("category"),
-				rs.getBigDecimal("amount"), rs.getString("account"), rs.getString("currency"), rs.getString("notes"));
+				rs.getBigDecimal("amount"), rs.getString("account"), rs.getString("currency"), rs.getString("notes"),
+				rs.getInt("version"));
 	}
 
 }

@@ -38,7 +38,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ErrorBody> handled(ApiException ex) {
-		return ResponseEntity.status(ex.status()).body(new ErrorBody(ex.detail()));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+		if (ex instanceof PreconditionFailedException stale) {
+			response.eTag(stale.currentEtag());
+		}
+		return response.body(new ErrorBody(ex.detail()));
 	}
 
 	@ExceptionHandler(RequestValidationException.class)
