@@ -99,6 +99,13 @@ public class ExpenseService {
 		}
 	}
 
+	/** Stores every draft in one transaction: all or none. */
+	@Transactional
+	public int createAll(List<ExpenseDraft> drafts) {
+		drafts.forEach(this.expenses::create);
+		return drafts.size();
+	}
+
 	@Transactional
 	public int deleteAll(Collection<Integer> ids) {
 		return this.expenses.deleteAllById(ids);

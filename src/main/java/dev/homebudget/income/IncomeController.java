@@ -1,5 +1,7 @@
 package dev.homebudget.income;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +9,11 @@ import java.util.Optional;
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
 import dev.homebudget.shared.BulkDeletedResponse;
+import dev.homebudget.shared.CsvImportResult;
+import dev.homebudget.shared.CsvImports;
 import dev.homebudget.shared.DeletedResponse;
+import dev.homebudget.shared.EntryCsv;
+import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryIds;
 import dev.homebudget.shared.EntryPage;
 import dev.homebudget.shared.EntryQueries;
@@ -123,6 +129,47 @@ class IncomeController {
 					required = false) String contentType) {
 		var ids = BulkDeleteRequests.readIds(JsonBodies.read(body, contentType));
 		return BulkDeletedResponse.of(this.service.deleteAll(ids));
+	}
+
+	@GetMapping(path = "/export", produces = EntryCsv.MEDIA_TYPE)
+	@Operation(operationId = "exportIncomes", summary = "Download incomes as CSV (same filters as the list)")
+	@EntryQueryParameters
+	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+		EntryQuery query = EntryQueries.read(parameters, false).orElse(EntryQuery.all());
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Income e : this.service.find(query).rows()) {
+			rows.add(csvRow("id", e.id(), "date", e.date(), "category", e.category(), "amount", e.amount(), "account",
+					e.account(), "currency", e.currency(), "notes", e.notes()));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incomes.csv\"")
+			.body(EntryCsv.write(EntryField.INCOME_FIELDS, rows));
+	}
+
+	@PostMapping(path = "/import")
+	@Operation(operationId = "importIncomes",
+			summary = "Upload incomes as CSV with a header row; all-or-nothing unless mode=partial",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType,
+			@Parameter(description = "all (default): any bad row rejects the file; partial: skip and report bad rows",
+					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
+							required = false) String mode) {
+		boolean partial = CsvImports.partialMode(mode);
+		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.INCOME_FIELDS);
+		CsvImports.Checked<IncomeDraft> checked = CsvImports.check(rows, this.service.reader(), partial,
+				IncomeDraft::from);
+		return CsvImportResult.of(this.service.createAll(checked.accepted()), checked.rejected());
+	}
+
+	private static Map<String, Object> csvRow(Object... keysAndValues) {
+		Map<String, Object> row = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return row;
 	}
 
 	private static int existingId(String rawId) {

@@ -99,6 +99,13 @@ public class IncomeService {
 		}
 	}
 
+	/** Stores every draft in one transaction: all or none. */
+	@Transactional
+	public int createAll(List<IncomeDraft> drafts) {
+		drafts.forEach(this.incomes::create);
+		return drafts.size();
+	}
+
 	@Transactional
 	public int deleteAll(Collection<Integer> ids) {
 		return this.incomes.deleteAllById(ids);

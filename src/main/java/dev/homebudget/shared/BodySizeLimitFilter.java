@@ -27,20 +27,24 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final long maxImportBytes;
+
 	BodySizeLimitFilter(HttpProperties properties) {
 		this.maxBytes = properties.maxBodySize().toBytes();
+		this.maxImportBytes = properties.maxImportSize().toBytes();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
+		long maxBytes = request.getRequestURI().endsWith("/import") ? this.maxImportBytes : this.maxBytes;
+		if (request.getContentLengthLong() > maxBytes) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType("application/json");
-			response.getWriter().write("{\"detail\":\"Request body too large (limit " + this.maxBytes + " bytes)\"}");
+			response.getWriter().write("{\"detail\":\"Request body too large (limit " + maxBytes + " bytes)\"}");
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		chain.doFilter(new LimitedRequest(request, maxBytes), response);
 	}
 
 	/**

@@ -10,11 +10,12 @@ import org.springframework.util.unit.DataSize;
  * HTTP hardening settings.
  *
  * @param maxBodySize largest request body accepted; larger bodies get 413
+ * @param maxImportSize largest body of a CSV import ({@code .../import})
  * @param corsAllowedOrigins origins allowed to call the API from a browser on another
  * origin; empty (the default) means same-origin only
  */
 @ConfigurationProperties("budget.http")
-public record HttpProperties(@DefaultValue("1MB") DataSize maxBodySize,
+public record HttpProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("20MB") DataSize maxImportSize,
 		@DefaultValue("") List<String> corsAllowedOrigins) {
 
 	public HttpProperties {

@@ -71,8 +71,9 @@ class HttpHardeningApiIntegrationTests extends ApiTestSupport {
 
 	@Test
 	void shouldRefuseWildcardCorsConfiguration() {
-		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> new HttpProperties(org.springframework.util.unit.DataSize.ofKilobytes(1), java.util.List.of("*")))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> new HttpProperties(org.springframework.util.unit.DataSize.ofKilobytes(1),
+					org.springframework.util.unit.DataSize.ofKilobytes(1), java.util.List.of("*")))
 			.hasMessageContaining("'*' is not allowed");
 	}
 

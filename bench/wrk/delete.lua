@@ -1,0 +1,13 @@
+-- DELETE of distinct existing ids: thread n deletes upwards from 50001 + n * 10000.
+dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+local created = 0
+setup = function(thread)
+  thread:set("base", 50001 + created * 10000)
+  created = created + 1
+end
+local counter = 0
+request = function()
+  local id = base + counter
+  counter = counter + 1
+  return wrk.format("DELETE", "/api/v1/expense/" .. id)
+end
