@@ -895,6 +895,7 @@ function trapFocus(e) {
 
 wire();
 loadMonth().then(() => {
+	document.body.dataset.readyMs = String(Math.round(performance.now()));
 	document.body.dataset.ready = 'true';
 	loadSuggestions();
 });

@@ -1,5 +1,8 @@
 package dev.homebudget.ui;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -287,6 +291,76 @@ class WebUiBrowserTests extends BrowserTestSupport {
 		sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
 		assertThat(sheet).isHidden();
 		assertThat(list("expense")).isEmpty();
+	}
+
+	@Test
+	void desktopFiltersBySearchTextCategoryAndAccountAndKeyboardEditsACell() {
+		create("expense", "{\"date\":\"" + this.today
+				+ "\",\"business\":\"Corner Cafe\",\"category\":\"Food\",\"amount\":12,\"account\":\"Cash\"}");
+		create("expense", "{\"date\":\"" + this.today
+				+ "\",\"business\":\"Paz\",\"category\":\"Fuel\",\"amount\":200,\"account\":\"Visa\"}");
+		create("expense", "{\"date\":\"" + this.today
+				+ "\",\"business\":\"Market\",\"category\":\"Food\",\"amount\":80,\"account\":\"Visa\"}");
+		Page page = open("desktop");
+		assertThat(rows("expense")).hasCount(3);
+		page.getByLabel("Search text").fill("cafe");
+		assertThat(rows("expense")).hasCount(1);
+		assertThat(row("expense", "Corner Cafe")).hasCount(1);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear")).click();
+		assertThat(rows("expense")).hasCount(3);
+		page.getByLabel("Filter by category").fill("Food");
+		assertThat(rows("expense")).hasCount(2);
+		page.getByLabel("Filter by account").fill("Visa");
+		assertThat(rows("expense")).hasCount(1);
+		assertThat(row("expense", "Market")).hasCount(1);
+		assertThat(page.locator("#expense-summary")).containsText("80.00");
+		// Suggestions from past entries.
+		assertThat(page.locator("#dl-expense-business option[value='Paz']")).hasCount(1);
+		screenshot("filtered");
+
+		// Keyboard only: focus the cell, Enter opens the editor, Enter saves.
+		Locator notes = row("expense", "Market").locator("td[data-field=notes]");
+		notes.focus();
+		page.keyboard().press("Enter");
+		assertThat(notes.locator("input")).isFocused();
+		page.keyboard().type("weekly");
+		page.keyboard().press("Enter");
+		assertThat(notes).hasText("weekly");
+		assertThat(toast("Notes saved")).isVisible();
+	}
+
+	@Test
+	void desktopShowsOneMonthOfTenThousandRowsWithoutDownloadingThemAll() {
+		try (Connection connection = TestDatabase.dataSource("ui").getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO expenses (date, business, category, amount, account) "
+					+ "SELECT current_date - (g % 700), 'Shop ' || (g % 50), 'Cat ' || (g % 12), "
+					+ "(g % 90000) / 100.0 + 1, 'Acc ' || (g % 4) FROM generate_series(1, 10000) g");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<Integer> monthIds = new java.util.ArrayList<>();
+		list("expense").forEach((row) -> {
+			if (row.get("date").asString().startsWith(YearMonth.now().toString())) {
+				monthIds.add(row.get("id").asInt());
+			}
+		});
+		long started = System.nanoTime();
+		Page page = open("desktop");
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		String inPage = page.locator("body").getAttribute("data-ready-ms");
+		System.out.println("10,000 rows: tables shown " + inPage + " ms after navigation start (" + millis
+				+ " ms including opening a browser context)");
+		System.out.println(page.evaluate(
+				"() => JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), Math.round(performance.getEntriesByType('navigation')[0].responseEnd)]]))"));
+		assertThat(Integer.parseInt(inPage)).as("ms from navigation start to tables shown").isLessThan(2000);
+		assertThat(rows("expense")).hasCount(monthIds.size());
+		assertThat(millis).as("page ready (ms)").isLessThan(3000);
+		Object lists = page.evaluate("() => performance.getEntriesByType('resource')"
+				+ ".map(e => e.name).filter(n => /\\/api\\/v1\\/(expense|income)(\\?|$)/.test(n))"
+				+ ".filter(n => !n.includes('from=')).length");
+		assertThat(((Number) lists).intValue()).as("unfiltered list requests").isZero();
 	}
 
 	@Test
