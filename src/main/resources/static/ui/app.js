@@ -252,6 +252,9 @@ function renderTable(kind) {
 	const firstCell = $('tbody td[data-field]', sec);
 	if (firstCell) firstCell.tabIndex = 0;
 	$('.empty-hint', sec).hidden = rows.length > 0;
+	const anyFilter = state.filters.q || state.filters.category || state.filters.account;
+	$('.empty-hint', sec).textContent = anyFilter ? `No ${KINDS[kind].title.toLowerCase()} in this month match the filters.`
+		: `No ${KINDS[kind].title.toLowerCase()} in this month.`;
 	$('.more-btn', sec).hidden = !state.next[kind];
 	const total = rows.reduce((sum, r) => sum + cents(r.amount), 0);
 	const filtered = state.filters.q || state.filters.category || state.filters.account;

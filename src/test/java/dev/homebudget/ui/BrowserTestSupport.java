@@ -19,6 +19,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,10 @@ abstract class BrowserTestSupport {
 	 * loaded.
 	 */
 	Page open(String viewport) {
+		return open(viewport, ColorScheme.LIGHT);
+	}
+
+	Page open(String viewport, ColorScheme colorScheme) {
 		if (this.context != null) {
 			this.context.close();
 		}
@@ -137,6 +142,7 @@ abstract class BrowserTestSupport {
 			.newContext(new Browser.NewContextOptions().setViewportSize(mobile ? 390 : 1280, mobile ? 844 : 800)
 				.setHasTouch(mobile)
 				.setIsMobile(mobile)
+				.setColorScheme(colorScheme)
 				.setLocale("en-US"));
 		this.page = this.context.newPage();
 		this.page.onPageError(this.pageErrors::add);

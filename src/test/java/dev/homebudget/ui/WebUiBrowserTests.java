@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -361,6 +362,16 @@ class WebUiBrowserTests extends BrowserTestSupport {
 				+ ".map(e => e.name).filter(n => /\\/api\\/v1\\/(expense|income)(\\?|$)/.test(n))"
 				+ ".filter(n => !n.includes('from=')).length");
 		assertThat(((Number) lists).intValue()).as("unfiltered list requests").isZero();
+	}
+
+	@Test
+	void mobileFollowsTheDarkSystemSetting() {
+		create("expense", "{\"date\":\"" + this.today
+				+ "\",\"business\":\"Night\",\"category\":\"Fun\",\"amount\":1234567.8,\"account\":\"Card\"}");
+		Page page = open("mobile", ColorScheme.DARK);
+		assertThat(page.locator("html")).hasAttribute("data-bs-theme", "dark");
+		assertThat(row("expense", "Night")).containsText("1,234,567.80");
+		assertThat(page.locator("#total-expenses")).hasText("1,234,567.80");
 	}
 
 	@Test
