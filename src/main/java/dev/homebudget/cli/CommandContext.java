@@ -26,7 +26,7 @@ final class CommandContext implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HomeBudgetApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.flyway.enabled=false", "spring.main.banner-mode=off",
+			.properties(CommandConfiguration.MIGRATE_ON_START + "=false", "spring.main.banner-mode=off",
 					"logging.level.root=${HBW_LOG_LEVEL:WARN}")
 			.run();
 		return new CommandContext(context);
@@ -40,14 +40,9 @@ final class CommandContext implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
-	/** Flyway over the app's scripts, configured as the app configures it at startup. */
+	/** The app's own Flyway, configured exactly as at startup. */
 	Flyway flyway() {
-		return Flyway.configure()
-			.dataSource(dataSource())
-			.locations("classpath:db/migration")
-			.validateOnMigrate(true)
-			.cleanDisabled(true)
-			.load();
+		return this.context.getBean(Flyway.class);
 	}
 
 	@Override

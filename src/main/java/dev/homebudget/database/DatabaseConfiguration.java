@@ -52,7 +52,11 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(DatabaseServer databaseServer, DatabaseProperties properties) {
-		return new HikariDataSource(hikariConfig(databaseServer.url(), properties.poolSize()));
+		HikariConfig config = hikariConfig(databaseServer.url(), properties.poolSize());
+		if (properties.connectionTimeout() != null) {
+			config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+		}
+		return new HikariDataSource(config);
 	}
 
 	static HikariConfig hikariConfig(DatabaseUrl url, int poolSize) {

@@ -158,10 +158,12 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	@Override
 	public List<Expense> find(EntryQuery query) {
 		EntrySql.Filter filter = EntrySql.filter(query, true);
+		return filter.bind(this.jdbc.sql(findSql(query, filter))).query(JdbcExpenseRepository::map).list();
+	}
+
+	static String findSql(EntryQuery query, EntrySql.Filter filter) {
 		String limit = (query.limit() == null) ? "" : " LIMIT " + query.limit();
-		return filter.bind(this.jdbc.sql(SELECT + filter.where() + " ORDER BY " + query.sort().orderBy() + limit))
-			.query(JdbcExpenseRepository::map)
-			.list();
+		return SELECT + filter.where() + " ORDER BY " + query.sort().orderBy() + limit;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
 import dev.homebudget.shared.EntryQuery;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Income use cases. Checks run in the original's order: the shape of the body (422, in
- * the controller), then the existence of the record (404), then the meaning of the change
- * (400). Each use case is one transaction.
+ * Income use cases. Checks keep the original's order: the shape of the body (422, in the
+ * controller), then the existence of the record (404), then the meaning of the change
+ * (400). Existence is only looked up separately when the change is refused, so a valid
+ * update is a single statement. Each use case is one transaction.
  */
 @Service
 public class IncomeService {
@@ -79,16 +81,24 @@ public class IncomeService {
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@Transactional
 	public Income replace(int id, EntryValues changes) {
-		requireExisting(id);
-		EntryRequestReader.requireNotNull(changes);
+		if (changes.firstNullInRequiredField().isPresent()) {
+			requireExisting(id);
+			EntryRequestReader.requireNotNull(changes);
+		}
 		return this.incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@Transactional
 	public Income patch(int id, PatchRequest patch) {
-		requireExisting(id);
-		EntryValues change = this.reader.readPatchValue(patch);
+		EntryValues change;
+		try {
+			change = this.reader.readPatchValue(patch);
+		}
+		catch (ApiException ex) {
+			requireExisting(id);
+			throw ex;
+		}
 		return this.incomes.update(id, change).orElseThrow(IncomeNotFoundException::new);
 	}
 

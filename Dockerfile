@@ -1,0 +1,19 @@
+# Multi-stage build: Maven on JDK 17 builds the jar, a JRE 17 image runs it as a non-root user.
+# Tests need a PostgreSQL they start themselves; run them with ./mvnw verify outside the image.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY src src
+RUN mvn -B -ntp -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true package \
+    && cp target/home-budget-web-*.jar /build/app.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system app && useradd --system --gid app --home-dir /app app \
+    && mkdir -p /app/data && chown -R app:app /app
+WORKDIR /app
+COPY --from=build /build/app.jar /app/app.jar
+USER app
+ENV HOST=0.0.0.0 PORT=8000 ENV=production
+EXPOSE 8000
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,0 +1,110 @@
+package dev.homebudget.ops;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link ReadinessCheck} in parallel under one deadline, so that a database
+ * that does not answer (or a pool that is exhausted) makes readiness say "not ready" in
+ * about a second instead of hanging the probe.
+ */
+@Component
+class Readiness {
+
+	private static final Logger log = LoggerFactory.getLogger(Readiness.class);
+
+	static final Duration DEADLINE = Duration.ofSeconds(1);
+
+	private final List<ReadinessCheck> checks;
+
+	private final ExecutorService executor;
+
+	Readiness(List<ReadinessCheck> checks) {
+		this.checks = List.copyOf(checks);
+		AtomicInteger count = new AtomicInteger();
+		// Daemon threads: a check stuck on a dead socket must not keep the JVM alive.
+		this.executor = Executors.newFixedThreadPool(Math.max(2, this.checks.size()), (task) -> {
+			Thread thread = new Thread(task, "readiness-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	ReadinessReport run() {
+		List<Future<ReadinessCheck.Result>> futures = new ArrayList<>();
+		List<Long> starts = new ArrayList<>();
+		for (ReadinessCheck check : this.checks) {
+			starts.add(System.nanoTime());
+			futures.add(this.executor.submit(check::check));
+		}
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		Map<String, ReadinessCheckStatus> results = new LinkedHashMap<>();
+		boolean ready = true;
+		for (int i = 0; i < this.checks.size(); i++) {
+			ReadinessCheck check = this.checks.get(i);
+			ReadinessCheck.Result result = await(check, futures.get(i), deadline);
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starts.get(i));
+			results.put(check.name(), new ReadinessCheckStatus(result.up() ? "up" : "down", millis, result.reason()));
+			ready &= result.up();
+		}
+		return new ReadinessReport(ready ? "ready" : "not_ready", results);
+	}
+
+	private ReadinessCheck.Result await(ReadinessCheck check, Future<ReadinessCheck.Result> future, long deadline) {
+		try {
+			ReadinessCheck.Result result = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return (result != null) ? result : ReadinessCheck.Result.down("no result");
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			return ReadinessCheck.Result.down("timed out");
+		}
+		catch (ExecutionException ex) {
+			log.debug("Readiness check {} failed: {}", check.name(), ex.getCause().getClass().getSimpleName());
+			return ReadinessCheck.Result.down("error: " + ex.getCause().getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ReadinessCheck.Result.down("interrupted");
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	/** The readiness body. */
+	record ReadinessReport(String status, Map<String, ReadinessCheckStatus> checks) {
+
+		boolean ready() {
+			return "ready".equals(this.status);
+		}
+
+	}
+
+	/** One check in the readiness body; {@code reason} is left out when null. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReadinessCheckStatus(String status, @JsonProperty("duration_ms") long durationMs, String reason) {
+
+	}
+
+}

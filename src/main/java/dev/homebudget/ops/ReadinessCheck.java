@@ -1,0 +1,38 @@
+package dev.homebudget.ops;
+
+/**
+ * One named condition the app needs before it should receive traffic. Implementations are
+ * Spring beans; the readiness endpoint runs every one of them, each under its own time
+ * limit, so a check may block on the database without making the probe hang.
+ */
+public interface ReadinessCheck {
+
+	/** The key of this check in the readiness body, e.g. {@code database}. */
+	String name();
+
+	/**
+	 * Runs the check.
+	 * @return the outcome; throwing counts as down
+	 */
+	Result check();
+
+	/**
+	 * Outcome of a check.
+	 *
+	 * @param up whether the condition holds
+	 * @param reason short fixed text when down (never an exception message, which may
+	 * hold SQL or a host name); {@code null} when up
+	 */
+	record Result(boolean up, String reason) {
+
+		public static Result ok() {
+			return new Result(true, null);
+		}
+
+		public static Result down(String reason) {
+			return new Result(false, reason);
+		}
+
+	}
+
+}
