@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
 import dev.homebudget.shared.BulkDeletedResponse;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
@@ -52,10 +54,15 @@ class IncomeController {
 
 	private static final String ID = "income_id";
 
+	private static final String PATH = "/api/v1/income";
+
 	private final IncomeService service;
 
-	IncomeController(IncomeService service) {
+	private final IdempotentRequests idempotentRequests;
+
+	IncomeController(IncomeService service, IdempotentRequests idempotentRequests) {
 		this.service = service;
+		this.idempotentRequests = idempotentRequests;
 	}
 
 	@GetMapping
@@ -76,11 +83,17 @@ class IncomeController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = IncomeSchemas.IncomeCreate.class))))
-	IncomeEnvelope create(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	@ApiResponse(responseCode = "200",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncomeEnvelope.class)))
+	ResponseEntity<String> create(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			@Parameter(
+					description = "Makes a retried POST return the first response instead of creating twice") @RequestHeader(
+							name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
 		var values = this.service.reader().readCreate(JsonBodies.read(body, contentType));
-		return IncomeEnvelope.created(this.service.create(values));
+		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH, body,
+				() -> IncomeEnvelope.created(this.service.create(values)));
 	}
 
 	@PatchMapping("/{income_id}")
@@ -124,11 +137,16 @@ class IncomeController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = ApiSchemas.BulkDeleteRequest.class))))
-	BulkDeletedResponse bulkDelete(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = BulkDeletedResponse.class)))
+	ResponseEntity<String> bulkDelete(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			@Parameter(description = "Makes a retried bulk delete return the first response") @RequestHeader(
+					name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
 		var ids = BulkDeleteRequests.readIds(JsonBodies.read(body, contentType));
-		return BulkDeletedResponse.of(this.service.deleteAll(ids));
+		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH + "/bulk-delete", body,
+				() -> BulkDeletedResponse.of(this.service.deleteAll(ids)));
 	}
 
 	@GetMapping(path = "/export", produces = EntryCsv.MEDIA_TYPE)

@@ -55,6 +55,17 @@ class HomeBudgetCliTests {
 		}
 	}
 
+	/** How many migration scripts the application ships. */
+	private static int scripts() {
+		try {
+			return new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+				.getResources("classpath:db/migration/V*.sql").length;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static long count(String table) {
 		return JdbcClient.create(TestDatabase.dataSource(DATABASE))
 			.sql("SELECT count(*) FROM " + table)
@@ -82,12 +93,12 @@ class HomeBudgetCliTests {
 	void shouldReportAnEmptyDatabaseAndPrintPendingSqlWithoutApplyingIt() {
 		Run status = run("status");
 		assertThat(status.status()).isZero();
-		assertThat(status.out()).contains("Schema version: none").contains("Pending migrations: 2");
+		assertThat(status.out()).contains("Schema version: none").contains("Pending migrations: " + scripts());
 		Run dryRun = run("migrate", "--dry-run");
 		assertThat(dryRun.out()).contains("-- Migration 1")
 			.contains("CREATE TABLE expenses")
 			.contains("CREATE TABLE feature_flags");
-		assertThat(run("status").out()).contains("Pending migrations: 2");
+		assertThat(run("status").out()).contains("Pending migrations: " + scripts());
 	}
 
 	@Test
@@ -95,8 +106,9 @@ class HomeBudgetCliTests {
 	void shouldMigrateAndShowHistory() {
 		Run migrate = run("migrate");
 		assertThat(migrate.status()).as(migrate.err()).isZero();
-		assertThat(migrate.out()).contains("Applied 2 migration(s); schema version is now 2.");
-		assertThat(run("status").out()).contains("Schema version: 2").contains("Pending migrations: 0");
+		assertThat(migrate.out())
+			.contains("Applied " + scripts() + " migration(s); schema version is now " + scripts() + ".");
+		assertThat(run("status").out()).contains("Schema version: " + scripts()).contains("Pending migrations: 0");
 		assertThat(run("history").out()).contains("create expenses and incomes").contains("Success");
 		assertThat(run("migrate", "--dry-run").out()).contains("No pending migrations");
 		Run validate = run("validate");
