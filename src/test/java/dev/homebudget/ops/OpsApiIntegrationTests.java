@@ -23,6 +23,28 @@ class OpsApiIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void shouldServeTheWebUiToBrowsersAndTheGreetingToApiClients() {
+		ApiResponse page = send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/"))
+					.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+					.build());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.body()).contains("<title>Home Budget</title>").contains("/ui/app.js");
+		for (String accept : new String[] { "*/*", "application/json" }) {
+			ApiResponse json = send(
+					java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/"))
+						.header("Accept", accept)
+						.build());
+			assertThat(json.status()).isEqualTo(200);
+			assertThat(json.header("Content-Type")).startsWith("application/json");
+			assertThat(json.json().get("message").asString()).isEqualTo("Home Budget Web Backend running");
+		}
+		assertThat(get("/ui/app.js").status()).isEqualTo(200);
+		assertThat(get("/webjars/bootstrap/5.3.3/css/bootstrap.min.css").status()).isEqualTo(200);
+	}
+
+	@Test
 	void shouldAnswerUnknownPathsWithNotFoundDetail() {
 		ApiResponse response = get("/api/v1/nothing-here");
 		assertThat(response.status()).isEqualTo(404);

@@ -80,7 +80,7 @@ public abstract class ApiTestSupport {
 		return send(request.build());
 	}
 
-	private static ApiResponse send(HttpRequest request) {
+	protected static ApiResponse send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request,
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

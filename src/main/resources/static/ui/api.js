@@ -1,0 +1,65 @@
+// The v1 API over fetch. Every failure becomes an ApiError with a readable message and,
+// for 422 validation errors, the message per field (from loc[1]).
+
+const FIELD_NAMES = {
+	date: 'Date', business: 'Business', category: 'Category', amount: 'Amount',
+	account: 'Account', currency: 'Currency', notes: 'Notes', ids: 'Selection',
+};
+
+export class ApiError extends Error {
+	constructor(message, status, fields) {
+		super(message);
+		this.status = status;
+		this.fields = fields || {};
+	}
+}
+
+export async function api(method, path, body) {
+	const headers = { Accept: 'application/json' };
+	const init = { method, headers };
+	if (body !== undefined) {
+		headers['Content-Type'] = 'application/json';
+		init.body = JSON.stringify(body);
+	}
+	let response;
+	try {
+		response = await fetch(path, init);
+	}
+	catch (e) {
+		throw new ApiError('Could not reach the server. Check the connection and try again.', 0);
+	}
+	const text = await response.text();
+	let data = null;
+	if (text) {
+		try {
+			data = JSON.parse(text);
+		}
+		catch (e) {
+			data = null;
+		}
+	}
+	if (!response.ok) throw toError(response.status, data, text);
+	return { data, headers: response.headers };
+}
+
+function toError(status, data, text) {
+	if (data && Array.isArray(data.detail)) {
+		const fields = {};
+		const general = [];
+		for (const item of data.detail) {
+			const loc = Array.isArray(item.loc) ? item.loc : [];
+			const field = typeof loc[1] === 'string' ? loc[1] : null;
+			const msg = item.msg || 'Invalid value';
+			if (field) fields[field] = fields[field] ? `${fields[field]}; ${msg}` : msg;
+			else general.push(msg);
+		}
+		const parts = Object.entries(fields).map(([f, m]) => `${FIELD_NAMES[f] || f}: ${m}`).concat(general);
+		return new ApiError(parts.join('. ') || `Invalid request (HTTP ${status})`, status, fields);
+	}
+	if (data && typeof data.detail === 'string') {
+		return new ApiError(data.detail, status);
+	}
+	if (status === 503) return new ApiError('The database is unavailable. Try again in a moment.', status);
+	const snippet = text && text.length < 200 && !text.trim().startsWith('<') ? `: ${text.trim()}` : '';
+	return new ApiError(`Request failed (HTTP ${status})${snippet}`, status);
+}
