@@ -37,9 +37,9 @@ class FlywayMigrationTests {
 		DataSource dataSource = MigratedDatabase.migrated("flyway_schema");
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		assertThat(columns(jdbc, "expenses")).containsExactly("id", "date", "business", "category", "amount", "account",
-				"currency", "notes");
+				"currency", "notes", "version");
 		assertThat(columns(jdbc, "incomes")).containsExactly("id", "date", "category", "amount", "account", "currency",
-				"notes");
+				"notes", "version");
 		assertThat(columns(jdbc, "feature_flags")).contains("id", "name", "enabled", "user_id", "description");
 		List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
 			.query(String.class)
