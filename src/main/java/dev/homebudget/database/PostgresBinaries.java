@@ -191,7 +191,18 @@ final class PostgresBinaries {
 				Path broken = home.resolveSibling(home.getFileName() + ".broken-" + UUID.randomUUID());
 				Files.move(home, broken, StandardCopyOption.ATOMIC_MOVE);
 				FileTree.deleteRecursively(broken);
-				Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+				try {
+					Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (FileSystemException ex) {
+					// an unpacker that did not need the repair renamed its complete tree
+					// in
+					// while the broken one was out of the way; that tree is as good as
+					// ours
+					if (!Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
+						throw ex;
+					}
+				}
 			}
 		}
 	}
