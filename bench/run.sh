@@ -191,15 +191,16 @@ write_scenario create create.sql create.lua /api/v1/expense
 write_scenario put put.sql put.lua /api/v1/expense
 
 echo "== delete" >&2
+# No pgbench ceiling here: pgbench cannot hand each client distinct existing ids, and
+# deleting already-deleted rows commits nothing, which would flatter the ceiling.
 p_tps=""; p_p50=""; p_p95=""; p_db=""
-run_pgbench delete delete.sql "$connections"
 run_wrk delete /api/v1/expense delete.lua "$connections"
-record delete "$(ratio_of "$w_rps" "$p_tps")" "(reported)" "-"
+record delete "-" "(reported)" "-"
 
 echo "== bulk delete of 1,000 ids (10 requests)" >&2
 bulk_times="$work/bulk.txt"; : >"$bulk_times"
 for block in $(seq 0 9); do
-  first=$(( 70001 + block * 1000 ))
+  first=$(( 20001 + block * 1000 ))
   ids=$(seq -s, "$first" $(( first + 999 )))
   curl -s -o /dev/null -w '%{time_total}\n' -X POST "$base/api/v1/expense/bulk-delete" \
     -H 'Content-Type: application/json' -d "{\"ids\":[$ids]}" >>"$bulk_times"

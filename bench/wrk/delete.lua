@@ -1,8 +1,8 @@
--- DELETE of distinct existing ids: thread n deletes upwards from 50001 + n * 10000.
+-- DELETE of distinct existing ids: thread n deletes upwards from 30001 + n * 35000.
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 local created = 0
 setup = function(thread)
-  thread:set("base", 50001 + created * 10000)
+  thread:set("base", 30001 + created * 35000)
   created = created + 1
 end
 local counter = 0

@@ -1,2 +1,0 @@
-\set id random(80001, 100000)
-DELETE FROM expenses WHERE id = :id;
