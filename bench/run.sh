@@ -9,7 +9,8 @@
 #
 # Knobs (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 5),
 # BENCH_CONNECTIONS (default 4), BENCH_EXPENSES (100000), BENCH_INCOMES (20000),
-# BENCH_APP_PORT (18080), BENCH_DB_PORT (55432), BENCH_JAVA_OPTS (-Xmx256m), BENCH_KEEP=1.
+# BENCH_APP_PORT (18080), BENCH_DB_PORT (55432), BENCH_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC
+# -XX:ReservedCodeCacheSize=64m, the settings the README recommends for a small box), BENCH_KEEP=1.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,7 +23,7 @@ expenses="${BENCH_EXPENSES:-100000}"
 incomes="${BENCH_INCOMES:-20000}"
 app_port="${BENCH_APP_PORT:-18080}"
 db_port="${BENCH_DB_PORT:-55432}"
-java_opts="${BENCH_JAVA_OPTS:--Xmx256m}"
+java_opts="${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
 base="http://127.0.0.1:$app_port"
 results_dir="$root/bench/results"
 mkdir -p "$results_dir"
