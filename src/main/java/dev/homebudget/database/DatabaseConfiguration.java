@@ -6,6 +6,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import java.util.Properties;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +46,13 @@ class DatabaseConfiguration {
 		DRIVER_DEFAULTS = Map.copyOf(defaults);
 	}
 
+	/**
+	 * pgjdbc settings of migration connections; a parameter in the user's own URL wins.
+	 */
+	static final Map<String, String> MIGRATION_DRIVER_SETTINGS = Map.of("connectTimeout", "3", "loginTimeout", "5",
+			"tcpKeepAlive", "true", "ApplicationName", "home-budget-web-migrations", "options",
+			"-c statement_timeout=3600000 -c lock_timeout=10000");
+
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties) {
 		return DatabaseServer.start(properties);
@@ -51,12 +64,38 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	@Primary
 	HikariDataSource dataSource(DatabaseServer databaseServer, DatabaseProperties properties) {
 		HikariConfig config = hikariConfig(databaseServer.url(), properties.poolSize());
 		if (properties.connectionTimeout() != null) {
 			config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		}
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * Migrations run on their own unpooled connections with the migration rung of the
+	 * ladder: a long statement timeout (an index build may take minutes) but a short lock
+	 * timeout, so a migration never waits long behind the app's locks. The pool's 5 s
+	 * statement timeout would cancel a legitimate long migration.
+	 */
+	@Bean
+	@FlywayDataSource
+	DataSource flywayDataSource(DatabaseServer databaseServer) {
+		DatabaseUrl url = databaseServer.url();
+		Properties properties = new Properties();
+		if (url.username() != null) {
+			properties.setProperty("user", url.username());
+		}
+		if (url.password() != null) {
+			properties.setProperty("password", url.password());
+		}
+		MIGRATION_DRIVER_SETTINGS.forEach((name, value) -> {
+			if (!url.hasParameter(name)) {
+				properties.setProperty(name, value);
+			}
+		});
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), url.jdbcUrl(), properties);
 	}
 
 	static HikariConfig hikariConfig(DatabaseUrl url, int poolSize) {

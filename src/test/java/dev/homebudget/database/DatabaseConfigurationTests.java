@@ -37,7 +37,8 @@ class DatabaseConfigurationTests {
 		String url = TestDatabase.jdbcUrl("config_tests");
 		EmbeddedPostgres server = TestDatabase.server();
 		this.runner.withPropertyValues("budget.database.url=" + url, "budget.database.pool-size=7").run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(DataSource.class);
+			assertThat(context).hasNotFailed().hasSingleBean(HikariDataSource.class);
+			assertThat(context.getBeansOfType(DataSource.class)).containsOnlyKeys("dataSource", "flywayDataSource");
 			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 			assertThat(dataSource.getMaximumPoolSize()).isEqualTo(7);
 			assertThat(dataSource.getPoolName()).isEqualTo("home-budget");

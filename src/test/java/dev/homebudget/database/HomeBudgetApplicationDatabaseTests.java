@@ -43,7 +43,15 @@ class HomeBudgetApplicationDatabaseTests {
 		assertThat(new JdbcTemplate(this.dataSource).queryForObject("select current_database()", String.class))
 			.isEqualTo("application_tests");
 		assertThat(this.activeDatabase.embedded()).isFalse();
-		assertThat(this.flyway.getConfiguration().getDataSource()).isSameAs(this.dataSource);
+		javax.sql.DataSource migrations = this.flyway.getConfiguration().getDataSource();
+		assertThat(migrations).isNotSameAs(this.dataSource);
+		JdbcTemplate migrationJdbc = new JdbcTemplate(migrations);
+		assertThat(migrationJdbc.queryForObject("select current_database()", String.class))
+			.isEqualTo("application_tests");
+		assertThat(migrationJdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("1h");
+		assertThat(migrationJdbc.queryForObject("show lock_timeout", String.class)).isEqualTo("10s");
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("show statement_timeout", String.class))
+			.isEqualTo("5s");
 	}
 
 }
