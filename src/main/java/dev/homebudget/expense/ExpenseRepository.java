@@ -78,6 +78,9 @@ public interface ExpenseRepository {
 	/** Totals per month of a year; months without entries are absent. */
 	List<EntryTotals.ByMonth> totalsByMonth(int year);
 
+	/** Count, total, average, min and max of the rows matching the query's filters. */
+	EntryTotals.Stats stats(EntryQuery query);
+
 	/** Distinct non-empty values of a text field, most used first. */
 	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);
 

@@ -63,6 +63,11 @@ public class ExpenseService {
 	}
 
 	@Transactional(readOnly = true)
+	public EntryTotals.Stats stats(EntryQuery query) {
+		return this.expenses.stats(query);
+	}
+
+	@Transactional(readOnly = true)
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return this.expenses.distinctValues(field, limit);
 	}

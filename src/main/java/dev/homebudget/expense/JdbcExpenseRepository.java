@@ -205,6 +205,11 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	public EntryTotals.Stats stats(EntryQuery query) {
+		return EntrySql.stats(this.jdbc, "expenses", query, true);
+	}
+
+	@Override
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return EntrySql.distinctValues(this.jdbc, "expenses", field, limit);
 	}

@@ -107,6 +107,22 @@ public final class EntrySql {
 			.single();
 	}
 
+	/**
+	 * Statistics of the rows matching a query's filters (its order and page are ignored).
+	 */
+	public static EntryTotals.Stats stats(JdbcClient jdbc, String table, EntryQuery query, boolean hasBusiness) {
+		Filter filter = filter(new EntryQuery(query.from(), query.to(), query.category(), query.account(),
+				query.business(), query.text(), query.minAmount(), query.maxAmount(), query.sort(), null, null),
+				hasBusiness);
+		return filter
+			.bind(jdbc
+				.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, round(avg(amount), 2) AS average,"
+						+ " min(amount) AS min, max(amount) AS max FROM " + table + filter.where()))
+			.query((rs, row) -> new EntryTotals.Stats(rs.getLong("count"), rs.getBigDecimal("total"),
+					rs.getBigDecimal("average"), rs.getBigDecimal("min"), rs.getBigDecimal("max")))
+			.single();
+	}
+
 	/** Totals per category over a range, largest first. */
 	public static List<EntryTotals.ByCategory> totalsByCategory(JdbcClient jdbc, String table, LocalDate from,
 			LocalDate to) {

@@ -13,6 +13,13 @@ public final class EntryTotals {
 	public record Total(BigDecimal total, long count) {
 	}
 
+	/**
+	 * Count, sum, average, smallest and largest amount of a set of entries (nulls when
+	 * empty).
+	 */
+	public record Stats(long count, BigDecimal total, BigDecimal average, BigDecimal min, BigDecimal max) {
+	}
+
 	/** Sum and count of one category. */
 	public record ByCategory(String category, BigDecimal total, long count) {
 	}

@@ -79,7 +79,7 @@ class HomeBudgetCliTests {
 		Run help = run("--help");
 		assertThat(help.status()).isZero();
 		assertThat(help.out()).contains("serve", "migrate", "status", "history", "validate", "seed-smoke",
-				"seed-test-data");
+				"seed-test-data", "flags");
 		assertThat(HomeBudgetCli.servesWeb(new String[0])).isTrue();
 		assertThat(HomeBudgetCli.servesWeb(new String[] { "--server.port=9000" })).isTrue();
 		assertThat(HomeBudgetCli.servesWeb(new String[] { "serve" })).isTrue();
@@ -144,6 +144,24 @@ class HomeBudgetCliTests {
 
 	@Test
 	@Order(6)
+	void shouldListSetAndClearFeatureFlags() {
+		assertThat(run("flags").out()).contains("ENHANCED_EXPENSE_STATS").contains("default");
+		Run set = run("flags", "set", "enhanced_expense_stats", "on");
+		assertThat(set.status()).isZero();
+		assertThat(set.out()).contains("ENHANCED_EXPENSE_STATS is now on");
+		assertThat(run("flags", "list").out()).contains("database_global");
+		assertThat(run("flags", "set", "EXPENSE_AMOUNT_V2_FORMAT", "off", "--user", "3").status()).isZero();
+		assertThat(run("flags", "list", "--user", "3").out()).contains("database_user");
+		assertThat(run("flags", "clear", "ENHANCED_EXPENSE_STATS").out()).contains("Cleared");
+		assertThat(run("flags", "clear", "ENHANCED_EXPENSE_STATS").out()).contains("No database row");
+		assertThat(run("flags", "set", "NO_SUCH_FLAG", "on").status()).isEqualTo(2);
+		assertThat(run("flags", "set", "ENHANCED_EXPENSE_STATS", "maybe").status()).isEqualTo(2);
+		assertThat(run("flags", "set").status()).isEqualTo(2);
+		assertThat(run("flags", "toggle", "ENHANCED_EXPENSE_STATS").status()).isEqualTo(2);
+	}
+
+	@Test
+	@Order(7)
 	void shouldRefuseAnEditedHistory() {
 		JdbcClient.create(TestDatabase.dataSource(DATABASE))
 			.sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'")
