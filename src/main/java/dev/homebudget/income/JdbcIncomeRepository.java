@@ -12,6 +12,7 @@ import java.util.Optional;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySql;
+import dev.homebudget.shared.EntryTable;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 
@@ -19,191 +20,144 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Incomes in PostgreSQL, with hand-written SQL.
+ * Incomes in PostgreSQL, with hand-written SQL; the statements shared with the other
+ * entry table live in {@link EntryTable}.
  */
 @Repository
 class JdbcIncomeRepository implements IncomeRepository {
 
-	private static final String COLUMNS = "id, date, category, amount, account, currency, notes, version";
-
-	private static final String SELECT = "SELECT " + COLUMNS + " FROM incomes ";
-
-	private static final String ORDER = " ORDER BY date DESC, id DESC";
-
 	private final JdbcClient jdbc;
+
+	private final EntryTable<Income> table;
 
 	JdbcIncomeRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new EntryTable<>(jdbc, "incomes", false, JdbcIncomeRepository::map, Income::version);
 	}
 
 	@Override
 	public List<Income> findAll() {
-		return this.jdbc.sql(SELECT + ORDER).query(JdbcIncomeRepository::map).list();
+		return this.table.findAll();
 	}
 
 	@Override
 	public List<Income> findPage(int offset, int limit) {
-		return this.jdbc.sql(SELECT + ORDER + " OFFSET :offset LIMIT :limit")
-			.param("offset", offset)
-			.param("limit", limit)
-			.query(JdbcIncomeRepository::map)
-			.list();
+		return this.table.findPage(offset, limit);
 	}
 
 	@Override
 	public Optional<Income> findById(int id) {
-		return this.jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(JdbcIncomeRepository::map).optional();
+		return this.table.findById(id);
 	}
 
 	@Override
 	public boolean existsById(int id) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM incomes WHERE id = :id)")
-			.param("id", id)
-			.query(Boolean.class)
-			.single();
+		return this.table.existsById(id);
 	}
 
 	@Override
 	public Income create(IncomeDraft draft) {
-		return this.jdbc
-			.sql("INSERT INTO incomes (date, category, amount, account, currency, notes) "
-					+ "VALUES (:date, :category, :amount, :account, :currency, :notes) RETURNING " + COLUMNS)
+		return this.jdbc.sql(
+				"INSERT INTO incomes (date, category, amount, account, currency, notes) VALUES (:date, :category, :amount, :account, :currency, :notes) RETURNING "
+						+ this.table.columns())
 			.param("date", draft.date())
 			.param("category", draft.category())
 			.param("amount", draft.amount())
 			.param("account", draft.account())
 			.param("currency", draft.currency())
 			.param("notes", draft.notes(), Types.VARCHAR)
-			.query(JdbcIncomeRepository::map)
+			.query(this.table.mapper())
 			.single();
 	}
 
 	@Override
 	public Optional<Income> update(int id, EntryValues changes) {
-		if (changes.isEmpty()) {
-			return findById(id);
-		}
-		String sql = "UPDATE incomes SET " + EntrySql.setClause(changes)
-				+ ", version = version + 1 WHERE id = :id RETURNING " + COLUMNS;
-		return EntrySql.bind(this.jdbc.sql(sql), changes).param("id", id).query(JdbcIncomeRepository::map).optional();
+		return this.table.update(id, changes);
 	}
 
 	@Override
 	public Optional<Income> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
-		if (changes.isEmpty()) {
-			return findById(id).filter((row) -> versions.contains(row.version()));
-		}
-		String sql = "UPDATE incomes SET " + EntrySql.setClause(changes)
-				+ ", version = version + 1 WHERE id = :id AND version = ANY(:versions) RETURNING " + COLUMNS;
-		return EntrySql.bind(this.jdbc.sql(sql), changes)
-			.param("id", id)
-			.param("versions", EntrySql.integerArray(versions))
-			.query(JdbcIncomeRepository::map)
-			.optional();
-	}
-
-	@Override
-	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
-		return this.jdbc.sql("DELETE FROM incomes WHERE id = :id AND version = ANY(:versions)")
-			.param("id", id)
-			.param("versions", EntrySql.integerArray(versions))
-			.update() > 0;
+		return this.table.updateIfVersion(id, versions, changes);
 	}
 
 	@Override
 	public boolean deleteById(int id) {
-		return this.jdbc.sql("DELETE FROM incomes WHERE id = :id").param("id", id).update() > 0;
+		return this.table.deleteById(id);
+	}
+
+	@Override
+	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
+		return this.table.deleteIfVersion(id, versions);
 	}
 
 	@Override
 	public int deleteAllById(Collection<Integer> ids) {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		return this.jdbc.sql("DELETE FROM incomes WHERE id = ANY(:ids)")
-			.param("ids", EntrySql.integerArray(ids))
-			.update();
+		return this.table.deleteAllById(ids);
 	}
 
 	@Override
 	public long count() {
-		return this.jdbc.sql("SELECT count(*) FROM incomes").query(Long.class).single();
+		return this.table.count();
 	}
 
 	@Override
 	public long countByCategory(String category) {
-		return this.jdbc.sql("SELECT count(*) FROM incomes WHERE category = :category")
-			.param("category", category)
-			.query(Long.class)
-			.single();
+		return this.table.countByCategory(category);
 	}
 
 	@Override
 	public List<Income> findByDateRange(LocalDate from, LocalDate to) {
-		return this.jdbc.sql(SELECT + "WHERE date BETWEEN :from AND :to" + ORDER)
-			.param("from", from)
-			.param("to", to)
-			.query(JdbcIncomeRepository::map)
-			.list();
+		return this.table.findByDateRange(from, to);
 	}
 
 	@Override
 	public List<Income> findByCategory(String category) {
-		return this.jdbc.sql(SELECT + "WHERE category = :category" + ORDER)
-			.param("category", category)
-			.query(JdbcIncomeRepository::map)
-			.list();
+		return this.table.findByCategory(category);
 	}
 
 	@Override
 	public BigDecimal totalByCategory(String category) {
-		return this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) FROM incomes WHERE category = :category")
-			.param("category", category)
-			.query(BigDecimal.class)
-			.single();
+		return this.table.totalByCategory(category);
 	}
 
 	@Override
 	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) FROM incomes WHERE date BETWEEN :from AND :to")
-			.param("from", from)
-			.param("to", to)
-			.query(BigDecimal.class)
-			.single();
+		return this.table.totalByDateRange(from, to);
 	}
 
 	@Override
 	public List<String> categories() {
-		return this.jdbc.sql("SELECT DISTINCT category FROM incomes ORDER BY category").query(String.class).list();
+		return this.table.categories();
 	}
 
 	@Override
 	public List<Income> find(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, false);
-		String limit = (query.limit() == null) ? "" : " LIMIT " + query.limit();
-		return filter.bind(this.jdbc.sql(SELECT + filter.where() + " ORDER BY " + query.sort().orderBy() + limit))
-			.query(JdbcIncomeRepository::map)
-			.list();
+		return this.table.find(query);
+	}
+
+	/** The SQL {@link #find} sends, for plan tests. */
+	String findSql(EntryQuery query, EntrySql.Filter filter) {
+		return this.table.findSql(query, filter);
 	}
 
 	@Override
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return EntrySql.total(this.jdbc, "incomes", from, to);
+		return this.table.total(from, to);
 	}
 
 	@Override
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return EntrySql.totalsByCategory(this.jdbc, "incomes", from, to);
+		return this.table.totalsByCategory(from, to);
 	}
 
 	@Override
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return EntrySql.totalsByMonth(this.jdbc, "incomes", year);
+		return this.table.totalsByMonth(year);
 	}
 
 	@Override
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return EntrySql.distinctValues(this.jdbc, "incomes", field, limit);
+		return this.table.distinctValues(field, limit);
 	}
 
 	private static Income map(ResultSet rs, int row) throws SQLException {

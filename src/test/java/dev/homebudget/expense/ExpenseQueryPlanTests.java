@@ -38,7 +38,7 @@ class ExpenseQueryPlanTests {
 
 	private static String plan(EntryQuery query) {
 		EntrySql.Filter filter = EntrySql.filter(query, true);
-		String sql = "EXPLAIN " + JdbcExpenseRepository.findSql(query, filter);
+		String sql = "EXPLAIN " + new JdbcExpenseRepository(jdbc).findSql(query, filter);
 		return String.join("\n", filter.bind(jdbc.sql(sql)).query(String.class).list());
 	}
 

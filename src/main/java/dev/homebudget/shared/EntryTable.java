@@ -1,0 +1,203 @@
+package dev.homebudget.shared;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The SQL that the expense and income tables share: both have the same columns (incomes
+ * without {@code business}), so every statement except the typed insert is written once,
+ * here. Table and column names come from code, never from a request.
+ *
+ * @param <T> the row type
+ */
+public final class EntryTable<T> {
+
+	private final JdbcClient jdbc;
+
+	private final String table;
+
+	private final boolean hasBusiness;
+
+	private final RowMapper<T> mapper;
+
+	private final ToIntFunction<T> version;
+
+	private final String columns;
+
+	private final String select;
+
+	private static final String ORDER = " ORDER BY date DESC, id DESC";
+
+	public EntryTable(JdbcClient jdbc, String table, boolean hasBusiness, RowMapper<T> mapper,
+			ToIntFunction<T> version) {
+		this.jdbc = jdbc;
+		this.table = table;
+		this.hasBusiness = hasBusiness;
+		this.mapper = mapper;
+		this.version = version;
+		this.columns = "id, date, " + (hasBusiness ? "business, " : "")
+				+ "category, amount, account, currency, notes, version";
+		this.select = "SELECT " + this.columns + " FROM " + table + " ";
+	}
+
+	/** The column list, for a typed {@code INSERT ... RETURNING}. */
+	public String columns() {
+		return this.columns;
+	}
+
+	public RowMapper<T> mapper() {
+		return this.mapper;
+	}
+
+	public List<T> findAll() {
+		return this.jdbc.sql(this.select + ORDER).query(this.mapper).list();
+	}
+
+	public List<T> findPage(int offset, int limit) {
+		return this.jdbc.sql(this.select + ORDER + " OFFSET :offset LIMIT :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this.mapper)
+			.list();
+	}
+
+	public Optional<T> findById(int id) {
+		return this.jdbc.sql(this.select + "WHERE id = :id").param("id", id).query(this.mapper).optional();
+	}
+
+	public boolean existsById(int id) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + this.table + " WHERE id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Applies the present fields and bumps the version in one statement. */
+	public Optional<T> update(int id, EntryValues changes) {
+		if (changes.isEmpty()) {
+			return findById(id);
+		}
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), changes).param("id", id).query(this.mapper).optional();
+	}
+
+	/** As {@link #update}, only if the stored version is one of {@code versions}. */
+	public Optional<T> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
+		if (changes.isEmpty()) {
+			return findById(id).filter((row) -> versions.contains(this.version.applyAsInt(row)));
+		}
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes)
+				+ ", version = version + 1 WHERE id = :id AND version = ANY(:versions) RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.query(this.mapper)
+			.optional();
+	}
+
+	public boolean deleteById(int id) {
+		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = :id").param("id", id).update() > 0;
+	}
+
+	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
+		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = :id AND version = ANY(:versions)")
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.update() > 0;
+	}
+
+	public int deleteAllById(Collection<Integer> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = ANY(:ids)")
+			.param("ids", EntrySql.integerArray(ids))
+			.update();
+	}
+
+	public long count() {
+		return this.jdbc.sql("SELECT count(*) FROM " + this.table).query(Long.class).single();
+	}
+
+	public long countByCategory(String category) {
+		return this.jdbc.sql("SELECT count(*) FROM " + this.table + " WHERE category = :category")
+			.param("category", category)
+			.query(Long.class)
+			.single();
+	}
+
+	public List<T> findByDateRange(LocalDate from, LocalDate to) {
+		return this.jdbc.sql(this.select + "WHERE date BETWEEN :from AND :to" + ORDER)
+			.param("from", from)
+			.param("to", to)
+			.query(this.mapper)
+			.list();
+	}
+
+	public List<T> findByCategory(String category) {
+		return this.jdbc.sql(this.select + "WHERE category = :category" + ORDER)
+			.param("category", category)
+			.query(this.mapper)
+			.list();
+	}
+
+	public BigDecimal totalByCategory(String category) {
+		return this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) FROM " + this.table + " WHERE category = :category")
+			.param("category", category)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
+		return total(from, to).total();
+	}
+
+	public List<String> categories() {
+		return this.jdbc.sql("SELECT DISTINCT category FROM " + this.table + " ORDER BY category")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Rows matching the query's filters, in its order, after its cursor, up to its limit.
+	 */
+	public List<T> find(EntryQuery query) {
+		EntrySql.Filter filter = EntrySql.filter(query, this.hasBusiness);
+		return filter.bind(this.jdbc.sql(findSql(query, filter))).query(this.mapper).list();
+	}
+
+	/** The SQL {@link #find} sends, for plan tests. */
+	public String findSql(EntryQuery query, EntrySql.Filter filter) {
+		String limit = (query.limit() == null) ? "" : " LIMIT " + query.limit();
+		return this.select + filter.where() + " ORDER BY " + query.sort().orderBy() + limit;
+	}
+
+	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+		return EntrySql.total(this.jdbc, this.table, from, to);
+	}
+
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		return EntrySql.totalsByCategory(this.jdbc, this.table, from, to);
+	}
+
+	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
+		return EntrySql.totalsByMonth(this.jdbc, this.table, year);
+	}
+
+	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
+		return EntrySql.distinctValues(this.jdbc, this.table, field, limit);
+	}
+
+	public EntryTotals.Stats stats(EntryQuery query) {
+		return EntrySql.stats(this.jdbc, this.table, query, this.hasBusiness);
+	}
+
+}
