@@ -71,7 +71,7 @@ class ApiExceptionHandler {
 	@ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
 	ResponseEntity<ErrorBody> tooLarge(BodySizeLimitFilter.BodyTooLargeException ex) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(new ErrorBody("Request body too large (limit " + ex.maxBytes + " bytes)"));
+			.body(new ErrorBody(BodySizeLimitFilter.tooLargeDetail(ex.maxBytes)));
 	}
 
 	/**
@@ -92,8 +92,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ErrorBody> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
-		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.body(new ErrorBody("Content-Type must be application/json"));
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ErrorBody(JsonBodies.NOT_JSON));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -39,12 +39,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long maxBytes = request.getRequestURI().endsWith("/import") ? this.maxImportBytes : this.maxBytes;
 		if (request.getContentLengthLong() > maxBytes) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType("application/json");
-			response.getWriter().write("{\"detail\":\"Request body too large (limit " + maxBytes + " bytes)\"}");
+			ErrorBody.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLargeDetail(maxBytes));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);
+	}
+
+	static String tooLargeDetail(long maxBytes) {
+		return "Request body too large (limit " + maxBytes + " bytes)";
 	}
 
 	/**

@@ -3,10 +3,7 @@ package dev.homebudget.shared;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,11 +156,7 @@ public final class EntryCsv {
 					new ValidationIssue("missing", List.of("body"), "Field required", null, null));
 		}
 		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
+			String text = JsonBodies.strictUtf8(body);
 			return text.startsWith("\ufeff") ? text.substring(1) : text;
 		}
 		catch (CharacterCodingException ex) {

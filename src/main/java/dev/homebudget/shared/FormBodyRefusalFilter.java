@@ -36,9 +36,7 @@ class FormBodyRefusalFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-		response.setContentType("application/json");
-		response.getWriter().write("{\"detail\":\"Content-Type must be application/json\"}");
+		ErrorBody.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, JsonBodies.NOT_JSON);
 	}
 
 }

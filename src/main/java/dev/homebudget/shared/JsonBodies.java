@@ -29,6 +29,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class JsonBodies {
 
+	/** The one sentence every non-JSON body gets (415), wherever it is refused. */
+	static final String NOT_JSON = "Content-Type must be application/json";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -49,11 +52,7 @@ public final class JsonBodies {
 		}
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
+			text = strictUtf8(body);
 		}
 		catch (CharacterCodingException ex) {
 			throw invalidJson(0, "body is not valid UTF-8");
@@ -79,6 +78,15 @@ public final class JsonBodies {
 		catch (JacksonException ex) {
 			throw invalidJson(0, ex.getOriginalMessage());
 		}
+	}
+
+	/** Decodes UTF-8, refusing malformed bytes instead of replacing them with U+FFFD. */
+	static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+		return StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(bytes))
+			.toString();
 	}
 
 	/**
@@ -108,7 +116,7 @@ public final class JsonBodies {
 		catch (InvalidMediaTypeException ex) {
 			// fall through to the same refusal as any other non-JSON type
 		}
-		throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+		throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON);
 	}
 
 	private static RequestValidationException missingBody() {
