@@ -14,7 +14,6 @@ import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQueries;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -51,13 +50,11 @@ class ReportController {
 	@Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	RangeTotals totals(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
-		LocalDate from = EntryQueries.optionalDate(parameters, "from");
-		LocalDate to = EntryQueries.optionalDate(parameters, "to");
-		requireOrdered(from, to, parameters);
-		EntryTotals.Total spent = this.expenses.total(from, to);
-		EntryTotals.Total earned = this.incomes.total(from, to);
-		return new RangeTotals(from, to, spent.total(), earned.total(), earned.total().subtract(spent.total()),
-				spent.count(), earned.count());
+		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
+		EntryTotals.Total spent = this.expenses.total(range.from(), range.to());
+		EntryTotals.Total earned = this.incomes.total(range.from(), range.to());
+		return new RangeTotals(range.from(), range.to(), spent.total(), earned.total(),
+				earned.total().subtract(spent.total()), spent.count(), earned.count());
 	}
 
 	@GetMapping("/monthly")
@@ -93,11 +90,9 @@ class ReportController {
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	List<CategoryTotal> categories(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
-		LocalDate from = EntryQueries.optionalDate(parameters, "from");
-		LocalDate to = EntryQueries.optionalDate(parameters, "to");
-		requireOrdered(from, to, parameters);
-		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(from, to)
-				: this.incomes.totalsByCategory(from, to);
+		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
+		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to())
+				: this.incomes.totalsByCategory(range.from(), range.to());
 		return totals.stream()
 			.map((total) -> new CategoryTotal(total.category(), total.total(), total.count()))
 			.toList();
@@ -129,12 +124,6 @@ class ReportController {
 
 	private static BigDecimal zero() {
 		return BigDecimal.ZERO.setScale(2);
-	}
-
-	private static void requireOrdered(LocalDate from, LocalDate to, Map<String, String> parameters) {
-		if (from != null && to != null && from.isAfter(to)) {
-			throw invalid("value_error", "to", "Value error, 'to' must not be before 'from'", parameters.get("to"));
-		}
 	}
 
 	private static boolean isExpense(String kind) {
@@ -198,7 +187,7 @@ class ReportController {
 	}
 
 	private static RequestValidationException invalid(String type, String name, String message, String input) {
-		return new RequestValidationException(new ValidationIssue(type, List.of("query", name), message, input, null));
+		return EntryQueries.invalidParameter(type, name, message, input);
 	}
 
 	record RangeTotals(LocalDate from, LocalDate to, BigDecimal expenses, BigDecimal incomes, BigDecimal balance,

@@ -36,11 +36,7 @@ public final class EntryQueries {
 			return Optional.empty();
 		}
 		List<ValidationIssue> issues = new ArrayList<>();
-		LocalDate from = date(parameters, "from", issues);
-		LocalDate to = date(parameters, "to", issues);
-		if (from != null && to != null && from.isAfter(to)) {
-			issues.add(issue("value_error", "to", "Value error, 'to' must not be before 'from'", parameters.get("to")));
-		}
+		DateRange range = dateRange(parameters, issues);
 		BigDecimal minAmount = amount(parameters, "min_amount", issues);
 		BigDecimal maxAmount = amount(parameters, "max_amount", issues);
 		EntrySort sort = sort(parameters.get("sort"), issues);
@@ -60,8 +56,8 @@ public final class EntryQueries {
 				limit = DEFAULT_PAGE;
 			}
 		}
-		return Optional.of(new EntryQuery(from, to, category, account, business, search, minAmount, maxAmount, sort,
-				limit, after));
+		return Optional.of(new EntryQuery(range.from(), range.to(), category, account, business, search, minAmount,
+				maxAmount, sort, limit, after));
 	}
 
 	private static LocalDate date(Map<String, String> parameters, String name, List<ValidationIssue> issues) {
@@ -148,17 +144,36 @@ public final class EntryQueries {
 		return new ValidationIssue(type, List.of("query", name), message, input, null);
 	}
 
+	/** An inclusive range of optional {@code from} and {@code to} dates (null = open). */
+	public record DateRange(LocalDate from, LocalDate to) {
+	}
+
 	/**
-	 * Reads one optional date parameter on its own (reports); null when absent.
-	 * @throws RequestValidationException when it is not a valid date
+	 * Reads {@code from} and {@code to} on their own (reports).
+	 * @throws RequestValidationException when a date is invalid or {@code to} precedes
+	 * {@code from}
 	 */
-	public static LocalDate optionalDate(Map<String, String> parameters, String name) {
+	public static DateRange dateRange(Map<String, String> parameters) {
 		List<ValidationIssue> issues = new ArrayList<>();
-		LocalDate date = date(parameters, name, issues);
+		DateRange range = dateRange(parameters, issues);
 		if (!issues.isEmpty()) {
 			throw new RequestValidationException(issues);
 		}
-		return date;
+		return range;
+	}
+
+	private static DateRange dateRange(Map<String, String> parameters, List<ValidationIssue> issues) {
+		LocalDate from = date(parameters, "from", issues);
+		LocalDate to = date(parameters, "to", issues);
+		if (from != null && to != null && from.isAfter(to)) {
+			issues.add(issue("value_error", "to", "Value error, 'to' must not be before 'from'", parameters.get("to")));
+		}
+		return new DateRange(from, to);
+	}
+
+	/** A 422 on {@code ["query", name]}, for endpoints that read their own parameters. */
+	public static RequestValidationException invalidParameter(String type, String name, String message, String input) {
+		return new RequestValidationException(issue(type, name, message, input));
 	}
 
 	/** Query parameters of a next page: the request's own, with the cursor replaced. */
