@@ -26,6 +26,12 @@ public record EntryQuery(LocalDate from, LocalDate to, String category, String a
 		return new EntryQuery(null, null, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null);
 	}
 
+	/** The same query continuing after {@code position} (null: from the start). */
+	public EntryQuery after(PageCursor position) {
+		return new EntryQuery(this.from, this.to, this.category, this.account, this.business, this.text, this.minAmount,
+				this.maxAmount, this.sort, this.limit, position);
+	}
+
 	public EntryQuery withLimit(Integer newLimit) {
 		return new EntryQuery(this.from, this.to, this.category, this.account, this.business, this.text, this.minAmount,
 				this.maxAmount, this.sort, newLimit, this.after);

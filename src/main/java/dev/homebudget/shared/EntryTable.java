@@ -2,6 +2,7 @@ package dev.homebudget.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -180,24 +181,69 @@ public final class EntryTable<T> {
 		return this.select + filter.where() + " ORDER BY " + query.sort().orderBy() + limit;
 	}
 
+	/** Sum and count over an inclusive date range (null bounds are open). */
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return EntrySql.total(this.jdbc, this.table, from, to);
+		EntrySql.Filter range = range(from, to);
+		return range
+			.bind(this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) AS total, count(*) AS count FROM " + this.table
+					+ range.where()))
+			.query((rs, row) -> new EntryTotals.Total(rs.getBigDecimal("total"), rs.getLong("count")))
+			.single();
 	}
 
+	/** Totals per category over a range, largest first. */
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return EntrySql.totalsByCategory(this.jdbc, this.table, from, to);
+		EntrySql.Filter range = range(from, to);
+		return range
+			.bind(this.jdbc.sql("SELECT category, sum(amount) AS total, count(*) AS count FROM " + this.table
+					+ range.where() + " GROUP BY category ORDER BY total DESC, category"))
+			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getBigDecimal("total"),
+					rs.getLong("count")))
+			.list();
 	}
 
+	/** Totals per month of one year; months without entries are absent. */
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return EntrySql.totalsByMonth(this.jdbc, this.table, year);
+		return this.jdbc
+			.sql("SELECT extract(month FROM date)::int AS month, sum(amount) AS total, count(*) AS count FROM "
+					+ this.table + " WHERE date >= :start AND date < :end GROUP BY 1 ORDER BY 1")
+			.param("start", LocalDate.of(year, 1, 1))
+			.param("end", LocalDate.of(year + 1, 1, 1))
+			.query((rs, row) -> new EntryTotals.ByMonth(YearMonth.of(year, rs.getInt("month")),
+					rs.getBigDecimal("total"), rs.getLong("count")))
+			.list();
 	}
 
+	/** Distinct non-empty values of a text field, most used first. */
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return EntrySql.distinctValues(this.jdbc, this.table, field, limit);
+		String column = field.column();
+		return this.jdbc
+			.sql("SELECT " + column + " AS value, count(*) AS count FROM " + this.table + " WHERE " + column
+					+ " IS NOT NULL AND " + column + " <> '' GROUP BY " + column
+					+ " ORDER BY count DESC, value LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, row) -> new EntryTotals.ValueCount(rs.getString("value"), rs.getLong("count")))
+			.list();
 	}
 
+	/**
+	 * Statistics of the rows matching a query's filters (its order and page are ignored).
+	 */
 	public EntryTotals.Stats stats(EntryQuery query) {
-		return EntrySql.stats(this.jdbc, this.table, query, this.hasBusiness);
+		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.hasBusiness);
+		return filter
+			.bind(this.jdbc.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, "
+					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
+					+ filter.where()))
+			.query((rs, row) -> new EntryTotals.Stats(rs.getLong("count"), rs.getBigDecimal("total"),
+					rs.getBigDecimal("average"), rs.getBigDecimal("min"), rs.getBigDecimal("max")))
+			.single();
+	}
+
+	private EntrySql.Filter range(LocalDate from, LocalDate to) {
+		return EntrySql.filter(
+				new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null),
+				this.hasBusiness);
 	}
 
 }
