@@ -47,6 +47,12 @@ public interface ExpenseRepository {
 
 	long count();
 
+	/**
+	 * Keeps ids assigned by the store ahead of every stored id, after ids were written
+	 * explicitly (an import, or a mirror of a store that assigns its own ids).
+	 */
+	void keepIdentityAheadOfIds();
+
 	long countByCategory(String category);
 
 	/** Inclusive range, date descending. */

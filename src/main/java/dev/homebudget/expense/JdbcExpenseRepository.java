@@ -102,6 +102,11 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	public void keepIdentityAheadOfIds() {
+		this.table.keepIdentityAheadOfIds();
+	}
+
+	@Override
 	public long countByCategory(String category) {
 		return this.table.countByCategory(category);
 	}

@@ -101,6 +101,11 @@ class JdbcIncomeRepository implements IncomeRepository {
 	}
 
 	@Override
+	public void keepIdentityAheadOfIds() {
+		this.table.keepIdentityAheadOfIds();
+	}
+
+	@Override
 	public long countByCategory(String category) {
 		return this.table.countByCategory(category);
 	}

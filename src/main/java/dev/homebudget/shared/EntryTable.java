@@ -57,6 +57,22 @@ public final class EntryTable<T> {
 		return this.mapper;
 	}
 
+	/**
+	 * Moves the identity sequence past max(id), never backwards: ids written explicitly
+	 * (by an import, or by a mirror of the JSON store, which assigns ids itself) do not
+	 * advance it, and the next default id would collide.
+	 */
+	public void keepIdentityAheadOfIds() {
+		// The table name comes from the repository's constant, never from a request.
+		this.jdbc.sql("""
+				SELECT setval(s.seq, GREATEST(COALESCE(m.max_id, 0), COALESCE(p.last_value, 0), 1),
+				              COALESCE(m.max_id, p.last_value) IS NOT NULL)
+				FROM (SELECT pg_get_serial_sequence(:table, 'id') AS seq) s
+				CROSS JOIN (SELECT max(id)::bigint AS max_id FROM %s) m
+				LEFT JOIN pg_sequences p ON format('%%I.%%I', p.schemaname, p.sequencename) = s.seq
+				""".formatted(this.table)).param("table", this.table).query().singleValue();
+	}
+
 	public List<T> findAll() {
 		return this.jdbc.sql(this.select + ORDER).query(this.mapper).list();
 	}

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * Checks one non-null JSON value against its field: type, column length and text that
  * PostgreSQL cannot store.
  */
-final class FieldRules {
+public final class FieldRules {
 
 	private FieldRules() {
 	}
@@ -22,7 +22,11 @@ final class FieldRules {
 	}
 
 	static String text(EntryField field, JsonNode node) throws InvalidValue {
-		String text = string(node);
+		return text(field, string(node));
+	}
+
+	/** Checks text against the field's column length and what PostgreSQL can store. */
+	public static String text(EntryField field, String text) throws InvalidValue {
 		if (field.maxLength() > 0 && text.codePointCount(0, text.length()) > field.maxLength()) {
 			throw new InvalidValue("string_too_long", "String should have at most " + field.maxLength() + " characters",
 					Map.of("max_length", field.maxLength()));

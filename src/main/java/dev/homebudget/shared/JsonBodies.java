@@ -81,7 +81,7 @@ public final class JsonBodies {
 	}
 
 	/** Decodes UTF-8, refusing malformed bytes instead of replacing them with U+FFFD. */
-	static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+	public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
 		return StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT)

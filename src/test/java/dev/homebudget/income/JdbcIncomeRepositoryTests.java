@@ -4,8 +4,11 @@ import javax.sql.DataSource;
 
 import dev.homebudget.support.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 
@@ -20,6 +23,26 @@ class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 	protected IncomeRepository emptyRepository() {
 		MigratedDatabase.truncate(dataSource, "incomes");
 		return new JdbcIncomeRepository(JdbcClient.create(dataSource));
+	}
+
+	@Test
+	void identityMovesPastExplicitIdsAndNeverBackwards() {
+		IncomeRepository repository = emptyRepository();
+		repository.keepIdentityAheadOfIds();
+		assertThat(repository.create(IncomeRepositoryContract.groceries()).id()).isEqualTo(1);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		for (int id : new int[] { 5, 10 }) {
+			jdbc.sql(
+					"INSERT INTO incomes (id, date, category, amount, account) VALUES (:id, DATE '2025-01-01', 'c', 1, 'a')")
+				.param("id", id)
+				.update();
+		}
+		repository.keepIdentityAheadOfIds();
+		int next = repository.create(IncomeRepositoryContract.groceries()).id();
+		assertThat(next).isEqualTo(11);
+		repository.deleteById(next);
+		repository.keepIdentityAheadOfIds();
+		assertThat(repository.create(IncomeRepositoryContract.groceries()).id()).isEqualTo(12);
 	}
 
 }

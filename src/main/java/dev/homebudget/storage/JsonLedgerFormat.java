@@ -1,0 +1,319 @@
+package dev.homebudget.storage;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.homebudget.shared.Amounts;
+import dev.homebudget.shared.EntryDates;
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.FieldRules;
+import dev.homebudget.shared.InvalidValue;
+import dev.homebudget.shared.JsonBodies;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The original's file format (contract §2): one JSON array of flat objects, written by
+ * Python's {@code json.dump(data, f, indent=2)} with ASCII escaping and no trailing
+ * newline, amounts as JSON numbers, the id last.
+ * <p>
+ * Reading is exact: numbers are taken from their decimal text, never through a double. A
+ * file that is not UTF-8, not JSON or not an array is corrupt as a whole; a record that
+ * breaks a field rule (the JSON era stored anything: {@code "bad"} dates, string amounts,
+ * float ids) is rejected on its own, with its position, id and reason, so that the caller
+ * decides what a rejection means.
+ */
+public final class JsonLedgerFormat {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private static final BigInteger MAX_ID = BigInteger.valueOf(Integer.MAX_VALUE);
+
+	private JsonLedgerFormat() {
+	}
+
+	/** The records of a file and the ones that could not be used. */
+	public record Parsed(List<JsonEntry> entries, List<Rejection> rejections) {
+
+		public Parsed {
+			entries = List.copyOf(entries);
+			rejections = List.copyOf(rejections);
+		}
+
+	}
+
+	/**
+	 * A record that breaks a rule. {@code position} counts records from 1; {@code id} is
+	 * the record's id as written (null when it has none).
+	 */
+	public record Rejection(int position, String id, String reason) {
+
+		@Override
+		public String toString() {
+			return "record " + this.position + ((this.id != null) ? " (id " + this.id + ")" : "") + ": " + this.reason;
+		}
+
+	}
+
+	/**
+	 * Parses a whole file.
+	 * @throws JsonStoreException when the content as a whole is not a JSON array in UTF-8
+	 */
+	public static Parsed parse(LedgerFile ledger, byte[] content, Path source) {
+		String text;
+		try {
+			text = JsonBodies.strictUtf8(content);
+		}
+		catch (CharacterCodingException ex) {
+			throw new JsonStoreException(source, "is not valid UTF-8 text; it was left untouched");
+		}
+		if (text.isBlank()) {
+			throw new JsonStoreException(source, "is empty (a truncated write?); it was left untouched");
+		}
+		JsonNode root;
+		try {
+			root = MAPPER.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new JsonStoreException(source,
+					"is not valid JSON (" + ex.getOriginalMessage() + "); it was left untouched");
+		}
+		if (root == null || !root.isArray()) {
+			throw new JsonStoreException(source, "does not hold a JSON array of records; it was left untouched");
+		}
+		List<JsonEntry> entries = new ArrayList<>(root.size());
+		List<Rejection> rejections = new ArrayList<>();
+		Map<Integer, Integer> positionOfId = new HashMap<>();
+		int position = 0;
+		for (JsonNode node : root) {
+			position++;
+			String rawId = rawId(node);
+			try {
+				JsonEntry entry = entry(ledger, node);
+				Integer first = positionOfId.putIfAbsent(entry.id(), position);
+				if (first != null) {
+					throw new InvalidValue("duplicate_id", "duplicate id (first used by record " + first + ")");
+				}
+				entries.add(entry);
+			}
+			catch (InvalidValue ex) {
+				rejections.add(new Rejection(position, rawId, ex.getMessage()));
+			}
+		}
+		return new Parsed(entries, rejections);
+	}
+
+	private static String rawId(JsonNode node) {
+		JsonNode id = node.isObject() ? node.get("id") : null;
+		if (id == null || id.isContainer()) {
+			return null;
+		}
+		String text = id.isString() ? id.stringValue() : id.asString();
+		return (text.length() > 40) ? text.substring(0, 40) + "..." : text;
+	}
+
+	private static JsonEntry entry(LedgerFile ledger, JsonNode node) throws InvalidValue {
+		if (!node.isObject()) {
+			throw new InvalidValue("model_type", "not a JSON object");
+		}
+		int id = id(node.get("id"));
+		LocalDate date = date(node.get("date"));
+		String business = ledger.hasBusiness() ? optionalText(EntryField.BUSINESS, node) : null;
+		String category = requiredText(EntryField.CATEGORY, node);
+		BigDecimal amount = amount(node.get("amount"));
+		String account = requiredText(EntryField.ACCOUNT, node);
+		String currency = optionalText(EntryField.CURRENCY, node);
+		if (currency == null || currency.isEmpty()) {
+			currency = EntryField.DEFAULT_CURRENCY;
+		}
+		String notes = optionalText(EntryField.NOTES, node);
+		return new JsonEntry(id, date, business, category, amount, account, currency, notes);
+	}
+
+	/**
+	 * Ids are positive integers; {@code 50.0} (left by the JSON era's PATCH bug) is 50.
+	 */
+	private static int id(JsonNode node) throws InvalidValue {
+		if (node == null || node.isNull()) {
+			throw new InvalidValue("missing", "id: missing");
+		}
+		if (!node.isNumber()) {
+			throw new InvalidValue("int_type", "id: not a number");
+		}
+		BigDecimal value = node.decimalValue();
+		BigInteger integral;
+		try {
+			integral = value.toBigIntegerExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new InvalidValue("int_from_float", "id: not a whole number");
+		}
+		if (integral.signum() <= 0 || integral.compareTo(MAX_ID) > 0) {
+			throw new InvalidValue("greater_than", "id: must be between 1 and " + Integer.MAX_VALUE);
+		}
+		return integral.intValue();
+	}
+
+	private static LocalDate date(JsonNode node) throws InvalidValue {
+		if (node == null || !node.isString()) {
+			throw new InvalidValue("string_type", "date: missing or not a string");
+		}
+		try {
+			return EntryDates.parse(node.stringValue());
+		}
+		catch (InvalidValue ex) {
+			throw new InvalidValue(ex.type(), "date: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Exactly the written decimal, at most two places: {@code 158.16} stays 158.16 and
+	 * {@code 12.345} is refused rather than rounded. The JSON era's PATCH stored strings
+	 * verbatim, so numeric strings are accepted too.
+	 */
+	static BigDecimal amount(JsonNode node) throws InvalidValue {
+		if (node == null || node.isNull()) {
+			throw new InvalidValue("missing", "amount: missing");
+		}
+		BigDecimal value;
+		try {
+			if (node.isNumber()) {
+				if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+					throw new InvalidValue("finite_number", "not a finite number");
+				}
+				value = node.decimalValue();
+			}
+			else if (node.isString()) {
+				value = new BigDecimal(node.stringValue().strip());
+			}
+			else {
+				throw new InvalidValue("float_type", "not a number");
+			}
+			if (value.stripTrailingZeros().scale() > 2) {
+				throw new InvalidValue("decimal_places", "more than 2 decimal places (" + value.toPlainString()
+						+ "); fix the value by hand, it is never rounded");
+			}
+			return Amounts.normalize(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidValue("float_parsing", "amount: not a number");
+		}
+		catch (InvalidValue ex) {
+			throw new InvalidValue(ex.type(), "amount: " + ex.getMessage());
+		}
+	}
+
+	private static String requiredText(EntryField field, JsonNode object) throws InvalidValue {
+		String text = optionalText(field, object);
+		if (text == null) {
+			throw new InvalidValue("missing", field.jsonName() + ": missing");
+		}
+		return text;
+	}
+
+	private static String optionalText(EntryField field, JsonNode object) throws InvalidValue {
+		JsonNode node = object.get(field.jsonName());
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			throw new InvalidValue("string_type", field.jsonName() + ": not a string");
+		}
+		try {
+			return FieldRules.text(field, node.stringValue());
+		}
+		catch (InvalidValue ex) {
+			throw new InvalidValue(ex.type(), field.jsonName() + ": " + ex.getMessage());
+		}
+	}
+
+	/** The file's bytes, exactly as the original's {@code json.dump(..., indent=2)}. */
+	public static byte[] write(LedgerFile ledger, List<JsonEntry> entries) {
+		if (entries.isEmpty()) {
+			return "[]".getBytes(StandardCharsets.US_ASCII);
+		}
+		StringBuilder out = new StringBuilder(entries.size() * 200);
+		out.append('[');
+		boolean firstEntry = true;
+		for (JsonEntry entry : entries) {
+			out.append(firstEntry ? "\n  {" : ",\n  {");
+			firstEntry = false;
+			field(out, "date", true).append('"').append(entry.date()).append('"');
+			if (ledger.hasBusiness()) {
+				string(field(out, "business", false), entry.business());
+			}
+			string(field(out, "category", false), entry.category());
+			field(out, "amount", false).append(pythonFloat(entry.amount()));
+			string(field(out, "account", false), entry.account());
+			string(field(out, "currency", false), entry.currency());
+			string(field(out, "notes", false), entry.notes());
+			field(out, "id", false).append(entry.id());
+			out.append("\n  }");
+		}
+		out.append("\n]");
+		return out.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static StringBuilder field(StringBuilder out, String name, boolean first) {
+		return out.append(first ? "\n    \"" : ",\n    \"").append(name).append("\": ");
+	}
+
+	/**
+	 * The amount as Python's {@code repr(float)} writes a two-decimal value: the shortest
+	 * decimal, with {@code .0} when it is whole ({@code 100.0}, {@code 158.1}).
+	 */
+	static String pythonFloat(BigDecimal amount) {
+		String plain = amount.stripTrailingZeros().toPlainString();
+		return (plain.indexOf('.') < 0) ? plain + ".0" : plain;
+	}
+
+	/**
+	 * A JSON string with {@code ensure_ascii}: every non-ASCII character as
+	 * {@code \\uXXXX}.
+	 */
+	private static void string(StringBuilder out, String value) {
+		if (value == null) {
+			out.append("null");
+			return;
+		}
+		out.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				case '\b' -> out.append("\\b");
+				case '\f' -> out.append("\\f");
+				default -> {
+					if (c < 0x20 || c > 0x7e) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+}
