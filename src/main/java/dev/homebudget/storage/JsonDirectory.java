@@ -36,6 +36,9 @@ public final class JsonDirectory implements AutoCloseable {
 
 	private static final String TEMP_SUFFIX = ".tmp";
 
+	private static final String DIRECTORY_ACTION = "Set budget.storage.json-directory (BUDGET_STORAGE_JSON_DIRECTORY) "
+			+ "to a directory this process can write, holding expenses.json and incomes.json.";
+
 	private final Path directory;
 
 	private final ProcessFileLock lock;
@@ -56,7 +59,8 @@ public final class JsonDirectory implements AutoCloseable {
 			Files.createDirectories(absolute);
 		}
 		catch (IOException ex) {
-			throw new JsonStoreException(absolute, "cannot create the JSON directory (" + describe(ex) + ")", ex);
+			throw new JsonStoreException(absolute, "cannot create the JSON directory (" + describe(ex) + ")",
+					DIRECTORY_ACTION, ex);
 		}
 		ProcessFileLock lock;
 		try {
@@ -65,10 +69,14 @@ public final class JsonDirectory implements AutoCloseable {
 		catch (ProcessFileLock.HeldElsewhere ex) {
 			throw new JsonStoreException(absolute,
 					"the JSON directory is in use by another Home Budget Web process (pid " + ex.holderPid()
-							+ "); stop it first");
+							+ "); stop it first",
+					"Stop the other process (a running app, or a command such as ./hbw repair) and try again; two "
+							+ "processes writing the same JSON files would overwrite each other's changes.",
+					null);
 		}
 		catch (IOException ex) {
-			throw new JsonStoreException(absolute, "cannot lock the JSON directory (" + describe(ex) + ")", ex);
+			throw new JsonStoreException(absolute, "cannot lock the JSON directory (" + describe(ex) + ")",
+					DIRECTORY_ACTION, ex);
 		}
 		JsonDirectory opened = new JsonDirectory(absolute, lock);
 		opened.removeLeftoverTempFiles();
