@@ -102,7 +102,7 @@ public final class JsonLedger<T> {
 		this.file = file;
 		this.mapper = mapper;
 		Map<Integer, Row> rows = new LinkedHashMap<>();
-		entries.forEach((entry) -> rows.put(entry.id(), new Row(entry, 0)));
+		entries.forEach((entry) -> rows.put(entry.id(), row(entry, 0)));
 		this.state = new State(rows);
 	}
 
@@ -235,7 +235,7 @@ public final class JsonLedger<T> {
 			List<Row> created = new ArrayList<>();
 			for (IntFunction<JsonEntry> withId : withIds) {
 				JsonEntry entry = withId.apply(next++);
-				Row row = new Row(entry, 0);
+				Row row = row(entry, 0);
 				rows.put(entry.id(), row);
 				created.add(row);
 			}
@@ -266,7 +266,7 @@ public final class JsonLedger<T> {
 			if (row == null || (versions != null && !versions.contains(row.version))) {
 				return new Change<Optional<T>>(Optional.empty(), List.of());
 			}
-			Row updated = new Row(apply(row.entry, changes), row.version + 1);
+			Row updated = row(apply(row.entry, changes), row.version + 1);
 			rows.put(id, updated);
 			return new Change<>(Optional.of(map(updated)), List.of(id));
 		});
@@ -323,7 +323,7 @@ public final class JsonLedger<T> {
 			List<Integer> ids = new ArrayList<>();
 			for (JsonEntry entry : entries) {
 				Row existing = rows.get(entry.id());
-				rows.put(entry.id(), new Row(entry, (existing != null) ? existing.version + 1 : 0));
+				rows.put(entry.id(), row(entry, (existing != null) ? existing.version + 1 : 0));
 				ids.add(entry.id());
 			}
 			return new Change<>(null, ids);
@@ -343,7 +343,7 @@ public final class JsonLedger<T> {
 			State next = new State(rows);
 			pending = this.journal.open(operation, new LinkedHashSet<>(result.ids()));
 			try {
-				this.directory.replace(this.file, JsonLedgerFormat.write(this.file, next.entries()));
+				this.directory.replace(this.file, next.content());
 			}
 			catch (RuntimeException ex) {
 				this.lastWriteFailure = ex;
@@ -410,7 +410,15 @@ public final class JsonLedger<T> {
 		return mapped;
 	}
 
-	private record Row(JsonEntry entry, int version) {
+	private Row row(JsonEntry entry, int version) {
+		return new Row(entry, version, JsonLedgerFormat.record(this.file, entry));
+	}
+
+	/**
+	 * A record, its version, and its text in the file (kept, so a write only formats what
+	 * changed).
+	 */
+	private record Row(JsonEntry entry, int version, String text) {
 	}
 
 	private record Change<R>(R value, List<Integer> ids) {
@@ -432,6 +440,10 @@ public final class JsonLedger<T> {
 
 		List<JsonEntry> entries() {
 			return this.entries;
+		}
+
+		byte[] content() {
+			return JsonLedgerFormat.assemble(this.rows.values().stream().map(Row::text).toList());
 		}
 
 		List<JsonEntry> newestFirst() {

@@ -45,6 +45,8 @@ public final class JsonLedgerFormat {
 
 	private static final BigInteger MAX_ID = BigInteger.valueOf(Integer.MAX_VALUE);
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private JsonLedgerFormat() {
 	}
 
@@ -245,26 +247,45 @@ public final class JsonLedgerFormat {
 
 	/** The file's bytes, exactly as the original's {@code json.dump(..., indent=2)}. */
 	public static byte[] write(LedgerFile ledger, List<JsonEntry> entries) {
-		if (entries.isEmpty()) {
+		return assemble(entries.stream().map((entry) -> record(ledger, entry)).toList());
+	}
+
+	/**
+	 * One record as it appears in the file ({@code " {\n \"date\": ...\n }"}), for
+	 * callers that keep the text of unchanged records between writes.
+	 */
+	static String record(LedgerFile ledger, JsonEntry entry) {
+		StringBuilder out = new StringBuilder(200);
+		out.append("  {");
+		field(out, "date", true).append('"').append(entry.date()).append('"');
+		if (ledger.hasBusiness()) {
+			string(field(out, "business", false), entry.business());
+		}
+		string(field(out, "category", false), entry.category());
+		field(out, "amount", false).append(pythonFloat(entry.amount()));
+		string(field(out, "account", false), entry.account());
+		string(field(out, "currency", false), entry.currency());
+		string(field(out, "notes", false), entry.notes());
+		field(out, "id", false).append(entry.id());
+		out.append("\n  }");
+		return out.toString();
+	}
+
+	/** The file's bytes from its records' text, in order. */
+	static byte[] assemble(List<String> records) {
+		if (records.isEmpty()) {
 			return "[]".getBytes(StandardCharsets.US_ASCII);
 		}
-		StringBuilder out = new StringBuilder(entries.size() * 200);
+		int length = 4;
+		for (String record : records) {
+			length += record.length() + 2;
+		}
+		StringBuilder out = new StringBuilder(length);
 		out.append('[');
-		boolean firstEntry = true;
-		for (JsonEntry entry : entries) {
-			out.append(firstEntry ? "\n  {" : ",\n  {");
-			firstEntry = false;
-			field(out, "date", true).append('"').append(entry.date()).append('"');
-			if (ledger.hasBusiness()) {
-				string(field(out, "business", false), entry.business());
-			}
-			string(field(out, "category", false), entry.category());
-			field(out, "amount", false).append(pythonFloat(entry.amount()));
-			string(field(out, "account", false), entry.account());
-			string(field(out, "currency", false), entry.currency());
-			string(field(out, "notes", false), entry.notes());
-			field(out, "id", false).append(entry.id());
-			out.append("\n  }");
+		boolean first = true;
+		for (String record : records) {
+			out.append(first ? "\n" : ",\n").append(record);
+			first = false;
 		}
 		out.append("\n]");
 		return out.toString().getBytes(StandardCharsets.US_ASCII);
@@ -305,7 +326,10 @@ public final class JsonLedgerFormat {
 				case '\f' -> out.append("\\f");
 				default -> {
 					if (c < 0x20 || c > 0x7e) {
-						out.append(String.format("\\u%04x", (int) c));
+						out.append("\\u");
+						for (int shift = 12; shift >= 0; shift -= 4) {
+							out.append(HEX[(c >> shift) & 0xf]);
+						}
 					}
 					else {
 						out.append(c);

@@ -1,6 +1,7 @@
 package dev.homebudget.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.homebudget.storage.StorageProperties.StorageBackend;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class StorageModeTests {
 
-	private static final StorageProperties UNSET = new StorageProperties(null, null, Path.of("data/json"));
+	private static final StorageProperties UNSET = new StorageProperties(null, null, Path.of("data/json"),
+			Duration.ofSeconds(5));
 
 	@Test
 	void aNewInstallRunsOnPostgresOnly() {
@@ -42,7 +44,7 @@ class StorageModeTests {
 	void variablesWinOverProperties() {
 		MockEnvironment environment = new MockEnvironment().withProperty(StorageMode.USE_DATABASE_VARIABLE, "false");
 		StorageMode mode = StorageMode.resolve(environment,
-				new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x")));
+				new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5)));
 		assertThat(mode.phase()).isEqualTo(StoragePhase.P1);
 		assertThat(mode.dualWriteSource()).isEqualTo("budget.storage.dual-write");
 	}
@@ -50,13 +52,16 @@ class StorageModeTests {
 	@Test
 	void propertiesNameThePhaseWhenNoVariableIsSet() {
 		assertThat(StorageMode
-			.resolve(new MockEnvironment(), new StorageProperties(StorageBackend.JSON, null, Path.of("x")))
+			.resolve(new MockEnvironment(),
+					new StorageProperties(StorageBackend.JSON, null, Path.of("x"), Duration.ofSeconds(5)))
 			.phase()).isEqualTo(StoragePhase.P0);
 		assertThat(StorageMode
-			.resolve(new MockEnvironment(), new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x")))
+			.resolve(new MockEnvironment(),
+					new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5)))
 			.phase()).isEqualTo(StoragePhase.P2);
-		assertThat(StorageMode.resolve(new MockEnvironment(), new StorageProperties(null, false, Path.of("x"))).phase())
-			.isEqualTo(StoragePhase.P3);
+		assertThat(StorageMode
+			.resolve(new MockEnvironment(), new StorageProperties(null, false, Path.of("x"), Duration.ofSeconds(5)))
+			.phase()).isEqualTo(StoragePhase.P3);
 	}
 
 	@ParameterizedTest
