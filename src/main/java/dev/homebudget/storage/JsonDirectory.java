@@ -93,7 +93,20 @@ public final class JsonDirectory implements AutoCloseable {
 
 	/** The file's bytes, or empty when the file does not exist. */
 	public Optional<byte[]> read(LedgerFile ledger) {
-		Path file = fileOf(ledger);
+		return readFile(fileOf(ledger));
+	}
+
+	/**
+	 * The file's bytes without taking the directory, for readers that must work while an
+	 * app owns it (the reconciler during dual-write). Every write replaces the file by an
+	 * atomic rename, so the bytes are always one complete version of it. Empty when the
+	 * file does not exist.
+	 */
+	public static Optional<byte[]> readSnapshot(Path directory, LedgerFile ledger) {
+		return readFile(directory.toAbsolutePath().normalize().resolve(ledger.fileName()));
+	}
+
+	private static Optional<byte[]> readFile(Path file) {
 		try {
 			return Optional.of(Files.readAllBytes(file));
 		}
