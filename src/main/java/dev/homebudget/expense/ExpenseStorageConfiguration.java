@@ -37,11 +37,13 @@ class ExpenseStorageConfiguration {
 				json.ledger().journalWritesWith(mirror.ledgerJournal());
 				yield json;
 			}
-			// PostgreSQL primary: each committed write is copied to the JSON file
+			// PostgreSQL primary: each committed write is copied to the JSON file, and
+			// sampled reads are compared with it
 			case P2 -> {
 				JsonFileExpenseRepository json = json(jsonStore);
-				yield new MirroredExpenseRepository(database, mirrors.create(LedgerFile.EXPENSES,
-						MirrorCopier.of(database::findAllById, Expense::id, json::putAll, json::deleteAllById)));
+				EntryMirror mirror = mirrors.create(LedgerFile.EXPENSES,
+						MirrorCopier.of(database::findAllById, Expense::id, json::putAll, json::deleteAllById));
+				yield new MirroredExpenseRepository(database, mirror, json, mirrors.shadowReads(LedgerFile.EXPENSES));
 			}
 			// PostgreSQL only
 			case P3 -> database;

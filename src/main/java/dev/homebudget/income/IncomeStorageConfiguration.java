@@ -36,11 +36,13 @@ class IncomeStorageConfiguration {
 				json.ledger().journalWritesWith(mirror.ledgerJournal());
 				yield json;
 			}
-			// PostgreSQL primary: each committed write is copied to the JSON file
+			// PostgreSQL primary: each committed write is copied to the JSON file, and
+			// sampled reads are compared with it
 			case P2 -> {
 				JsonFileIncomeRepository json = json(jsonStore);
-				yield new MirroredIncomeRepository(database, mirrors.create(LedgerFile.INCOMES,
-						MirrorCopier.of(database::findAllById, Income::id, json::putAll, json::deleteAllById)));
+				EntryMirror mirror = mirrors.create(LedgerFile.INCOMES,
+						MirrorCopier.of(database::findAllById, Income::id, json::putAll, json::deleteAllById));
+				yield new MirroredIncomeRepository(database, mirror, json, mirrors.shadowReads(LedgerFile.INCOMES));
 			}
 			// PostgreSQL only
 			case P3 -> database;

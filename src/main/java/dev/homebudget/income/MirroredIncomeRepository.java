@@ -6,17 +6,21 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 import dev.homebudget.storage.EntryMirror;
+import dev.homebudget.storage.JsonEntry;
+import dev.homebudget.storage.ShadowReads;
 
 /**
  * P2: PostgreSQL is the primary and assigns ids; each write is journalled in its own
  * transaction and, once committed, copied to the JSON files by the {@link EntryMirror}.
- * Reads never touch the mirror.
+ * Reads are answered by PostgreSQL; a sampled share of the record reads is repeated on
+ * the JSON files and compared ({@link ShadowReads}), without changing the answer.
  */
 class MirroredIncomeRepository implements IncomeRepository {
 
@@ -24,9 +28,24 @@ class MirroredIncomeRepository implements IncomeRepository {
 
 	private final EntryMirror mirror;
 
-	MirroredIncomeRepository(IncomeRepository primary, EntryMirror mirror) {
+	private final IncomeRepository mirrorReads;
+
+	private final ShadowReads shadow;
+
+	MirroredIncomeRepository(IncomeRepository primary, EntryMirror mirror, IncomeRepository mirrorReads,
+			ShadowReads shadow) {
 		this.primary = primary;
 		this.mirror = mirror;
+		this.mirrorReads = mirrorReads;
+		this.shadow = shadow;
+	}
+
+	private List<Income> read(String operation, Supplier<List<Income>> control, Supplier<List<Income>> candidate) {
+		return this.shadow.read(operation, control, candidate, MirroredIncomeRepository::canonical);
+	}
+
+	private static JsonEntry canonical(Income income) {
+		return JsonFileIncomeRepository.entry(income.id(), IncomeDraft.of(income));
 	}
 
 	@Override
@@ -99,7 +118,7 @@ class MirroredIncomeRepository implements IncomeRepository {
 
 	@Override
 	public List<Income> findAll() {
-		return this.primary.findAll();
+		return read("findAll", this.primary::findAll, this.mirrorReads::findAll);
 	}
 
 	@Override
@@ -109,12 +128,15 @@ class MirroredIncomeRepository implements IncomeRepository {
 
 	@Override
 	public Optional<Income> findById(int id) {
-		return this.primary.findById(id);
+		return read("findById", () -> this.primary.findById(id).stream().toList(),
+				() -> this.mirrorReads.findById(id).stream().toList())
+			.stream()
+			.findFirst();
 	}
 
 	@Override
 	public List<Income> findAllById(Collection<Integer> ids) {
-		return this.primary.findAllById(ids);
+		return read("findAllById", () -> this.primary.findAllById(ids), () -> this.mirrorReads.findAllById(ids));
 	}
 
 	@Override
@@ -159,7 +181,7 @@ class MirroredIncomeRepository implements IncomeRepository {
 
 	@Override
 	public List<Income> find(EntryQuery query) {
-		return this.primary.find(query);
+		return read("find", () -> this.primary.find(query), () -> this.mirrorReads.find(query));
 	}
 
 	@Override

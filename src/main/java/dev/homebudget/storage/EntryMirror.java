@@ -3,7 +3,9 @@ package dev.homebudget.storage;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.homebudget.shared.DatabaseFailures;
 import io.micrometer.core.instrument.Counter;
@@ -65,6 +68,16 @@ public final class EntryMirror {
 
 	private volatile long pausedUntil;
 
+	/**
+	 * Ids written to the primary whose copy has not run yet, with how many copies wait.
+	 */
+	private final Map<Integer, Integer> inFlight = new ConcurrentHashMap<>();
+
+	/** Copies run so far, and the number of the latest copy of each id. */
+	private final AtomicLong copies = new AtomicLong();
+
+	private final Map<Integer, Long> lastCopy = new ConcurrentHashMap<>();
+
 	EntryMirror(String entity, StoragePhase phase, RepairJournal journal, MirrorCopier copier,
 			TransactionTemplate transactions, MirrorFaultSeam seam, MeterRegistry meters, Duration pause) {
 		this.entity = entity;
@@ -97,6 +110,7 @@ public final class EntryMirror {
 	public JsonLedger.WriteJournal ledgerJournal() {
 		return (operation, ids) -> {
 			RepairJournal.Entry entry = this.journal.open(this.entity, operation, ids);
+			markInFlight(ids);
 			return new JsonLedger.PendingWrite() {
 
 				@Override
@@ -106,6 +120,7 @@ public final class EntryMirror {
 
 				@Override
 				public void abandoned(RuntimeException failure) {
+					unmarkInFlight(ids);
 					try {
 						EntryMirror.this.journal.resolve(entry, StorageMirrors.PRIMARY_FAILED);
 					}
@@ -129,11 +144,19 @@ public final class EntryMirror {
 			return;
 		}
 		RepairJournal.Entry entry = this.journal.open(this.entity, operation, Set.copyOf(ids));
+		markInFlight(entry.ids());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
 					afterPrimaryWrite(entry);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						unmarkInFlight(entry.ids());
+					}
 				}
 			});
 		}
@@ -147,12 +170,44 @@ public final class EntryMirror {
 			this.seam.afterPrimaryWrite(this.entity, entry.operation(), entry.ids());
 		}
 		try {
-			this.worker.execute(() -> copy(entry, false));
+			this.worker.execute(() -> {
+				try {
+					copy(entry, false);
+				}
+				finally {
+					long copy = this.copies.incrementAndGet();
+					entry.ids().forEach((id) -> this.lastCopy.put(id, copy));
+					unmarkInFlight(entry.ids());
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Shutting down: {} was not copied to {}; its repair journal entry stays open", entry,
 					mirrorName());
 		}
+	}
+
+	/** Whether a copy of this id to the mirror is still to come. */
+	public boolean inFlight(int id) {
+		return this.inFlight.containsKey(id);
+	}
+
+	/** How many copies have run (a clock for {@link #lastCopy}). */
+	long copies() {
+		return this.copies.get();
+	}
+
+	/** The {@link #copies()} count right after the latest copy of this id; 0 if none. */
+	long lastCopy(int id) {
+		return this.lastCopy.getOrDefault(id, 0L);
+	}
+
+	private void markInFlight(Collection<Integer> ids) {
+		ids.forEach((id) -> this.inFlight.merge(id, 1, Integer::sum));
+	}
+
+	private void unmarkInFlight(Collection<Integer> ids) {
+		ids.forEach((id) -> this.inFlight.computeIfPresent(id, (key, count) -> (count > 1) ? count - 1 : null));
 	}
 
 	/**

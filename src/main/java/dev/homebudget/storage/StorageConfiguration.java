@@ -55,7 +55,7 @@ class StorageConfiguration {
 			PlatformTransactionManager transactionManager, ObjectProvider<MirrorFaultSeam> seam,
 			MeterRegistry meterRegistry, StorageProperties properties) {
 		return new StorageMirrors(mode, repairJournal, transactionManager, seam.getIfAvailable(), meterRegistry,
-				properties.mirrorPause());
+				properties);
 	}
 
 	@Bean

@@ -1,5 +1,10 @@
 package dev.homebudget.storage;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +33,19 @@ class StorageController {
 	record StorageView(String phase, String description, String primary, String mirror,
 			@JsonProperty("use_database_storage_from") String primarySource,
 			@JsonProperty("dual_write_from") String dualWriteSource,
-			@JsonProperty("open_repair_entries") Long openRepairEntries) {
+			@JsonProperty("open_repair_entries") Long openRepairEntries,
+			@JsonProperty("shadow_reads") Map<String, ShadowView> shadowReads) {
+	}
+
+	/** The read experiment of one kind of entry (P2, when enabled). */
+	record ShadowView(int percent, long matched, long mismatched, long inconclusive, long failed,
+			@JsonProperty("last_mismatch_ids") List<Integer> lastMismatchIds) {
+
+		static ShadowView of(ShadowReads.Snapshot snapshot) {
+			return new ShadowView(snapshot.percent(), snapshot.matched(), snapshot.mismatched(),
+					snapshot.inconclusive(), snapshot.failed(), snapshot.lastMismatchIds());
+		}
+
 	}
 
 	@GetMapping(path = "/api/v1/storage", produces = "application/json")
@@ -47,10 +64,15 @@ class StorageController {
 				// the journal's database is down: the phase is still worth showing
 			}
 		}
-		return new StorageView(phase.name(), phase.description(),
-				phase.primary().name().toLowerCase(java.util.Locale.ROOT),
-				phase.hasMirror() ? phase.mirror().name().toLowerCase(java.util.Locale.ROOT) : null,
-				mode.primarySource(), mode.dualWriteSource(), open);
+		Map<String, ShadowView> shadows = new TreeMap<>();
+		this.mirrors.shadows().forEach((entity, shadow) -> {
+			if (shadow.enabled()) {
+				shadows.put(entity, ShadowView.of(shadow.snapshot()));
+			}
+		});
+		return new StorageView(phase.name(), phase.description(), phase.primary().name().toLowerCase(Locale.ROOT),
+				phase.hasMirror() ? phase.mirror().name().toLowerCase(Locale.ROOT) : null, mode.primarySource(),
+				mode.dualWriteSource(), open, shadows.isEmpty() ? null : shadows);
 	}
 
 }

@@ -47,19 +47,27 @@ public final class StorageMirrors implements SmartLifecycle {
 
 	private final Duration pause;
 
+	private final int shadowPercent;
+
+	private final boolean shadowRaise;
+
 	private final Map<String, EntryMirror> mirrors = new LinkedHashMap<>();
+
+	private final Map<String, ShadowReads> shadows = new LinkedHashMap<>();
 
 	private volatile boolean running;
 
 	StorageMirrors(StorageMode mode, RepairJournal journal, PlatformTransactionManager transactionManager,
-			MirrorFaultSeam seam, MeterRegistry meters, Duration pause) {
+			MirrorFaultSeam seam, MeterRegistry meters, StorageProperties properties) {
 		this.mode = mode;
 		this.journal = journal;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.seam = seam;
 		this.meters = meters;
-		this.pause = pause;
+		this.pause = properties.mirrorPause();
+		this.shadowPercent = properties.shadowReads();
+		this.shadowRaise = properties.shadowReadsRaise();
 		if (mode.phase().hasMirror()) {
 			Gauge.builder("storage.repair.open.entries", this, StorageMirrors::openEntriesOrNaN)
 				.description("Open repair journal entries: writes not confirmed in the mirror store")
@@ -82,6 +90,26 @@ public final class StorageMirrors implements SmartLifecycle {
 				this.transactions, this.seam, this.meters, this.pause);
 		this.mirrors.put(file.entryName(), mirror);
 		return mirror;
+	}
+
+	/**
+	 * The read experiment of one kind of entry (P2: PostgreSQL is the control, the JSON
+	 * files the candidate), sampling {@code budget.storage.shadow-reads} percent of
+	 * reads. Ids whose copy is under way are ignored.
+	 */
+	public synchronized ShadowReads shadowReads(LedgerFile file) {
+		EntryMirror mirror = this.mirrors.get(file.entryName());
+		if (mirror == null) {
+			throw new IllegalStateException(file.entryName() + " has no mirror to read from");
+		}
+		ShadowReads shadow = new ShadowReads(file.entryName(), this.shadowPercent, this.shadowRaise, this.meters,
+				mirror);
+		this.shadows.put(file.entryName(), shadow);
+		return shadow;
+	}
+
+	synchronized Map<String, ShadowReads> shadows() {
+		return Map.copyOf(this.shadows);
 	}
 
 	public synchronized Optional<EntryMirror> mirror(String entity) {

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The v1 API suites of both resources in phase P2: PostgreSQL primary with the JSON files
- * mirrored. All nested suites share one application context, database and JSON directory.
+ * mirrored, and every record read repeated on the mirror in test mode (a difference fails
+ * the read). All nested suites share one application context, database and JSON
+ * directory.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class PostgresPrimaryJsonMirrorApiTests {
@@ -31,6 +33,10 @@ class PostgresPrimaryJsonMirrorApiTests {
 	@DynamicPropertySource
 	static void phase(DynamicPropertyRegistry registry) {
 		StoragePhases.register(registry, StoragePhase.P2);
+		// every record read is repeated on the JSON mirror, and any difference fails it:
+		// the suites calibrate the experiment (no noise while the stores agree)
+		registry.add("budget.storage.shadow-reads", () -> "100");
+		registry.add("budget.storage.shadow-reads-raise", () -> "true");
 	}
 
 	@Nested
@@ -83,6 +89,12 @@ class PostgresPrimaryJsonMirrorApiTests {
 					.isEqualTo(StoreContents.database(this.dataSource, file));
 			}
 			assertThat(this.mirrors.journal().openEntries()).isEmpty();
+			for (LedgerFile file : LedgerFile.values()) {
+				ShadowReads.Snapshot shadow = this.mirrors.shadows().get(file.entryName()).snapshot();
+				System.out.println("P2 shadow reads of " + file.entryName() + ": " + shadow);
+				assertThat(shadow.mismatched()).as(shadow.toString()).isZero();
+				assertThat(shadow.matched()).as(shadow.toString()).isPositive();
+			}
 		}
 
 		@Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StorageModeTests {
 
 	private static final StorageProperties UNSET = new StorageProperties(null, null, Path.of("data/json"),
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), 0, false);
 
 	@Test
 	void aNewInstallRunsOnPostgresOnly() {
@@ -44,23 +44,30 @@ class StorageModeTests {
 	void variablesWinOverProperties() {
 		MockEnvironment environment = new MockEnvironment().withProperty(StorageMode.USE_DATABASE_VARIABLE, "false");
 		StorageMode mode = StorageMode.resolve(environment,
-				new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5)));
+				new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5), 0, false));
 		assertThat(mode.phase()).isEqualTo(StoragePhase.P1);
 		assertThat(mode.dualWriteSource()).isEqualTo("budget.storage.dual-write");
 	}
 
 	@Test
 	void propertiesNameThePhaseWhenNoVariableIsSet() {
+		assertThat(
+				StorageMode
+					.resolve(new MockEnvironment(),
+							new StorageProperties(StorageBackend.JSON, null, Path.of("x"), Duration.ofSeconds(5), 0,
+									false))
+					.phase())
+			.isEqualTo(StoragePhase.P0);
+		assertThat(
+				StorageMode
+					.resolve(new MockEnvironment(),
+							new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5), 0,
+									false))
+					.phase())
+			.isEqualTo(StoragePhase.P2);
 		assertThat(StorageMode
 			.resolve(new MockEnvironment(),
-					new StorageProperties(StorageBackend.JSON, null, Path.of("x"), Duration.ofSeconds(5)))
-			.phase()).isEqualTo(StoragePhase.P0);
-		assertThat(StorageMode
-			.resolve(new MockEnvironment(),
-					new StorageProperties(StorageBackend.POSTGRES, true, Path.of("x"), Duration.ofSeconds(5)))
-			.phase()).isEqualTo(StoragePhase.P2);
-		assertThat(StorageMode
-			.resolve(new MockEnvironment(), new StorageProperties(null, false, Path.of("x"), Duration.ofSeconds(5)))
+					new StorageProperties(null, false, Path.of("x"), Duration.ofSeconds(5), 0, false))
 			.phase()).isEqualTo(StoragePhase.P3);
 	}
 
@@ -106,6 +113,15 @@ class StorageModeTests {
 		assertThat(file.getDescription()).isEqualTo("The JSON store cannot be used: /d/expenses.json: is corrupt");
 		assertThat(file.getAction()).contains("export-json").contains("never replaces");
 		assertThat(analyzer.analyze(new IllegalStateException("other"))).isNull();
+	}
+
+	@Test
+	void shadowReadsAreAPercentage() {
+		assertThatExceptionOfType(StorageSettingException.class)
+			.isThrownBy(() -> new StorageProperties(null, null, Path.of("x"), Duration.ofSeconds(5), 101, false))
+			.withMessageContaining("budget.storage.shadow-reads is 101");
+		assertThatExceptionOfType(StorageSettingException.class)
+			.isThrownBy(() -> new StorageProperties(null, null, Path.of("x"), Duration.ofSeconds(5), -1, false));
 	}
 
 	@Test
