@@ -43,13 +43,19 @@ class ImportJsonCommand implements Callable<Integer> {
 	@Option(names = "--all-or-nothing", description = "Write nothing when any record is rejected")
 	boolean allOrNothing;
 
+	@Option(names = "--delete-missing",
+			description = "Also delete rows whose id is in neither file, making the tables an exact copy (for a return to"
+					+ " dual-write after running on the JSON files alone)")
+	boolean deleteMissing;
+
 	@Override
 	public Integer call() {
 		if (this.batchSize < 1) {
 			System.err.println("--batch-size must be at least 1");
 			return MigrationTools.FAILED;
 		}
-		JsonImporter.Options options = new JsonImporter.Options(this.batchSize, this.dryRun, this.allOrNothing);
+		JsonImporter.Options options = new JsonImporter.Options(this.batchSize, this.dryRun, this.allOrNothing,
+				this.deleteMissing);
 		return MigrationTools.withDatabase((context) -> {
 			if (this.dryRun) {
 				if (!MigrationTools.schemaCurrent(context)) {
@@ -66,6 +72,11 @@ class ImportJsonCommand implements Callable<Integer> {
 		});
 	}
 
+	private static String ids(List<Integer> ids) {
+		String listed = String.join(", ", ids.stream().limit(LISTED).map(String::valueOf).toList());
+		return (ids.size() > LISTED) ? listed + " and " + (ids.size() - LISTED) + " more" : listed;
+	}
+
 	static int print(JsonImporter.Report report, PrintStream out) {
 		if (report.outcome() == JsonImporter.Outcome.REFUSED) {
 			out.println(
@@ -76,6 +87,7 @@ class ImportJsonCommand implements Callable<Integer> {
 		}
 		String insertedWord = report.written() ? "inserted" : "to insert";
 		String updatedWord = report.written() ? "updated" : "to update";
+		String deletedWord = report.written() ? "deleted" : "to delete";
 		for (JsonImporter.LedgerResult result : report.ledgers()) {
 			String file = result.json().ledger().fileName();
 			if (!result.json().present()) {
@@ -85,6 +97,10 @@ class ImportJsonCommand implements Callable<Integer> {
 			out.printf("%s: %d record(s): %d %s, %d %s, %d unchanged, %d rejected%n", file,
 					result.json().entries().size() + result.json().rejections().size(), result.inserted(), insertedWord,
 					result.updated(), updatedWord, result.unchanged(), result.json().rejections().size());
+			if (!result.deleted().isEmpty()) {
+				out.println("  " + result.deleted().size() + " row(s) only in the database " + deletedWord + ": ids "
+						+ ids(result.deleted()));
+			}
 			if (result.note() != null) {
 				out.println("  " + result.note());
 			}

@@ -28,6 +28,15 @@ final class MigrationTools {
 	/** The command could not run: bad options, unreadable file, database unreachable. */
 	static final int FAILED = 2;
 
+	/**
+	 * The tools read and write the JSON files and the tables themselves. The app's own
+	 * storage must stay out of their way whatever phase the environment names: in a JSON
+	 * phase it would take the JSON directory for this very process. So their context runs
+	 * as PostgreSQL only; these arguments win over the {@code FF_} variables.
+	 */
+	static final String[] DATABASE_ONLY = { "--FF_USE_DATABASE_STORAGE=true", "--FF_DUAL_WRITE_ENABLED=false",
+			"--budget.storage.primary=postgres", "--budget.storage.dual-write=false" };
+
 	private MigrationTools() {
 	}
 
@@ -38,7 +47,7 @@ final class MigrationTools {
 	static int withDatabase(ToIntFunction<CommandContext> body) {
 		CommandContext context;
 		try {
-			context = CommandContext.start();
+			context = CommandContext.start(DATABASE_ONLY);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("Cannot open the database: " + rootMessage(ex));

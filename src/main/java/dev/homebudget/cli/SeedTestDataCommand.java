@@ -138,8 +138,7 @@ class SeedTestDataCommand implements Callable<Integer> {
 			}
 			// a bulk load leaves no statistics and no visibility map; settle them as
 			// autovacuum eventually would, so that queries right after seeding run as
-			// they
-			// will later
+			// they will later
 			connection.setAutoCommit(true);
 			try (var statement = connection.createStatement()) {
 				statement.execute("VACUUM (ANALYZE) expenses, incomes");

@@ -66,8 +66,11 @@ public final class JsonImporter {
 	 * @param batchSize records per batch and checkpoint
 	 * @param dryRun only compare and say what would change
 	 * @param allOrNothing write nothing when a record is rejected
+	 * @param deleteMissing also delete the rows whose id is in neither file, so that the
+	 * tables become an exact copy (for a return to dual-write after running on the JSON
+	 * files alone, whose deletes never reached the database)
 	 */
-	public record Options(int batchSize, boolean dryRun, boolean allOrNothing) {
+	public record Options(int batchSize, boolean dryRun, boolean allOrNothing, boolean deleteMissing) {
 
 		public static final int DEFAULT_BATCH_SIZE = 500;
 
@@ -75,6 +78,10 @@ public final class JsonImporter {
 			if (batchSize < 1) {
 				throw new IllegalArgumentException("the batch size must be at least 1");
 			}
+		}
+
+		public Options(int batchSize, boolean dryRun, boolean allOrNothing) {
+			this(batchSize, dryRun, allOrNothing, false);
 		}
 
 		public static Options defaults() {
@@ -123,13 +130,24 @@ public final class JsonImporter {
 	 * @param inserted rows inserted (with a resumed run: including the earlier run's)
 	 * @param updated rows overwritten because their content differed from the file
 	 * @param unchanged rows already equal to the file, left untouched
+	 * @param deleted ids of rows deleted because the file does not hold them (only with
+	 * {@link Options#deleteMissing()})
 	 * @param batches the file's number of batches
 	 * @param resumedAfterBatch batches an interrupted earlier run had committed; 0 when
 	 * this run started from the beginning
 	 * @param note what was found of an earlier run, or null
 	 */
-	public record LedgerResult(LedgerSnapshot json, int inserted, int updated, int unchanged, int batches,
-			int resumedAfterBatch, String note) {
+	public record LedgerResult(LedgerSnapshot json, int inserted, int updated, int unchanged, List<Integer> deleted,
+			int batches, int resumedAfterBatch, String note) {
+
+		public LedgerResult {
+			deleted = List.copyOf(deleted);
+		}
+
+		LedgerResult withDeleted(List<Integer> ids) {
+			return new LedgerResult(this.json, this.inserted, this.updated, this.unchanged, ids, this.batches,
+					this.resumedAfterBatch, this.note);
+		}
 
 	}
 
@@ -201,13 +219,13 @@ public final class JsonImporter {
 	public Report importFrom(Path jsonDirectory, Options options, Listener listener) {
 		long started = System.nanoTime();
 		if (options.dryRun()) {
-			return plan(LedgerSnapshot.readUnlocked(jsonDirectory), Outcome.DRY_RUN, started);
+			return plan(LedgerSnapshot.readUnlocked(jsonDirectory), options, Outcome.DRY_RUN, started);
 		}
 		try (JsonDirectory directory = JsonDirectory.open(existing(jsonDirectory))) {
 			Map<LedgerFile, LedgerSnapshot> snapshots = LedgerSnapshot.read(directory);
 			boolean rejected = snapshots.values().stream().anyMatch((snapshot) -> !snapshot.rejections().isEmpty());
 			if (options.allOrNothing() && rejected) {
-				return plan(snapshots, Outcome.REFUSED, started);
+				return plan(snapshots, options, Outcome.REFUSED, started);
 			}
 			List<LedgerResult> results = write(snapshots, options, listener);
 			Reconciliation verification = this.reconciler.verify(snapshots);
@@ -221,15 +239,20 @@ public final class JsonImporter {
 	}
 
 	/** What an import would do, from a comparison; writes nothing. */
-	private Report plan(Map<LedgerFile, LedgerSnapshot> snapshots, Outcome outcome, long started) {
+	private Report plan(Map<LedgerFile, LedgerSnapshot> snapshots, Options options, Outcome outcome, long started) {
 		Reconciliation comparison = this.reconciler.compare(snapshots);
 		List<LedgerResult> results = new ArrayList<>();
 		for (LedgerSnapshot snapshot : snapshots.values()) {
 			Reconciliation.LedgerComparison ledger = comparison.of(snapshot.ledger());
 			int inserted = (int) ledger.count(Reconciliation.Kind.MISSING_IN_DATABASE);
 			int updated = (int) ledger.count(Reconciliation.Kind.DIFFERENT);
-			results.add(new LedgerResult(snapshot, inserted, updated, snapshot.entries().size() - inserted - updated, 0,
-					0, null));
+			List<Integer> deleted = options.deleteMissing() ? ledger.mismatches()
+				.stream()
+				.filter((mismatch) -> mismatch.kind() == Reconciliation.Kind.MISSING_IN_JSON)
+				.map((mismatch) -> Integer.valueOf(mismatch.id()))
+				.toList() : List.of();
+			results.add(new LedgerResult(snapshot, inserted, updated, snapshot.entries().size() - inserted - updated,
+					deleted, 0, 0, null));
 		}
 		return new Report(outcome, results, comparison, Duration.ofNanos(System.nanoTime() - started));
 	}
@@ -240,11 +263,9 @@ public final class JsonImporter {
 			lock(connection);
 			try {
 				// A batch's commit need not wait for the disk: its rows and its
-				// checkpoint
-				// commit together, so a crash loses at most the latest batches, and the
-				// checkpoint left behind says exactly which. The final commit, in
-				// finish(),
-				// waits for the disk and with it for every batch before it.
+				// checkpoint commit together, so a crash loses at most the latest
+				// batches, and the checkpoint left behind says exactly which. The final
+				// commit, in finish(), waits for the disk and so for every batch.
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SET synchronous_commit = off");
 				}
@@ -252,7 +273,7 @@ public final class JsonImporter {
 				for (LedgerSnapshot snapshot : snapshots.values()) {
 					results.add(new LedgerImport(connection, snapshot, options.batchSize(), listener).run());
 				}
-				finish(connection, results);
+				return finish(connection, results, options.deleteMissing());
 			}
 			finally {
 				release(connection);
@@ -262,7 +283,6 @@ public final class JsonImporter {
 			throw new MigrationException("The import stopped: " + ex.getMessage()
 					+ ". Batches committed before this point are kept; run the import again to resume.", ex);
 		}
-		return results;
 	}
 
 	private static void lock(Connection connection) throws SQLException {
@@ -299,26 +319,59 @@ public final class JsonImporter {
 	}
 
 	/**
-	 * Makes every batch durable, moves the identities past max(id) (also when nothing was
-	 * inserted: a restored dump can leave them behind), and gives the planner fresh
-	 * statistics for the first queries after an import.
+	 * Deletes the rows the files do not hold when asked, makes every batch durable, moves
+	 * the identities past max(id) (also when nothing was inserted: a restored dump can
+	 * leave them behind), and gives the planner fresh statistics for the first queries
+	 * after an import.
 	 */
-	private static void finish(Connection connection, List<LedgerResult> results) throws SQLException {
+	private static List<LedgerResult> finish(Connection connection, List<LedgerResult> results, boolean deleteMissing)
+			throws SQLException {
+		List<LedgerResult> finished = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
-			// a commit that writes, waited for: the log reaches the disk in order, so
-			// every
-			// batch's asynchronous commit is durable once this one is
+			// a commit that writes, and waits for the disk: the log is written in
+			// order, so every batch's asynchronous commit is durable with this one
 			statement.execute("SET LOCAL synchronous_commit = on");
 			statement.execute("UPDATE json_import_checkpoints SET updated_at = now()");
 			for (LedgerResult result : results) {
 				LedgerTable table = LedgerTable.of(result.json().ledger());
+				LedgerResult done = deleteMissing ? result.withDeleted(deleteMissing(connection, table, result.json()))
+						: result;
 				identity(connection, table).keepIdentityAheadOfIds();
-				if (result.inserted() + result.updated() > 0) {
+				if (done.inserted() + done.updated() + done.deleted().size() > 0) {
 					statement.execute("ANALYZE " + table.table());
 				}
+				finished.add(done);
 			}
 		}
 		connection.commit();
+		return finished;
+	}
+
+	/**
+	 * Deletes the rows whose id the file does not hold. A record the file holds but
+	 * cannot be read keeps its row: it is reported as unreadable, not as gone.
+	 */
+	private static List<Integer> deleteMissing(Connection connection, LedgerTable table, LedgerSnapshot json)
+			throws SQLException {
+		List<Integer> kept = new ArrayList<>(json.entries().size() + json.rejections().size());
+		json.entries().forEach((entry) -> kept.add(entry.id()));
+		json.rejections().forEach((rejection) -> {
+			Integer id = Reconciler.wholeNumber(rejection.id());
+			if (id != null) {
+				kept.add(id);
+			}
+		});
+		List<Integer> deleted = new ArrayList<>();
+		try (PreparedStatement delete = connection.prepareStatement(table.deleteOtherIds())) {
+			delete.setArray(1, connection.createArrayOf("integer", kept.toArray()));
+			try (ResultSet ids = delete.executeQuery()) {
+				while (ids.next()) {
+					deleted.add(ids.getInt(1));
+				}
+			}
+		}
+		deleted.sort(null);
+		return deleted;
 	}
 
 	/** The table's shared SQL, run on the import's own connection and transaction. */
@@ -387,7 +440,8 @@ public final class JsonImporter {
 			if (first < batches) {
 				runBatches(entries, first, batches);
 			}
-			return new LedgerResult(this.snapshot, this.inserted, this.updated, this.unchanged, batches, first, note);
+			return new LedgerResult(this.snapshot, this.inserted, this.updated, this.unchanged, List.of(), batches,
+					first, note);
 		}
 
 		private void runBatches(List<JsonEntry> entries, int first, int batches) throws SQLException, IOException {

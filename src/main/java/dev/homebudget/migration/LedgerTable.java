@@ -103,6 +103,11 @@ enum LedgerTable {
 				+ "', 'id')::regclass AS seq) s WHERE COALESCE(pg_sequence_last_value(s.seq), 0) < ?";
 	}
 
+	/** Deletes every row whose id is not in the array parameter; answers their ids. */
+	String deleteOtherIds() {
+		return "DELETE FROM " + this.table + " WHERE id <> ALL(?) RETURNING id";
+	}
+
 	/** A session-private table that one batch is copied into; emptied at each commit. */
 	String stagingTable() {
 		return "import_" + this.table;

@@ -94,8 +94,7 @@ public final class JsonLedgerFormat {
 		}
 		try (JsonParser parser = MAPPER.createParser(text)) {
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
-				// still a whole-file error: say "not valid JSON" when it is not JSON at
-				// all
+				// a whole-file error; "not valid JSON" when it is not JSON at all
 				parser.skipChildren();
 				requireEnd(parser);
 				throw new JsonStoreException(source, "does not hold a JSON array of records; it was left untouched");

@@ -221,6 +221,29 @@ class MigrationCommandsTests {
 	}
 
 	@Test
+	@Order(9)
+	void keepsTheAppsStorageOutOfTheToolsWay() {
+		// whatever phase the environment names, the tools' own context runs on PostgreSQL
+		// only, so that it never takes the JSON directory the tools need
+		int status = MigrationTools.withDatabase((context) -> {
+			org.springframework.core.env.Environment environment = context
+				.bean(org.springframework.core.env.Environment.class);
+			assertThat(environment.getProperty("FF_USE_DATABASE_STORAGE")).isEqualTo("true");
+			assertThat(environment.getProperty("FF_DUAL_WRITE_ENABLED")).isEqualTo("false");
+			return MigrationTools.OK;
+		});
+		assertThat(status).isZero();
+		Run deleting = run("import-json", "--json-dir", json(), "--delete-missing", "--dry-run");
+		assertThat(deleting.status()).isZero();
+		jdbc()
+			.sql("INSERT INTO incomes (id, date, category, amount, account) VALUES (90000, '2025-01-01', 'c', 1, 'a')")
+			.update();
+		Run deleted = run("import-json", "--json-dir", json(), "--delete-missing");
+		assertThat(deleted.status()).as(deleted.out()).isZero();
+		assertThat(deleted.out()).contains("1 row(s) only in the database deleted: ids 90000");
+	}
+
+	@Test
 	void drawsABarOnATerminal() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		ImportProgress progress = new ImportProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);

@@ -236,6 +236,36 @@ class JsonImportTests {
 	}
 
 	@Test
+	void deletesRowsInNeitherFileOnlyWhenAskedAndKeepsThoseOfUnreadableRecords() throws IOException {
+		Path directory = this.temp.resolve("quirky-delete");
+		Files.createDirectories(directory);
+		Files.write(directory.resolve("expenses.json"), fixture("quirky-expenses.json"));
+		for (int id = 1; id <= 12; id++) {
+			jdbc.sql(
+					"INSERT INTO expenses (id, date, category, amount, account) VALUES (:id, '2025-01-01', 'c', 1, 'a')")
+				.param("id", id)
+				.update();
+		}
+		JsonImporter.Options deleting = new JsonImporter.Options(500, false, false, true);
+
+		JsonImporter.Report plan = this.importer.importFrom(directory, new JsonImporter.Options(500, true, false, true),
+				QUIET);
+		assertThat(plan.of(LedgerFile.EXPENSES).deleted()).containsExactly(8, 11, 12);
+		assertThat(count("expenses")).isEqualTo(12);
+
+		JsonImporter.Report report = this.importer.importFrom(directory, deleting, QUIET);
+
+		// ids 3, 4, 5, 9 and 10 belong to records the file holds but cannot be read
+		assertThat(report.of(LedgerFile.EXPENSES).deleted()).containsExactly(8, 11, 12);
+		assertThat(jdbc.sql("SELECT id FROM expenses ORDER BY id").query(Integer.class).list()).containsExactly(1, 2, 3,
+				4, 5, 6, 7, 9, 10);
+		assertThat(report.onlyInDatabase()).isEmpty();
+		assertThat(report.verification().mismatches())
+			.allMatch((mismatch) -> mismatch.kind() == Reconciliation.Kind.UNREADABLE_IN_JSON);
+		assertThat(this.importer.importFrom(directory, deleting, QUIET).of(LedgerFile.EXPENSES).deleted()).isEmpty();
+	}
+
+	@Test
 	void allOrNothingWritesNothingWhenARecordIsRejected() throws IOException {
 		Path directory = this.temp.resolve("quirky");
 		Files.createDirectories(directory);
