@@ -63,6 +63,12 @@ class DatabaseConfiguration {
 		return databaseServer.describe();
 	}
 
+	/**
+	 * The pool starts on its first use rather than here, so the app can start while an
+	 * external database is unreachable. The startup migration opens it once the database
+	 * answers; a pool started against a dead server would keep retrying with a backoff of
+	 * up to 5 s and delay readiness by as much after the server is back.
+	 */
 	@Bean(destroyMethod = "close")
 	@Primary
 	HikariDataSource dataSource(DatabaseServer databaseServer, DatabaseProperties properties) {
@@ -70,7 +76,9 @@ class DatabaseConfiguration {
 		if (properties.connectionTimeout() != null) {
 			config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		}
-		return new HikariDataSource(config);
+		HikariDataSource dataSource = new HikariDataSource();
+		config.copyStateTo(dataSource);
+		return dataSource;
 	}
 
 	/**
@@ -82,7 +90,15 @@ class DatabaseConfiguration {
 	@Bean
 	@FlywayDataSource
 	DataSource flywayDataSource(DatabaseServer databaseServer) {
-		DatabaseUrl url = databaseServer.url();
+		return migrationDataSource(databaseServer.url());
+	}
+
+	@Bean
+	ScratchDatabases scratchDatabases(DatabaseServer databaseServer) {
+		return new ScratchDatabases(databaseServer.url());
+	}
+
+	static DataSource migrationDataSource(DatabaseUrl url) {
 		Properties properties = new Properties();
 		if (url.username() != null) {
 			properties.setProperty("user", url.username());
