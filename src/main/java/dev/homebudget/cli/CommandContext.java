@@ -16,6 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class CommandContext implements AutoCloseable {
 
+	/**
+	 * Commands inspect or change the schema themselves, so the context they start must
+	 * not migrate on its own (see {@code dev.homebudget.schema.SchemaConfiguration}).
+	 */
+	static final String MIGRATE_ON_START = "budget.database.migrate-on-start";
+
 	private final ConfigurableApplicationContext context;
 
 	private CommandContext(ConfigurableApplicationContext context) {
@@ -35,7 +41,7 @@ final class CommandContext implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HomeBudgetApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(CommandConfiguration.MIGRATE_ON_START + "=false", "spring.main.banner-mode=off",
+			.properties(MIGRATE_ON_START + "=false", "spring.main.banner-mode=off",
 					"logging.level.root=${HBW_LOG_LEVEL:WARN}")
 			.run(overrides);
 		return new CommandContext(context);

@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import dev.homebudget.schema.MigrationRunner;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Applies pending schema migrations, or prints their SQL with {@code --dry-run}. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-		description = "Apply pending schema migrations (the app also does this at startup).")
+		description = { "Apply pending schema migrations (the app also does this at startup).",
+				"A database that holds data is backed up first (budget.backup.before-migrate)." })
 class MigrateCommand implements Callable<Integer> {
 
 	@Option(names = "--dry-run", description = "Print the SQL of the pending migrations; change nothing.")
@@ -36,9 +37,12 @@ class MigrateCommand implements Callable<Integer> {
 				}
 				return 0;
 			}
-			MigrateResult result = flyway.migrate();
-			System.out.println("Applied " + result.migrationsExecuted + " migration(s); schema version is now "
-					+ flyway.info().current().getVersion() + ".");
+			MigrationRunner.Outcome outcome = context.bean(MigrationRunner.class).migrate(flyway);
+			if (outcome.backup() != null) {
+				System.out.println("Backed up the data first: " + outcome.backup());
+			}
+			System.out.println(
+					"Applied " + outcome.applied() + " migration(s); schema version is now " + outcome.version() + ".");
 			return 0;
 		}
 	}

@@ -65,13 +65,21 @@ class DatabaseConfiguration {
 		return databaseServer.describe();
 	}
 
+	/**
+	 * The pool starts on its first use rather than here, so the app can start while an
+	 * external database is unreachable. The startup migration opens it once the database
+	 * answers; a pool started against a dead server would keep retrying with a backoff of
+	 * up to 5 s and delay readiness by as much after the server is back.
+	 */
 	@Bean(destroyMethod = "close")
 	HikariDataSource connectionPool(DatabaseServer databaseServer, DatabaseProperties properties) {
 		HikariConfig config = hikariConfig(databaseServer.url(), properties.poolSize());
 		if (properties.connectionTimeout() != null) {
 			config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		}
-		return new HikariDataSource(config);
+		HikariDataSource dataSource = new HikariDataSource();
+		config.copyStateTo(dataSource);
+		return dataSource;
 	}
 
 	/**
@@ -99,7 +107,15 @@ class DatabaseConfiguration {
 	@Bean
 	@FlywayDataSource
 	DataSource flywayDataSource(DatabaseServer databaseServer) {
-		DatabaseUrl url = databaseServer.url();
+		return migrationDataSource(databaseServer.url());
+	}
+
+	@Bean
+	ScratchDatabases scratchDatabases(DatabaseServer databaseServer) {
+		return new ScratchDatabases(databaseServer.url());
+	}
+
+	static DataSource migrationDataSource(DatabaseUrl url) {
 		Properties properties = new Properties();
 		if (url.username() != null) {
 			properties.setProperty("user", url.username());

@@ -293,6 +293,29 @@ record DatabaseUrl(String jdbcUrl, String username, String password, String disp
 				"Invalid database URL (DATABASE_URL / budget.database.url): " + reason + ". " + EXPECTED);
 	}
 
+	/**
+	 * The same server, user and parameters, but another database on it (for a scratch
+	 * database that a backup is verified in).
+	 * @param database a plain identifier
+	 */
+	DatabaseUrl withDatabase(String database) {
+		String rest = this.jdbcUrl.substring(JDBC_PREFIX.length());
+		int question = rest.indexOf('?');
+		String base = (question >= 0) ? rest.substring(0, question) : rest;
+		String query = (question >= 0) ? rest.substring(question) : "";
+		String hosts;
+		if (base.startsWith("//")) {
+			int slash = base.indexOf('/', 2);
+			hosts = (slash >= 0) ? base.substring(0, slash) : base;
+			base = hosts + "/" + database;
+		}
+		else {
+			base = database;
+		}
+		String display = this.displayUrl.replaceFirst("^(postgresql://[^/]*)/[^?]*", "$1/" + database);
+		return new DatabaseUrl(JDBC_PREFIX + base + query, this.username, this.password, display);
+	}
+
 	/** The JDBC URL with a password parameter masked, fit for logs. */
 	String safeJdbcUrl() {
 		return this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1******");

@@ -2,7 +2,11 @@ package dev.homebudget.ops;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.schema.SchemaState;
+
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +17,13 @@ class DatabaseReadinessCheck implements ReadinessCheck {
 
 	private final JdbcTemplate jdbc;
 
-	DatabaseReadinessCheck(DataSource dataSource) {
+	private final SchemaState schema;
+
+	DatabaseReadinessCheck(DataSource dataSource, SchemaState schema) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// Server-side bound too, so a stuck statement is cancelled rather than abandoned.
 		this.jdbc.setQueryTimeout(1);
+		this.schema = schema;
 	}
 
 	@Override
@@ -25,9 +32,26 @@ class DatabaseReadinessCheck implements ReadinessCheck {
 	}
 
 	@Override
+	public boolean needsSchema() {
+		return false;
+	}
+
+	@Override
 	public Result check() {
-		Integer one = this.jdbc.queryForObject("SELECT 1", Integer.class);
-		return (one != null && one == 1) ? Result.ok() : Result.down("unexpected answer");
+		if (this.schema.phase() == SchemaState.Phase.WAITING_FOR_DATABASE) {
+			// the startup migration is polling it; the pool has not been opened
+			return Result.down(this.schema.reason());
+		}
+		try {
+			Integer one = this.jdbc.queryForObject("SELECT 1", Integer.class);
+			return (one != null && one == 1) ? Result.ok() : Result.down("unexpected answer");
+		}
+		catch (CannotGetJdbcConnectionException ex) {
+			return Result.down("cannot connect to the database");
+		}
+		catch (DataAccessException ex) {
+			return Result.down("query failed: " + ex.getClass().getSimpleName());
+		}
 	}
 
 }

@@ -1,10 +1,15 @@
 package dev.homebudget.ops;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +23,22 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "ops")
+@EnableConfigurationProperties(HealthProperties.class)
 class HealthController {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
+	/** IPv4 dotted, or IPv6 hex with colons (bracketed or not, with a zone). */
+	private static final Pattern IP_LITERAL = Pattern
+		.compile("[0-9.]+|\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z_.-]+)?\\]?");
+
 	private final Readiness readiness;
 
-	HealthController(Readiness readiness) {
+	private final HealthProperties properties;
+
+	HealthController(Readiness readiness, HealthProperties properties) {
 		this.readiness = readiness;
+		this.properties = properties;
 	}
 
 	@GetMapping(path = "/api/v1/health", produces = "application/json")
@@ -42,15 +55,41 @@ class HealthController {
 
 	@GetMapping(path = "/api/v1/health/ready", produces = "application/json")
 	@Operation(operationId = "readiness",
-			summary = "Readiness: database, migrations and identity sequences, each by name (503 when any fails)")
-	ResponseEntity<Readiness.ReadinessReport> ready() {
+			summary = "Readiness: database, migrations and identity sequences, each by name (503 when any fails)",
+			description = "Each check's reason and duration_ms are shown to loopback callers only, by default "
+					+ "(budget.health.details: loopback, always or never)")
+	ResponseEntity<Readiness.ReadinessReport> ready(HttpServletRequest request) {
 		Readiness.ReadinessReport report = this.readiness.run();
+		if (!showsDetails(request)) {
+			report = report.withoutDetails();
+		}
 		if (report.ready()) {
 			return ResponseEntity.ok(report);
 		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(report);
+	}
+
+	private boolean showsDetails(HttpServletRequest request) {
+		return switch (this.properties.details()) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case LOOPBACK -> isLoopback(request.getRemoteAddr());
+		};
+	}
+
+	/** The remote address is an IP literal, so this never looks a name up. */
+	static boolean isLoopback(String address) {
+		if (address == null || address.isEmpty() || !IP_LITERAL.matcher(address).matches()) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 }

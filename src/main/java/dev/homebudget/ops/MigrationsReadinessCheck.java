@@ -2,6 +2,7 @@ package dev.homebudget.ops;
 
 import java.util.Arrays;
 
+import dev.homebudget.schema.SchemaState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -21,8 +22,16 @@ class MigrationsReadinessCheck implements ReadinessCheck {
 
 	private final Flyway flyway;
 
-	MigrationsReadinessCheck(Flyway flyway) {
+	private final SchemaState schema;
+
+	MigrationsReadinessCheck(Flyway flyway, SchemaState schema) {
 		this.flyway = flyway;
+		this.schema = schema;
+	}
+
+	@Override
+	public boolean needsSchema() {
+		return false;
 	}
 
 	@Override
@@ -32,6 +41,12 @@ class MigrationsReadinessCheck implements ReadinessCheck {
 
 	@Override
 	public Result check() {
+		if (this.schema.phase() == SchemaState.Phase.WAITING_FOR_DATABASE) {
+			return Result.down("waiting for the database");
+		}
+		if (!this.schema.ready()) {
+			return Result.down(this.schema.reason());
+		}
 		MigrationInfoService info = this.flyway.info();
 		if (Arrays.stream(info.all()).anyMatch((migration) -> migration.getState().isFailed())) {
 			return Result.down("failed migration");

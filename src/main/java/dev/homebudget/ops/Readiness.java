@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.homebudget.schema.SchemaState;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,11 @@ class Readiness {
 
 	private final ExecutorService executor;
 
-	Readiness(List<ReadinessCheck> checks) {
+	private final SchemaState schema;
+
+	Readiness(List<ReadinessCheck> checks, SchemaState schema) {
 		this.checks = List.copyOf(checks);
+		this.schema = schema;
 		AtomicInteger count = new AtomicInteger();
 		// Daemon threads: a check stuck on a dead socket must not keep the JVM alive.
 		this.executor = Executors.newFixedThreadPool(Math.max(2, this.checks.size()), (task) -> {
@@ -51,9 +56,11 @@ class Readiness {
 	ReadinessReport run() {
 		List<Future<ReadinessCheck.Result>> futures = new ArrayList<>();
 		List<Long> starts = new ArrayList<>();
+		boolean schemaReady = this.schema.ready();
 		for (ReadinessCheck check : this.checks) {
 			starts.add(System.nanoTime());
-			futures.add(this.executor.submit(check::check));
+			futures.add((schemaReady || !check.needsSchema()) ? this.executor.submit(check::check) : CompletableFuture
+				.completedFuture(ReadinessCheck.Result.down("waiting for the schema migration")));
 		}
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		Map<String, ReadinessCheckStatus> results = new LinkedHashMap<>();
@@ -99,11 +106,22 @@ class Readiness {
 			return "ready".equals(this.status);
 		}
 
+		/** Only the status and each check's up or down, for callers not shown details. */
+		ReadinessReport withoutDetails() {
+			Map<String, ReadinessCheckStatus> statuses = new LinkedHashMap<>();
+			this.checks
+				.forEach((name, check) -> statuses.put(name, new ReadinessCheckStatus(check.status(), null, null)));
+			return new ReadinessReport(this.status, statuses);
+		}
+
 	}
 
-	/** One check in the readiness body; {@code reason} is left out when null. */
+	/**
+	 * One check in the readiness body; {@code duration_ms} and {@code reason} are left
+	 * out when null.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ReadinessCheckStatus(String status, @JsonProperty("duration_ms") long durationMs, String reason) {
+	record ReadinessCheckStatus(String status, @JsonProperty("duration_ms") Long durationMs, String reason) {
 
 	}
 

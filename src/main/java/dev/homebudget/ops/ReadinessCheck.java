@@ -17,6 +17,15 @@ public interface ReadinessCheck {
 	Result check();
 
 	/**
+	 * Whether this check needs the migrated schema. While the startup migration has not
+	 * finished (an external database that was unreachable at startup) such a check is
+	 * reported down without being run.
+	 */
+	default boolean needsSchema() {
+		return true;
+	}
+
+	/**
 	 * Outcome of a check.
 	 *
 	 * @param up whether the condition holds

@@ -43,6 +43,15 @@ public final class DatabaseFailures {
 					&& isUnavailable(transaction.getApplicationException())) {
 				return true;
 			}
+			// A commit that failed as the server went away: Spring then rolls back, the
+			// pool
+			// has already closed the broken connection, and the rollback failure (an
+			// SQLException without SQLState from the pool) is thrown instead of the
+			// commit's.
+			if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException sql
+					&& sql.getSQLState() == null) {
+				return true;
+			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				if (TRANSIENT_STATES.contains(state)

@@ -52,8 +52,11 @@ class DatabaseConfigurationTests {
 				.containsEntry("loginTimeout", "5")
 				.containsEntry("socketTimeout", "30")
 				.containsEntry("tcpKeepAlive", "true");
-			// The pool really opens that many connections (minimumIdle follows the
-			// maximum).
+			// The pool opens on first use (so the app can start while the database is
+			// unreachable), then really opens that many connections (minimumIdle follows
+			// the maximum).
+			assertThat(dataSource.getHikariPoolMXBean()).isNull();
+			dataSource.getConnection().close();
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> dataSource.getHikariPoolMXBean().getTotalConnections() == 7);
 			try (Connection connection = dataSource.getConnection();

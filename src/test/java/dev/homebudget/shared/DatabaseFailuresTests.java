@@ -31,9 +31,21 @@ class DatabaseFailuresTests {
 	void shouldSeeThroughARollbackThatFailedOnAClosedConnection() {
 		TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
 				new SQLException("Connection is closed"));
-		assertThat(DatabaseFailures.isUnavailable(rollback)).isFalse();
 		rollback.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
 		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
+	}
+
+	@Test
+	void shouldTreatARollbackAfterAFailedCommitOnAClosedConnectionAsUnavailable() {
+		// The commit failed with 57P01 during a restart; Spring rolled back, the pool had
+		// closed the broken connection, and the rollback failure replaced the commit's
+		// (DatabaseOutageTests, T15).
+		assertThat(DatabaseFailures.isUnavailable(
+				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+			.isTrue();
+		assertThat(DatabaseFailures.isUnavailable(
+				new TransactionSystemException("JDBC commit failed", new SQLException("duplicate key", "23505"))))
+			.isFalse();
 	}
 
 	@Test

@@ -1,0 +1,2 @@
+-- Undoes V2: drops the feature flags table.
+DROP TABLE feature_flags;

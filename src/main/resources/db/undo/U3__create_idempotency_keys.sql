@@ -1,0 +1,2 @@
+-- Undoes V3: drops the stored Idempotency-Key responses.
+DROP TABLE idempotency_keys;
