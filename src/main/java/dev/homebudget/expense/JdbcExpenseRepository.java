@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
@@ -38,6 +39,11 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	@Override
 	public List<Expense> findAll() {
 		return this.table.findAll();
+	}
+
+	@Override
+	public void streamAll(Consumer<? super Expense> action) {
+		this.table.streamAll(action);
 	}
 
 	@Override

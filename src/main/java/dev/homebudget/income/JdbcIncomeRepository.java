@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
@@ -38,6 +39,11 @@ class JdbcIncomeRepository implements IncomeRepository {
 	@Override
 	public List<Income> findAll() {
 		return this.table.findAll();
+	}
+
+	@Override
+	public void streamAll(Consumer<? super Income> action) {
+		this.table.streamAll(action);
 	}
 
 	@Override

@@ -6,8 +6,10 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,6 +38,9 @@ public final class EntryTable<T> {
 
 	private static final String ORDER = " ORDER BY date DESC, id DESC";
 
+	/** Rows per round trip when streaming; needs a transaction (a cursor). */
+	private static final int STREAM_FETCH_SIZE = 1000;
+
 	public EntryTable(JdbcClient jdbc, String table, boolean hasBusiness, RowMapper<T> mapper,
 			ToIntFunction<T> version) {
 		this.jdbc = jdbc;
@@ -59,6 +64,18 @@ public final class EntryTable<T> {
 
 	public List<T> findAll() {
 		return this.jdbc.sql(this.select + ORDER).query(this.mapper).list();
+	}
+
+	/**
+	 * Hands every row of {@link #findAll()} to {@code action}, in order, fetching
+	 * {@value #STREAM_FETCH_SIZE} at a time; inside a transaction only a batch of rows is
+	 * in memory at once (without one, the driver reads them all first).
+	 */
+	public void streamAll(Consumer<? super T> action) {
+		int[] row = { 0 };
+		this.jdbc.sql(this.select + ORDER)
+			.withFetchSize(STREAM_FETCH_SIZE)
+			.query((RowCallbackHandler) (rs) -> action.accept(this.mapper.mapRow(rs, row[0]++)));
 	}
 
 	public List<T> findPage(int offset, int limit) {
