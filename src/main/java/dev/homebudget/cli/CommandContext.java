@@ -29,12 +29,21 @@ final class CommandContext implements AutoCloseable {
 	}
 
 	static CommandContext start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * As {@link #start()}, with arguments that override every other property source
+	 * (environment variables included), as {@code --name=value} on the app's command line
+	 * would.
+	 */
+	static CommandContext start(String... overrides) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HomeBudgetApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties(MIGRATE_ON_START + "=false", "spring.main.banner-mode=off",
 					"logging.level.root=${HBW_LOG_LEVEL:WARN}")
-			.run();
+			.run(overrides);
 		return new CommandContext(context);
 	}
 

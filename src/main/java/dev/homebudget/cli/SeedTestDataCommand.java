@@ -2,17 +2,23 @@ package dev.homebudget.cli;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.migration.CanonicalEntry;
+import dev.homebudget.migration.HouseholdData;
+import dev.homebudget.storage.JsonDirectory;
+import dev.homebudget.storage.JsonEntry;
+import dev.homebudget.storage.JsonLedgerFormat;
+import dev.homebudget.storage.JsonStoreException;
+import dev.homebudget.storage.LedgerFile;
 import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,33 +26,26 @@ import picocli.CommandLine.Option;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Realistic household data for demos and benchmarks, the same for the same seed. Loaded
- * with COPY in one transaction, so it is fast and all-or-nothing. Refuses to add to
- * tables that already hold data unless {@code --append} is given.
+ * Realistic household data for demos and benchmarks (see {@link HouseholdData}), the same
+ * for the same seed and dates. Into the database it is loaded with COPY in one
+ * transaction, so it is fast and all-or-nothing, and it refuses to add to tables that
+ * already hold data unless {@code --append} is given. With {@code --json-dir} it writes
+ * the original's JSON files instead, with their ids, as a JSON-era household to import.
  */
-@Command(name = "seed-test-data", mixinStandardHelpOptions = true,
-		description = "Generate test data: --expenses N --incomes M spread over --years up to --until.")
+@Command(name = "seed-test-data", mixinStandardHelpOptions = true, sortOptions = false, description = {
+		"Generate realistic test data over --years up to --until, the same for the same --seed and --until:",
+		"--count N (N expenses and N/5 incomes) or --expenses N --incomes M. Into the database by default;",
+		"with --json-dir DIR as the original's expenses.json and incomes.json instead (refuses existing files)." })
 class SeedTestDataCommand implements Callable<Integer> {
 
-	private static final String[][] SPENDING = { { "Groceries", "SuperSal", "Rami Levy", "Shufersal", "20", "900" },
-			{ "Transport", "Rav-Kav", "Paz", "Gett", "5", "350" },
-			{ "Dining", "Aroma", "Cafe Landwer", "Wolt", "25", "450" },
-			{ "Utilities", "Electric Company", "Mei Avivim", "Bezeq", "60", "1200" },
-			{ "Rent", "Landlord", "Landlord", "Landlord", "3500", "7500" },
-			{ "Health", "Super-Pharm", "Maccabi", "Be", "15", "800" },
-			{ "Entertainment", "Cinema City", "Steimatzky", "Netflix", "30", "400" },
-			{ "Clothing", "Castro", "Fox", "H&M", "40", "900" } };
+	@Option(names = "--count", paramLabel = "N", description = "N expenses and N/5 incomes")
+	Integer count;
 
-	private static final String[][] EARNING = { { "Salary", "8000", "26000" }, { "Freelance", "300", "6000" },
-			{ "Gifts", "50", "1500" }, { "Refunds", "10", "900" } };
+	@Option(names = "--expenses", paramLabel = "N", description = "Number of expenses (default: 2)")
+	Integer expenses;
 
-	private static final String[] ACCOUNTS = { "Visa 1234", "Cash", "Bank Leumi", "Mastercard 9876", "PayPal" };
-
-	@Option(names = "--expenses", description = "Number of expenses (default: ${DEFAULT-VALUE})", defaultValue = "2")
-	int expenses;
-
-	@Option(names = "--incomes", description = "Number of incomes (default: ${DEFAULT-VALUE})", defaultValue = "2")
-	int incomes;
+	@Option(names = "--incomes", paramLabel = "M", description = "Number of incomes (default: 2)")
+	Integer incomes;
 
 	@Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})", defaultValue = "20251110")
 	long seed;
@@ -60,11 +59,28 @@ class SeedTestDataCommand implements Callable<Integer> {
 	@Option(names = "--append", description = "Add even if the tables already hold data")
 	boolean append;
 
+	@Option(names = "--json-dir", paramLabel = "DIR",
+			description = "Write the original's JSON files (with ids) into DIR instead of the database")
+	Path jsonDirectory;
+
 	@Override
 	public Integer call() throws Exception {
-		if (this.expenses < 0 || this.incomes < 0 || this.years < 1) {
-			System.err.println("--expenses and --incomes must be >= 0 and --years >= 1");
+		if (this.count != null && (this.expenses != null || this.incomes != null)) {
+			System.err.println("Give either --count or --expenses/--incomes");
 			return 2;
+		}
+		int expenseCount = (this.count != null) ? this.count : (this.expenses != null) ? this.expenses : 2;
+		int incomeCount = (this.count != null) ? this.count / 5 : (this.incomes != null) ? this.incomes : 2;
+		if (expenseCount < 0 || incomeCount < 0 || this.years < 1) {
+			System.err.println("--count, --expenses and --incomes must be >= 0 and --years >= 1");
+			return 2;
+		}
+		LocalDate last = (this.until != null) ? this.until : LocalDate.now();
+		LocalDate first = last.minusYears(this.years).plusDays(1);
+		List<JsonEntry> expenseRows = HouseholdData.expenses(expenseCount, this.seed, first, last);
+		List<JsonEntry> incomeRows = HouseholdData.incomes(incomeCount, this.seed, first, last);
+		if (this.jsonDirectory != null) {
+			return writeJson(expenseRows, incomeRows);
 		}
 		try (CommandContext context = CommandContext.start()) {
 			JdbcClient jdbc = JdbcClient.create(context.dataSource());
@@ -75,27 +91,45 @@ class SeedTestDataCommand implements Callable<Integer> {
 				return 0;
 			}
 			long started = System.nanoTime();
-			load(context.dataSource());
+			load(context.dataSource(), expenseRows, incomeRows);
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			System.out.println(
-					"Added " + this.expenses + " expense(s) and " + this.incomes + " income(s) in " + millis + " ms.");
+					"Added " + expenseCount + " expense(s) and " + incomeCount + " income(s) in " + millis + " ms.");
 			return 0;
 		}
 	}
 
-	private void load(DataSource dataSource) throws SQLException, IOException {
-		LocalDate last = (this.until != null) ? this.until : LocalDate.now();
-		LocalDate first = last.minusYears(this.years).plusDays(1);
-		int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
-		SplittableRandom random = new SplittableRandom(this.seed);
+	private int writeJson(List<JsonEntry> expenseRows, List<JsonEntry> incomeRows) {
+		try (JsonDirectory directory = JsonDirectory.open(this.jsonDirectory)) {
+			for (LedgerFile ledger : LedgerFile.values()) {
+				if (Files.exists(directory.fileOf(ledger))) {
+					System.err.println(directory.fileOf(ledger) + " exists; nothing written (remove it first).");
+					return 2;
+				}
+			}
+			directory.replace(LedgerFile.EXPENSES, JsonLedgerFormat.write(LedgerFile.EXPENSES, expenseRows));
+			directory.replace(LedgerFile.INCOMES, JsonLedgerFormat.write(LedgerFile.INCOMES, incomeRows));
+			System.out.println("Wrote " + expenseRows.size() + " expense(s) and " + incomeRows.size()
+					+ " income(s) in the original's format to " + directory.path() + ".");
+			return 0;
+		}
+		catch (JsonStoreException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
+	}
+
+	/** Ids come from the identity columns: the tables may already hold rows. */
+	private static void load(DataSource dataSource, List<JsonEntry> expenseRows, List<JsonEntry> incomeRows)
+			throws SQLException, IOException {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
 				var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				copy.copyIn("COPY expenses (date, business, category, amount, account, currency, notes) FROM STDIN",
-						new StringReader(expenseRows(random, first, days)));
-				copy.copyIn("COPY incomes (date, category, amount, account, currency, notes) FROM STDIN",
-						new StringReader(incomeRows(random, first, days)));
+				copy.copyIn("COPY expenses (" + CanonicalEntry.columns(LedgerFile.EXPENSES, false) + ") FROM STDIN",
+						new StringReader(CanonicalEntry.rows(LedgerFile.EXPENSES, expenseRows, false)));
+				copy.copyIn("COPY incomes (" + CanonicalEntry.columns(LedgerFile.INCOMES, false) + ") FROM STDIN",
+						new StringReader(CanonicalEntry.rows(LedgerFile.INCOMES, incomeRows, false)));
 				connection.commit();
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
@@ -103,69 +137,13 @@ class SeedTestDataCommand implements Callable<Integer> {
 				throw ex;
 			}
 			// a bulk load leaves no statistics and no visibility map; settle them as
-			// autovacuum
-			// eventually would, so that queries right after seeding run as they will
-			// later
+			// autovacuum eventually would, so that queries right after seeding run as
+			// they will later
 			connection.setAutoCommit(true);
 			try (var statement = connection.createStatement()) {
 				statement.execute("VACUUM (ANALYZE) expenses, incomes");
 			}
 		}
-	}
-
-	private String expenseRows(SplittableRandom random, LocalDate first, int days) {
-		StringBuilder rows = new StringBuilder(this.expenses * 80);
-		for (int i = 0; i < this.expenses; i++) {
-			String[] kind = SPENDING[random.nextInt(SPENDING.length)];
-			String business = kind[1 + random.nextInt(3)];
-			String notes = (random.nextInt(4) == 0) ? "note " + i : "\\N";
-			rows.append(first.plusDays(random.nextInt(days)))
-				.append('\t')
-				.append(business)
-				.append('\t')
-				.append(kind[0])
-				.append('\t')
-				.append(amount(random, kind[4], kind[5]))
-				.append('\t')
-				.append(ACCOUNTS[random.nextInt(ACCOUNTS.length)])
-				.append('\t')
-				.append(currency(random))
-				.append('\t')
-				.append(notes)
-				.append('\n');
-		}
-		return rows.toString();
-	}
-
-	private String incomeRows(SplittableRandom random, LocalDate first, int days) {
-		StringBuilder rows = new StringBuilder(this.incomes * 70);
-		for (int i = 0; i < this.incomes; i++) {
-			String[] kind = EARNING[random.nextInt(EARNING.length)];
-			rows.append(first.plusDays(random.nextInt(days)))
-				.append('\t')
-				.append(kind[0])
-				.append('\t')
-				.append(amount(random, kind[1], kind[2]))
-				.append('\t')
-				.append(ACCOUNTS[random.nextInt(ACCOUNTS.length)])
-				.append('\t')
-				.append(currency(random))
-				.append('\t')
-				.append((random.nextInt(3) == 0) ? "income " + i : "\\N")
-				.append('\n');
-		}
-		return rows.toString();
-	}
-
-	private static String currency(SplittableRandom random) {
-		return (random.nextInt(20) == 0) ? "$" : "\u20aa";
-	}
-
-	/** An exact amount with two decimals between the bounds, drawn in cents. */
-	private static BigDecimal amount(SplittableRandom random, String low, String high) {
-		long lowCents = new BigDecimal(low).movePointRight(2).longValueExact();
-		long highCents = new BigDecimal(high).movePointRight(2).longValueExact();
-		return BigDecimal.valueOf(random.nextLong(lowCents, highCents + 1), 2).setScale(2, RoundingMode.UNNECESSARY);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.homebudget.database;
 
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import java.util.Properties;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -70,8 +72,7 @@ class DatabaseConfiguration {
 	 * up to 5 s and delay readiness by as much after the server is back.
 	 */
 	@Bean(destroyMethod = "close")
-	@Primary
-	HikariDataSource dataSource(DatabaseServer databaseServer, DatabaseProperties properties) {
+	HikariDataSource connectionPool(DatabaseServer databaseServer, DatabaseProperties properties) {
 		HikariConfig config = hikariConfig(databaseServer.url(), properties.poolSize());
 		if (properties.connectionTimeout() != null) {
 			config.setConnectionTimeout(properties.connectionTimeout().toMillis());
@@ -79,6 +80,22 @@ class DatabaseConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		config.copyStateTo(dataSource);
 		return dataSource;
+	}
+
+	/**
+	 * The pool, handing out its connection on the first statement rather than when a
+	 * transaction begins. A {@code @Transactional} use case that does not touch the
+	 * database (reads and writes of the JSON files in storage phases P0 and P1) then
+	 * never waits for a connection, and keeps working while the database is down.
+	 */
+	@Bean
+	@Primary
+	DataSource dataSource(HikariDataSource connectionPool) {
+		LazyConnectionDataSourceProxy lazy = new LazyConnectionDataSourceProxy(connectionPool);
+		// Known up front: otherwise the proxy fetches a connection to find them out.
+		lazy.setDefaultAutoCommit(true);
+		lazy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		return lazy;
 	}
 
 	/**

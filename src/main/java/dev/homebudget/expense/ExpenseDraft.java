@@ -27,6 +27,25 @@ public record ExpenseDraft(LocalDate date, String business, String category, Big
 				values.text(EntryField.NOTES));
 	}
 
+	/** The fields of a stored expense, without its id and version. */
+	static ExpenseDraft of(Expense expense) {
+		return new ExpenseDraft(expense.date(), expense.business(), expense.category(), expense.amount(),
+				expense.account(), expense.currency(), expense.notes());
+	}
+
+	/** Every field, for a statement that writes them all. */
+	EntryValues values() {
+		return EntryValues.builder()
+			.put(EntryField.DATE, this.date)
+			.put(EntryField.BUSINESS, this.business)
+			.put(EntryField.CATEGORY, this.category)
+			.put(EntryField.AMOUNT, this.amount)
+			.put(EntryField.ACCOUNT, this.account)
+			.put(EntryField.CURRENCY, this.currency)
+			.put(EntryField.NOTES, this.notes)
+			.build();
+	}
+
 	public Expense withId(int id) {
 		return new Expense(id, this.date, this.business, this.category, this.amount, this.account, this.currency,
 				this.notes, 0);

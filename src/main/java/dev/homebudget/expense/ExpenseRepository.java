@@ -24,9 +24,22 @@ public interface ExpenseRepository {
 
 	Optional<Expense> findById(int id);
 
+	/** The existing rows among the ids (each once), in no particular order. */
+	List<Expense> findAllById(Collection<Integer> ids);
+
 	boolean existsById(int id);
 
 	Expense create(ExpenseDraft draft);
+
+	/** Stores every draft, all or none; the created rows in the drafts' order. */
+	List<Expense> createAll(List<ExpenseDraft> drafts);
+
+	/**
+	 * Stores each expense under its own id, inserting it or replacing every field of the
+	 * row with that id (the stored version is this store's own). Mirrors a store that
+	 * assigns ids; ids this store assigns later stay ahead of the ones written here.
+	 */
+	void putAll(Collection<Expense> expenses);
 
 	/** Applies the present fields in one statement; empty if the id does not exist. */
 	Optional<Expense> update(int id, EntryValues changes);

@@ -141,11 +141,12 @@ public class ExpenseService {
 		return this.expenses.findById(id).orElseThrow(ExpenseNotFoundException::new).version();
 	}
 
-	/** Stores every draft in one transaction: all or none. */
+	/**
+	 * Stores every draft in one transaction (one file replacement on JSON): all or none.
+	 */
 	@Transactional
 	public int createAll(List<ExpenseDraft> drafts) {
-		drafts.forEach(this.expenses::create);
-		return drafts.size();
+		return this.expenses.createAll(drafts).size();
 	}
 
 	@Transactional

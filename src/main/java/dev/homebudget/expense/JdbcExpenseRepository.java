@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.homebudget.shared.EntryField;
@@ -51,6 +53,11 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	public List<Expense> findAllById(Collection<Integer> ids) {
+		return this.table.findAllById(ids);
+	}
+
+	@Override
 	public boolean existsById(int id) {
 		return this.table.existsById(id);
 	}
@@ -69,6 +76,18 @@ class JdbcExpenseRepository implements ExpenseRepository {
 			.param("notes", draft.notes(), Types.VARCHAR)
 			.query(this.table.mapper())
 			.single();
+	}
+
+	@Override
+	public List<Expense> createAll(List<ExpenseDraft> drafts) {
+		return drafts.stream().map(this::create).toList();
+	}
+
+	@Override
+	public void putAll(Collection<Expense> expenses) {
+		Map<Integer, EntryValues> rows = new LinkedHashMap<>();
+		expenses.forEach((expense) -> rows.put(expense.id(), ExpenseDraft.of(expense).values()));
+		this.table.putAll(rows);
 	}
 
 	@Override

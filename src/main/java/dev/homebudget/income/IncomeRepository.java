@@ -24,9 +24,22 @@ public interface IncomeRepository {
 
 	Optional<Income> findById(int id);
 
+	/** The existing rows among the ids (each once), in no particular order. */
+	List<Income> findAllById(Collection<Integer> ids);
+
 	boolean existsById(int id);
 
 	Income create(IncomeDraft draft);
+
+	/** Stores every draft, all or none; the created rows in the drafts' order. */
+	List<Income> createAll(List<IncomeDraft> drafts);
+
+	/**
+	 * Stores each income under its own id, inserting it or replacing every field of the
+	 * row with that id (the stored version is this store's own). Mirrors a store that
+	 * assigns ids; ids this store assigns later stay ahead of the ones written here.
+	 */
+	void putAll(Collection<Income> incomes);
 
 	/** Applies the present fields in one statement; empty if the id does not exist. */
 	Optional<Income> update(int id, EntryValues changes);

@@ -136,11 +136,12 @@ public class IncomeService {
 		return this.incomes.findById(id).orElseThrow(IncomeNotFoundException::new).version();
 	}
 
-	/** Stores every draft in one transaction: all or none. */
+	/**
+	 * Stores every draft in one transaction (one file replacement on JSON): all or none.
+	 */
 	@Transactional
 	public int createAll(List<IncomeDraft> drafts) {
-		drafts.forEach(this.incomes::create);
-		return drafts.size();
+		return this.incomes.createAll(drafts).size();
 	}
 
 	@Transactional

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.homebudget.shared.EntryField;
@@ -51,6 +53,11 @@ class JdbcIncomeRepository implements IncomeRepository {
 	}
 
 	@Override
+	public List<Income> findAllById(Collection<Integer> ids) {
+		return this.table.findAllById(ids);
+	}
+
+	@Override
 	public boolean existsById(int id) {
 		return this.table.existsById(id);
 	}
@@ -68,6 +75,18 @@ class JdbcIncomeRepository implements IncomeRepository {
 			.param("notes", draft.notes(), Types.VARCHAR)
 			.query(this.table.mapper())
 			.single();
+	}
+
+	@Override
+	public List<Income> createAll(List<IncomeDraft> drafts) {
+		return drafts.stream().map(this::create).toList();
+	}
+
+	@Override
+	public void putAll(Collection<Income> incomes) {
+		Map<Integer, EntryValues> rows = new LinkedHashMap<>();
+		incomes.forEach((income) -> rows.put(income.id(), IncomeDraft.of(income).values()));
+		this.table.putAll(rows);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.homebudget.ops;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.framework.AbstractAdvisingBeanPostProcessor;
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -35,6 +37,19 @@ class DatabaseMetricsPostProcessor extends AbstractAdvisingBeanPostProcessor {
 		// Outermost, so the time includes exception translation and the error is the one
 		// callers see.
 		setBeforeExistingAdvisors(true);
+	}
+
+	/**
+	 * Advises each repository once, even when the same object is also exposed under a
+	 * second bean name (the storage configuration hands the JDBC repository on as the
+	 * active one in phase P3).
+	 */
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof Advised advised && Arrays.asList(advised.getAdvisors()).contains(this.advisor)) {
+			return bean;
+		}
+		return super.postProcessAfterInitialization(bean, beanName);
 	}
 
 	static String errorType(Throwable failure) {

@@ -36,6 +36,9 @@ class ApiExceptionHandler {
 
 	static final String RETRY_AFTER_SECONDS = "2";
 
+	static final String STORE_UNAVAILABLE = "The data store is temporarily unavailable; nothing was changed, please "
+			+ "retry shortly";
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ErrorBody> handled(ApiException ex) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
@@ -115,6 +118,19 @@ class ApiExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(new ErrorBody("The database is temporarily unavailable; please retry shortly"));
+	}
+
+	/**
+	 * The JSON files cannot be written (a full disk) or read: nothing was changed, and a
+	 * retry may succeed once the operator has fixed it. The exception names the file; the
+	 * log gets it, the client never does.
+	 */
+	@ExceptionHandler(StoreUnavailableException.class)
+	ResponseEntity<ErrorBody> storeUnavailable(StoreUnavailableException ex) {
+		log.warn("Entry store unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(new ErrorBody(STORE_UNAVAILABLE));
 	}
 
 	@ExceptionHandler(Exception.class)

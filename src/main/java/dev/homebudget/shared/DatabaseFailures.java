@@ -16,7 +16,7 @@ import org.springframework.transaction.TransactionSystemException;
  * (a commit failure arrives as a {@code TransactionSystemException}, not a
  * {@code DataAccessException}).
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
 	/** SQLState classes: connection (08), resources (53), operator intervention (57). */
 	private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
@@ -27,7 +27,7 @@ final class DatabaseFailures {
 	private DatabaseFailures() {
 	}
 
-	static boolean isUnavailable(Throwable failure) {
+	public static boolean isUnavailable(Throwable failure) {
 		int depth = 0;
 		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException

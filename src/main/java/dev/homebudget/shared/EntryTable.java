@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +89,43 @@ public final class EntryTable<T> {
 
 	public Optional<T> findById(int id) {
 		return this.jdbc.sql(this.select + "WHERE id = :id").param("id", id).query(this.mapper).optional();
+	}
+
+	public List<T> findAllById(Collection<Integer> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(this.select + "WHERE id = ANY(:ids)")
+			.param("ids", EntrySql.integerArray(ids))
+			.query(this.mapper)
+			.list();
+	}
+
+	/**
+	 * Stores each row under its own id: inserted, or every field of the existing row
+	 * replaced (and its version bumped). Afterwards the identity is moved past the
+	 * explicit ids, so that the next id this table assigns cannot collide with one.
+	 * @param rows every field of each row, by id
+	 */
+	public void putAll(Map<Integer, EntryValues> rows) {
+		for (Map.Entry<Integer, EntryValues> row : rows.entrySet()) {
+			EntryValues values = row.getValue();
+			String columns = values.fields().stream().map(EntryField::column).collect(Collectors.joining(", "));
+			String parameters = values.fields()
+				.stream()
+				.map((field) -> ":" + field.column())
+				.collect(Collectors.joining(", "));
+			String updates = values.fields()
+				.stream()
+				.map((field) -> field.column() + " = EXCLUDED." + field.column())
+				.collect(Collectors.joining(", "));
+			String sql = "INSERT INTO " + this.table + " (id, " + columns + ") VALUES (:id, " + parameters
+					+ ") ON CONFLICT (id) DO UPDATE SET " + updates + ", version = " + this.table + ".version + 1";
+			EntrySql.bind(this.jdbc.sql(sql), values).param("id", row.getKey()).update();
+		}
+		if (!rows.isEmpty()) {
+			keepIdentityAheadOfIds();
+		}
 	}
 
 	public boolean existsById(int id) {

@@ -36,6 +36,9 @@ public final class JsonDirectory implements AutoCloseable {
 
 	private static final String TEMP_SUFFIX = ".tmp";
 
+	private static final String DIRECTORY_ACTION = "Set budget.storage.json-directory (BUDGET_STORAGE_JSON_DIRECTORY) "
+			+ "to a directory this process can write, holding expenses.json and incomes.json.";
+
 	private final Path directory;
 
 	private final ProcessFileLock lock;
@@ -56,7 +59,8 @@ public final class JsonDirectory implements AutoCloseable {
 			Files.createDirectories(absolute);
 		}
 		catch (IOException ex) {
-			throw new JsonStoreException(absolute, "cannot create the JSON directory (" + describe(ex) + ")", ex);
+			throw new JsonStoreException(absolute, "cannot create the JSON directory (" + describe(ex) + ")",
+					DIRECTORY_ACTION, ex);
 		}
 		ProcessFileLock lock;
 		try {
@@ -65,10 +69,14 @@ public final class JsonDirectory implements AutoCloseable {
 		catch (ProcessFileLock.HeldElsewhere ex) {
 			throw new JsonStoreException(absolute,
 					"the JSON directory is in use by another Home Budget Web process (pid " + ex.holderPid()
-							+ "); stop it first");
+							+ "); stop it first",
+					"Stop the other process (a running app, or a command such as ./hbw repair) and try again; two "
+							+ "processes writing the same JSON files would overwrite each other's changes.",
+					null);
 		}
 		catch (IOException ex) {
-			throw new JsonStoreException(absolute, "cannot lock the JSON directory (" + describe(ex) + ")", ex);
+			throw new JsonStoreException(absolute, "cannot lock the JSON directory (" + describe(ex) + ")",
+					DIRECTORY_ACTION, ex);
 		}
 		JsonDirectory opened = new JsonDirectory(absolute, lock);
 		opened.removeLeftoverTempFiles();
@@ -85,7 +93,20 @@ public final class JsonDirectory implements AutoCloseable {
 
 	/** The file's bytes, or empty when the file does not exist. */
 	public Optional<byte[]> read(LedgerFile ledger) {
-		Path file = fileOf(ledger);
+		return readFile(fileOf(ledger));
+	}
+
+	/**
+	 * The file's bytes without taking the directory, for readers that must work while an
+	 * app owns it (the reconciler during dual-write). Every write replaces the file by an
+	 * atomic rename, so the bytes are always one complete version of it. Empty when the
+	 * file does not exist.
+	 */
+	public static Optional<byte[]> readSnapshot(Path directory, LedgerFile ledger) {
+		return readFile(directory.toAbsolutePath().normalize().resolve(ledger.fileName()));
+	}
+
+	private static Optional<byte[]> readFile(Path file) {
 		try {
 			return Optional.of(Files.readAllBytes(file));
 		}

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,9 @@ class DatabaseConfigurationTests {
 		EmbeddedPostgres server = TestDatabase.server();
 		this.runner.withPropertyValues("budget.database.url=" + url, "budget.database.pool-size=7").run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(HikariDataSource.class);
-			assertThat(context.getBeansOfType(DataSource.class)).containsOnlyKeys("dataSource", "flywayDataSource");
+			assertThat(context.getBeansOfType(DataSource.class)).containsOnlyKeys("dataSource", "connectionPool",
+					"flywayDataSource");
+			assertThat(context.getBean(DataSource.class)).isInstanceOf(LazyConnectionDataSourceProxy.class);
 			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 			assertThat(dataSource.getMaximumPoolSize()).isEqualTo(7);
 			assertThat(dataSource.getPoolName()).isEqualTo("home-budget");
@@ -149,7 +152,7 @@ class DatabaseConfigurationTests {
 					assertThat(active.dataDirectory()).isEqualTo(dataDirectory);
 					assertThat(active.displayUrl())
 						.matches("postgresql://postgres:[A-Za-z0-9_-]{43}@127\\.0\\.0\\.1:\\d+/embedded_app");
-					assertThat(context.getBeanFactory().getDependenciesForBean("dataSource"))
+					assertThat(context.getBeanFactory().getDependenciesForBean("connectionPool"))
 						.contains("databaseServer");
 					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 					pools.add(dataSource);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,8 +39,11 @@ class HomeBudgetApplicationDatabaseTests {
 
 	@Test
 	void applicationUsesTheConfiguredDatabase() {
-		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
-		assertThat(((HikariDataSource) this.dataSource).getMaximumPoolSize()).isEqualTo(3);
+		// the pool, behind a proxy that takes a connection at the first statement
+		assertThat(this.dataSource).isInstanceOf(LazyConnectionDataSourceProxy.class);
+		HikariDataSource pool = (HikariDataSource) ((LazyConnectionDataSourceProxy) this.dataSource)
+			.getTargetDataSource();
+		assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
 		assertThat(new JdbcTemplate(this.dataSource).queryForObject("select current_database()", String.class))
 			.isEqualTo("application_tests");
 		assertThat(this.activeDatabase.embedded()).isFalse();

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntrySort;
+import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,71 @@ abstract class IncomeRepositoryContract {
 			this.repository.create(new IncomeDraft(LocalDate.of(2025, 1, 1), "Cents", amount, "A", "\u20aa", null));
 		}
 		assertThat(this.repository.totalByCategory("Cents")).isEqualByComparingTo(expected);
+	}
+
+	@Test
+	void shouldFindExistingRowsAmongIds() {
+		List<Income> seeded = seedThree();
+		assertThat(
+				this.repository.findAllById(List.of(seeded.get(0).id(), seeded.get(2).id(), seeded.get(0).id(), 999)))
+			.extracting(Income::id)
+			.containsExactlyInAnyOrder(seeded.get(0).id(), seeded.get(2).id());
+		assertThat(this.repository.findAllById(List.of())).isEmpty();
+	}
+
+	@Test
+	void shouldCreateAllWithDistinctIdsInOrder() {
+		List<Income> created = this.repository.createAll(List.of(groceries(), fuel()));
+		assertThat(created).extracting(Income::category).containsExactly("Groceries", "Transport");
+		assertThat(created.get(0).id()).isNotEqualTo(created.get(1).id());
+		assertThat(this.repository.count()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldPutRowsUnderTheirOwnIdsAndKeepNewIdsAhead() {
+		Income existing = this.repository.create(groceries());
+		Income inserted = groceries().withId(existing.id() + 40);
+		this.repository.putAll(List.of(fuel().withId(existing.id()), inserted));
+		assertThat(this.repository.findById(existing.id()))
+			.hasValueSatisfying((row) -> assertThat(IncomeDraft.of(row)).isEqualTo(fuel()));
+		assertThat(this.repository.findById(inserted.id()))
+			.hasValueSatisfying((row) -> assertThat(IncomeDraft.of(row)).isEqualTo(groceries()));
+		assertThat(this.repository.create(moreGroceries()).id()).isGreaterThan(inserted.id());
+	}
+
+	@Test
+	void shouldBumpTheVersionOnUpdateAndMatchVersionsOnConditionalWrites() {
+		Income created = this.repository.create(groceries());
+		EntryValues notes = EntryValues.builder().put(EntryField.NOTES, "v1").build();
+		assertThat(this.repository.updateIfVersion(created.id(), List.of(5), notes)).isEmpty();
+		assertThat(this.repository.updateIfVersion(created.id(), List.of(0), notes).orElseThrow().version())
+			.isEqualTo(1);
+		assertThat(this.repository.deleteIfVersion(created.id(), List.of(0))).isFalse();
+		assertThat(this.repository.deleteIfVersion(created.id(), List.of(1))).isTrue();
+	}
+
+	@Test
+	void shouldQueryAndAggregateLikeTheDatabase() {
+		List<Income> rows = this.repository.createAll(List.of(
+				new IncomeDraft(LocalDate.of(2025, 3, 1), "salary", new BigDecimal("10.00"), "acct", "\u20aa",
+						"Bonus 100%"),
+				new IncomeDraft(LocalDate.of(2025, 3, 15), "Salary", new BigDecimal("25.50"), "acct", "\u20aa", null),
+				new IncomeDraft(LocalDate.of(2025, 4, 2), "\u00e9t\u00e9", new BigDecimal("7.25"), "other", "$",
+						"BONUS")));
+		EntryQuery byCategory = new EntryQuery(null, null, null, null, "ignored", null, null, null,
+				new EntrySort(EntrySort.Column.CATEGORY, true), null, null);
+		assertThat(this.repository.find(byCategory)).extracting(Income::id)
+			.containsExactly(rows.get(2).id(), rows.get(0).id(), rows.get(1).id());
+		EntryQuery bonus = new EntryQuery(null, null, null, null, null, "bonus", null, null, EntrySort.NEWEST_FIRST,
+				null, null);
+		assertThat(this.repository.find(bonus)).extracting(Income::id)
+			.containsExactly(rows.get(2).id(), rows.get(0).id());
+		assertThat(this.repository.totalsByCategory(null, null)).extracting(EntryTotals.ByCategory::category)
+			.containsExactly("Salary", "salary", "\u00e9t\u00e9");
+		assertThat(this.repository.totalsByMonth(2025)).extracting(EntryTotals.ByMonth::total)
+			.containsExactly(new BigDecimal("35.50"), new BigDecimal("7.25"));
+		assertThat(this.repository.distinctValues(EntryField.ACCOUNT, 5))
+			.containsExactly(new EntryTotals.ValueCount("acct", 2), new EntryTotals.ValueCount("other", 1));
 	}
 
 }

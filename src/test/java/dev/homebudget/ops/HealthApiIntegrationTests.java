@@ -30,7 +30,8 @@ class HealthApiIntegrationTests extends ApiTestSupport {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		JsonNode body = response.json();
 		assertThat(body.get("status").asString()).isEqualTo("ready");
-		assertThat(body.get("checks").propertyNames()).containsExactly("database", "migrations", "sequences");
+		assertThat(body.get("checks").propertyNames()).containsExactly("database", "migrations", "sequences",
+				"repair_journal", "json_store");
 		for (JsonNode check : body.get("checks")) {
 			assertThat(check.get("status").asString()).isEqualTo("up");
 			assertThat(check.get("duration_ms").isIntegralNumber()).isTrue();

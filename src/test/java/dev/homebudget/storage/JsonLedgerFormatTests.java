@@ -73,6 +73,23 @@ class JsonLedgerFormatTests {
 	}
 
 	@Test
+	void rejectsARecordWhoseIdIsNotAFiniteNumberAndNamesNoIdForANullOne() {
+		String json = "[{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":NaN},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":-Infinity},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":null},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":[3]},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":2,\"x\":{\"y\":[1]}}]";
+		JsonLedgerFormat.Parsed parsed = JsonLedgerFormat.parse(LedgerFile.INCOMES,
+				json.getBytes(StandardCharsets.UTF_8), SOURCE);
+		assertThat(parsed.rejections())
+			.extracting(JsonLedgerFormat.Rejection::position, JsonLedgerFormat.Rejection::id,
+					JsonLedgerFormat.Rejection::reason)
+			.containsExactly(tuple(1, "NaN", "id: not a whole number"), tuple(2, "-Infinity", "id: not a whole number"),
+					tuple(3, null, "id: missing"), tuple(4, null, "id: not a number"));
+		assertThat(parsed.entries()).extracting(JsonEntry::id).containsExactly(2);
+	}
+
+	@Test
 	void neverRoundsMoney() {
 		for (String amount : List.of("12.345", "0.001", "\"1.005\"")) {
 			String json = "[{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":" + amount

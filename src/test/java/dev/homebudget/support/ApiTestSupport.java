@@ -26,6 +26,9 @@ public abstract class ApiTestSupport {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Overrides the database of the API tests. */
+	public static final String DATABASE_URL_PROPERTY = "hbw.test.database-url";
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -34,9 +37,14 @@ public abstract class ApiTestSupport {
 	@LocalServerPort
 	protected int port;
 
+	/**
+	 * Database "api", unless {@value #DATABASE_URL_PROPERTY} names another (tests of a
+	 * storage phase, see {@link StoragePhases}).
+	 */
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("api"));
+		registry.add("budget.database.url",
+				() -> "${" + DATABASE_URL_PROPERTY + ":" + TestDatabase.jdbcUrl("api") + "}");
 	}
 
 	protected ApiResponse get(String path) {

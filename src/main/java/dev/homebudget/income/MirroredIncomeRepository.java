@@ -1,0 +1,207 @@
+package dev.homebudget.income;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntryTotals;
+import dev.homebudget.shared.EntryValues;
+import dev.homebudget.storage.EntryMirror;
+import dev.homebudget.storage.JsonEntry;
+import dev.homebudget.storage.ShadowReads;
+
+/**
+ * P2: PostgreSQL is the primary and assigns ids; each write is journalled in its own
+ * transaction and, once committed, copied to the JSON files by the {@link EntryMirror}.
+ * Reads are answered by PostgreSQL; a sampled share of the record reads is repeated on
+ * the JSON files and compared ({@link ShadowReads}), without changing the answer.
+ */
+class MirroredIncomeRepository implements IncomeRepository {
+
+	private final IncomeRepository primary;
+
+	private final EntryMirror mirror;
+
+	private final IncomeRepository mirrorReads;
+
+	private final ShadowReads shadow;
+
+	MirroredIncomeRepository(IncomeRepository primary, EntryMirror mirror, IncomeRepository mirrorReads,
+			ShadowReads shadow) {
+		this.primary = primary;
+		this.mirror = mirror;
+		this.mirrorReads = mirrorReads;
+		this.shadow = shadow;
+	}
+
+	private List<Income> read(String operation, Supplier<List<Income>> control, Supplier<List<Income>> candidate) {
+		return this.shadow.read(operation, control, candidate, MirroredIncomeRepository::canonical);
+	}
+
+	private static JsonEntry canonical(Income income) {
+		return JsonFileIncomeRepository.entry(income.id(), IncomeDraft.of(income));
+	}
+
+	@Override
+	public Income create(IncomeDraft draft) {
+		Income created = this.primary.create(draft);
+		this.mirror.primaryWritten("create", List.of(created.id()));
+		return created;
+	}
+
+	@Override
+	public List<Income> createAll(List<IncomeDraft> drafts) {
+		List<Income> created = this.primary.createAll(drafts);
+		this.mirror.primaryWritten("create", created.stream().map(Income::id).toList());
+		return created;
+	}
+
+	@Override
+	public void putAll(Collection<Income> incomes) {
+		this.primary.putAll(incomes);
+		this.mirror.primaryWritten("put", incomes.stream().map(Income::id).toList());
+	}
+
+	@Override
+	public Optional<Income> update(int id, EntryValues changes) {
+		return updated(this.primary.update(id, changes));
+	}
+
+	@Override
+	public Optional<Income> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
+		return updated(this.primary.updateIfVersion(id, versions, changes));
+	}
+
+	private Optional<Income> updated(Optional<Income> row) {
+		row.ifPresent((income) -> this.mirror.primaryWritten("update", List.of(income.id())));
+		return row;
+	}
+
+	@Override
+	public boolean deleteById(int id) {
+		return deleted(id, this.primary.deleteById(id));
+	}
+
+	@Override
+	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
+		return deleted(id, this.primary.deleteIfVersion(id, versions));
+	}
+
+	private boolean deleted(int id, boolean deleted) {
+		if (deleted) {
+			this.mirror.primaryWritten("delete", List.of(id));
+		}
+		return deleted;
+	}
+
+	@Override
+	public int deleteAllById(Collection<Integer> ids) {
+		int deleted = this.primary.deleteAllById(ids);
+		if (deleted > 0) {
+			this.mirror.primaryWritten("bulk_delete", List.copyOf(new LinkedHashSet<>(ids)));
+		}
+		return deleted;
+	}
+
+	@Override
+	public void keepIdentityAheadOfIds() {
+		this.primary.keepIdentityAheadOfIds();
+	}
+
+	// --- reads: the primary's
+
+	@Override
+	public List<Income> findAll() {
+		return read("findAll", this.primary::findAll, this.mirrorReads::findAll);
+	}
+
+	@Override
+	public List<Income> findPage(int offset, int limit) {
+		return this.primary.findPage(offset, limit);
+	}
+
+	@Override
+	public Optional<Income> findById(int id) {
+		return read("findById", () -> this.primary.findById(id).stream().toList(),
+				() -> this.mirrorReads.findById(id).stream().toList())
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public List<Income> findAllById(Collection<Integer> ids) {
+		return read("findAllById", () -> this.primary.findAllById(ids), () -> this.mirrorReads.findAllById(ids));
+	}
+
+	@Override
+	public boolean existsById(int id) {
+		return this.primary.existsById(id);
+	}
+
+	@Override
+	public long count() {
+		return this.primary.count();
+	}
+
+	@Override
+	public long countByCategory(String category) {
+		return this.primary.countByCategory(category);
+	}
+
+	@Override
+	public List<Income> findByDateRange(LocalDate from, LocalDate to) {
+		return this.primary.findByDateRange(from, to);
+	}
+
+	@Override
+	public List<Income> findByCategory(String category) {
+		return this.primary.findByCategory(category);
+	}
+
+	@Override
+	public BigDecimal totalByCategory(String category) {
+		return this.primary.totalByCategory(category);
+	}
+
+	@Override
+	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
+		return this.primary.totalByDateRange(from, to);
+	}
+
+	@Override
+	public List<String> categories() {
+		return this.primary.categories();
+	}
+
+	@Override
+	public List<Income> find(EntryQuery query) {
+		return read("find", () -> this.primary.find(query), () -> this.mirrorReads.find(query));
+	}
+
+	@Override
+	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+		return this.primary.total(from, to);
+	}
+
+	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		return this.primary.totalsByCategory(from, to);
+	}
+
+	@Override
+	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
+		return this.primary.totalsByMonth(year);
+	}
+
+	@Override
+	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
+		return this.primary.distinctValues(field, limit);
+	}
+
+}

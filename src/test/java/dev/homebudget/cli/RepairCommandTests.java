@@ -1,0 +1,120 @@
+package dev.homebudget.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import dev.homebudget.expense.ExpenseService;
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryValues;
+import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.storage.StorageMode;
+import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.support.PhaseApplication;
+import dev.homebudget.support.StoreContents;
+import dev.homebudget.support.StoreDifference;
+import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code ./hbw repair}: replays the open repair journal entries of the configured phase.
+ */
+class RepairCommandTests {
+
+	private static final String DATABASE = "cli_repair";
+
+	@TempDir
+	Path json;
+
+	@AfterEach
+	void clearProperties() {
+		for (String name : new String[] { "budget.database.url", "budget.storage.json-directory",
+				StorageMode.USE_DATABASE_VARIABLE, StorageMode.DUAL_WRITE_VARIABLE }) {
+			System.clearProperty(name);
+		}
+	}
+
+	record Run(int status, String out) {
+	}
+
+	private static Run run(String... args) {
+		PrintStream original = System.out;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			return new Run(HomeBudgetCli.execute(args), out.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	@Test
+	void copiesAWriteThatNeverReachedTheMirrorAndIsIdempotent() {
+		String url = TestDatabase.jdbcUrl(DATABASE);
+		int id;
+		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, false)) {
+			ExpenseService expenses = app.bean(ExpenseService.class);
+			expenses.create(values("mirrored"));
+			app.mirrors().awaitIdle(java.time.Duration.ofSeconds(10));
+			app.crash().arm();
+			assertThatExceptionOfType(PhaseApplication.SimulatedCrash.class)
+				.isThrownBy(() -> expenses.create(values("lost on the way")));
+			id = StoreContents.json(this.json, LedgerFile.EXPENSES)
+				.keySet()
+				.stream()
+				.mapToInt(Integer::intValue)
+				.max()
+				.orElseThrow();
+		}
+		System.setProperty("budget.database.url", url);
+		System.setProperty("budget.storage.json-directory", this.json.toString());
+		System.setProperty(StorageMode.USE_DATABASE_VARIABLE, "false");
+		System.setProperty(StorageMode.DUAL_WRITE_VARIABLE, "true");
+
+		Run first = run("repair");
+		assertThat(first.status()).as(first.out()).isZero();
+		assertThat(first.out()).contains("Storage phase P1 (dual-write, JSON primary")
+			.contains("Repair journal: " + this.json.resolve("repair-journal.jsonl"))
+			.containsPattern("#\\d+ expense create \\[" + id + "\\]: repaired")
+			.contains("Repaired 1 of 1 entries.");
+		assertThat(StoreDifference
+			.of(StoreContents.json(this.json, LedgerFile.EXPENSES),
+					StoreContents.database(TestDatabase.dataSource(DATABASE), LedgerFile.EXPENSES))
+			.ids()).isEmpty();
+
+		Run second = run("repair");
+		assertThat(second.status()).isZero();
+		assertThat(second.out()).contains("No open entries");
+	}
+
+	@Test
+	void hasNothingToDoWithoutAMirror() {
+		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
+		Run run = run("repair");
+		assertThat(run.status()).isZero();
+		assertThat(run.out()).contains("Storage phase P3").contains("nothing to repair");
+		assertThat(run("repair", "--help").out()).contains("Exits 1 if any entry still fails");
+	}
+
+	private static EntryValues values(String notes) {
+		return EntryValues.builder()
+			.put(EntryField.DATE, LocalDate.of(2025, 11, 2))
+			.put(EntryField.BUSINESS, "ampm")
+			.put(EntryField.CATEGORY, "Food")
+			.put(EntryField.AMOUNT, new BigDecimal("100.00"))
+			.put(EntryField.ACCOUNT, "12345")
+			.put(EntryField.CURRENCY, "\u20aa")
+			.put(EntryField.NOTES, notes)
+			.build();
+	}
+
+}
