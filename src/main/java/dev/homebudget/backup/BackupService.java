@@ -107,7 +107,8 @@ public class BackupService {
 	 * @throws BackupException when the database or the file system fails; no archive is
 	 * left behind then
 	 */
-	public BackupResult backup(Path directory, String label) {
+	// One at a time: two backups in the same second would otherwise pick the same name.
+	public synchronized BackupResult backup(Path directory, String label) {
 		long started = System.nanoTime();
 		try {
 			BackupResult result = write(directory.toAbsolutePath().normalize(), label, started);

@@ -2,6 +2,7 @@ package dev.homebudget.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.homebudget.backup.BackupException;
 import dev.homebudget.schema.SchemaDowngrade;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,10 @@ class DowngradeCommand implements Callable<Integer> {
 				return 0;
 			}
 			System.err.println(result.message() + ".");
+			return 1;
+		}
+		catch (BackupException ex) {
+			System.err.println("Nothing was downgraded: " + ex.getMessage());
 			return 1;
 		}
 	}
