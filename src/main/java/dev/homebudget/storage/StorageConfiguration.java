@@ -60,8 +60,8 @@ class StorageConfiguration {
 
 	@Bean
 	StorageStartupChecks storageStartupChecks(StorageMode mode, ObjectProvider<JsonStore> jsonStore,
-			DataSource dataSource) {
-		return new StorageStartupChecks(mode, jsonStore, JdbcClient.create(dataSource));
+			DataSource dataSource, RepairJournal repairJournal) {
+		return new StorageStartupChecks(mode, jsonStore, JdbcClient.create(dataSource), repairJournal);
 	}
 
 }

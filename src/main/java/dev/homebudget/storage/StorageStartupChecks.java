@@ -1,7 +1,9 @@
 package dev.homebudget.storage;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,14 @@ final class StorageStartupChecks implements SmartInitializingSingleton {
 
 	private final JdbcClient jdbc;
 
-	StorageStartupChecks(StorageMode mode, ObjectProvider<JsonStore> jsonStore, JdbcClient jdbc) {
+	private final RepairJournal journal;
+
+	StorageStartupChecks(StorageMode mode, ObjectProvider<JsonStore> jsonStore, JdbcClient jdbc,
+			RepairJournal journal) {
 		this.mode = mode;
 		this.jsonStore = jsonStore;
 		this.jdbc = jdbc;
+		this.journal = journal;
 	}
 
 	@Override
@@ -69,6 +75,14 @@ final class StorageStartupChecks implements SmartInitializingSingleton {
 		for (LedgerFile file : LedgerFile.values()) {
 			long inDatabase = this.jdbc.sql("SELECT count(*) FROM " + file.tableName()).query(Long.class).single();
 			long inJson = json.loadedCount(file);
+			long primary = (phase == StoragePhase.P1) ? inJson : inDatabase;
+			long mirror = (phase == StoragePhase.P1) ? inDatabase : inJson;
+			if (mirror == 0 && primary > 0 && primary <= pendingIds(file).size()) {
+				// every record of the primary is a write the journal still holds open (a
+				// crash right after the first writes): repair fills the mirror
+				differences.add(file.fileName() + " " + inJson + " vs PostgreSQL " + inDatabase);
+				continue;
+			}
 			if (inDatabase > 0 && inJson == 0) {
 				throw new StorageSettingException(
 						file.fileName() + " in " + json.directory().path() + " holds no entries but PostgreSQL holds "
@@ -96,6 +110,19 @@ final class StorageStartupChecks implements SmartInitializingSingleton {
 							+ "differ, and ./hbw repair if the repair journal has open entries",
 					String.join(", ", differences));
 		}
+	}
+
+	/** Ids of this entity that open entries of the current phase's journal name. */
+	private Set<Integer> pendingIds(LedgerFile file) {
+		if (this.mode.phase() == StoragePhase.P2 && !DatabaseRepairJournal.exists(this.jdbc)) {
+			return Set.of();
+		}
+		Set<Integer> ids = new HashSet<>();
+		this.journal.openEntries()
+			.stream()
+			.filter((entry) -> entry.entity().equals(file.entryName()))
+			.forEach((entry) -> ids.addAll(entry.ids()));
+		return ids;
 	}
 
 	private boolean tableExists(String table) {

@@ -75,9 +75,10 @@ class StoragePhaseSwitchTests {
 				: "[{\"date\": \"2025-11-02\", \"category\": \"Caf\u00e9\"}]"
 					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		Files.write(expenses, corrupt);
-		assertThatException().isThrownBy(() -> PhaseApplication.start(phase,
-				TestDatabase.jdbcUrl("t13_" + phase.name().toLowerCase(java.util.Locale.ROOT) + "_" + damage),
-				this.json, true));
+		// the files are checked before any entry reaches the database, so one database
+		// serves
+		assertThatException()
+			.isThrownBy(() -> PhaseApplication.start(phase, TestDatabase.jdbcUrl("t13_corrupt"), this.json, true));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The JSON store cannot be used: " + expenses)
 			.contains(damage.equals("truncated") ? "is not valid JSON" : "is not valid UTF-8")
@@ -168,6 +169,32 @@ class StoragePhaseSwitchTests {
 			assertThat(p2.bean(StorageRepair.class).run().failed()).isZero();
 		}
 		PhaseApplication.start(StoragePhase.P1, url, this.json, false).close();
+	}
+
+	@Test
+	void p2IsRefusedWhileWritesOfP1NeverReachedPostgres(CapturedOutput output) {
+		String url = TestDatabase.jdbcUrl("t10_guard_p1");
+		try (PhaseApplication p1 = PhaseApplication.start(StoragePhase.P1, url, this.json, true)) {
+			HttpCalls http = new HttpCalls(p1.port());
+			create(http, "expense", "mirrored");
+			p1.mirrors().awaitIdle(Duration.ofSeconds(10));
+			p1.crash().arm();
+			assertThat(http
+				.send("POST", "/api/v1/income",
+						"{\"date\":\"2025-11-10\",\"category\":\"C\",\"amount\":1,\"account\":\"A\"}")
+				.status()).isEqualTo(500);
+		}
+		assertThatException().isThrownBy(() -> PhaseApplication.start(StoragePhase.P2, url, this.json, false));
+		assertThat(output).contains("1 write(s) made while the JSON files were primary (P1) never reached PostgreSQL");
+		try (PhaseApplication p1 = PhaseApplication.start(StoragePhase.P1, url, this.json, false)) {
+			assertThat(p1.bean(StorageRepair.class).run().lines()).hasSize(1);
+		}
+		try (PhaseApplication p2 = PhaseApplication.start(StoragePhase.P2, url, this.json, false)) {
+			assertThat(StoreDifference
+				.of(StoreContents.json(this.json, LedgerFile.INCOMES),
+						StoreContents.database(p2.dataSource(), LedgerFile.INCOMES))
+				.ids()).isEmpty();
+		}
 	}
 
 	@ParameterizedTest

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import dev.homebudget.storage.StorageMode;
 import dev.homebudget.storage.StoragePhase;
@@ -40,12 +42,23 @@ public final class StoragePhases {
 		registry.add("budget.storage.json-directory", () -> jsonDirectory(name).toString());
 	}
 
-	/** The JSON directory of a named test setup, created on first use. */
+	private static void deleteRecursively(Path root) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort at JVM exit; the directory lives under java.io.tmpdir
+		}
+	}
+
+	/**
+	 * The JSON directory of a named test setup, created on first use (deleted at exit).
+	 */
 	public static Path jsonDirectory(String name) {
 		return DIRECTORIES.computeIfAbsent(name, (key) -> {
 			try {
 				Path directory = Files.createTempDirectory("hbw-json-" + key + "-");
-				directory.toFile().deleteOnExit();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(directory), "json-cleanup"));
 				return directory;
 			}
 			catch (IOException ex) {
