@@ -13,13 +13,14 @@
 #   latency counted from the scheduled send time (no coordinated omission). The p95 targets
 #   are judged at the middle rate of each scenario, stated in the table.
 #
-# Prints the tables and writes bench/results/latest.{md,json}. Only 127.0.0.1 is contacted.
+# Then import-json of a generated 100,000-record JSON file against COPY of the same rows
+# (bench/import_json.sh). Prints the tables and writes bench/results/latest.{md,json}. Only 127.0.0.1 is contacted.
 #
 # Knobs (environment): BENCH_DURATION (closed-loop seconds, default 10), BENCH_WARMUP (s, 5),
 # BENCH_STEP_DURATION (open-loop seconds per rate, 15), BENCH_CONNECTIONS (4),
 # BENCH_EXPENSES (100000), BENCH_INCOMES (20000), BENCH_APP_PORT (18080), BENCH_DB_PORT (55432),
 # BENCH_JAVA_OPTS (default: none, i.e. ./hbw's own JVM settings), BENCH_STARTS (3 timed starts),
-# BENCH_KEEP=1.
+# BENCH_KEEP=1, BENCH_IMPORT_RECORDS (100000).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -290,6 +291,12 @@ w_p50=$(awk 'NR==5{printf "%.3f", $1*1000}' "$bulk_times")
 w_p95=$(awk 'NR==10{printf "%.3f", $1*1000}' "$bulk_times"); w_p99="$w_p95"
 record bulk_delete_1000 "-" "(reported, 10 sequential requests)" "-"
 
+echo "== import-json of ${BENCH_IMPORT_RECORDS:-100000} records vs COPY" >&2
+import_line=$(BENCH_DB_PORT="$db_port" JAR="$root/target/home-budget-web.jar" WORK="$work" BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" \
+  "$root/bench/import_json.sh" | grep '^IMPORT_JSON')
+imp() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$import_line"; }
+import_verdict=miss; if [ "$(imp ratio)" -ge 50 ]; then import_verdict=met; fi
+
 rss_mb=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$app_pid/status")
 ready_verdict=miss; if [ "$ready_ms" -le 3000 ]; then ready_verdict=met; fi
 rss_verdict=miss; if [ "$rss_mb" -le 400 ]; then rss_verdict=met; fi
@@ -317,13 +324,16 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   printf '%s\n' "${latency_rows[@]}"
   echo
   echo "start to ready: ${ready_ms} ms, median of ${starts} starts ($(IFS=/; echo "${ready_all[*]}") ms) (target <= 3000 ms: $ready_verdict); peak RSS: ${rss_mb} MB (target <= 400 MB: $rss_verdict)"
-  echo "import-json of 100,000 records vs COPY: not measured (the import-json command does not exist yet)"
+  echo "import-json of $(imp records) records: $(imp import_ms) ms (reading $(imp reading_ms), writing $(imp writing_ms), verifying $(imp verifying_ms); $(imp wall_ms) ms with JVM start) vs COPY $(imp copy_ms) ms: $(imp ratio)% of COPY's rows/s (target >= 50%: $import_verdict)"
 } | tee "$results_dir/latest.md"
 
 {
   printf '{"date":"%s","box":"%s","load_before":"%s","busy_percent_before":%s,"load_after":"%s","java":"%s","expenses":%s,"incomes":%s,"duration_s":%s,"step_duration_s":%s,"connections":%s,' \
     "$when" "$box" "$load_before" "$busy_before" "$load_after" "$java_cmd" "$expenses" "$incomes" "$duration" "$step_duration" "$connections"
-  printf '"start_to_ready_ms":%s,"start_to_ready_all_ms":[%s],"peak_rss_mb":%s,"scenarios":[' "$ready_ms" "$(IFS=,; echo "${ready_all[*]}")" "$rss_mb"
+  printf '"start_to_ready_ms":%s,"start_to_ready_all_ms":[%s],"peak_rss_mb":%s,' "$ready_ms" "$(IFS=,; echo "${ready_all[*]}")" "$rss_mb"
+  printf '"import_json":{"records":%s,"import_ms":%s,"reading_ms":%s,"writing_ms":%s,"verifying_ms":%s,"wall_ms":%s,"copy_ms":%s,"ratio_pct":%s,"verdict":"%s"},' \
+    "$(imp records)" "$(imp import_ms)" "$(imp reading_ms)" "$(imp writing_ms)" "$(imp verifying_ms)" "$(imp wall_ms)" "$(imp copy_ms)" "$(imp ratio)" "$import_verdict"
+  printf '"scenarios":[' 
   (IFS=,; printf '%s' "${json_rows[*]}")
   printf ']}\n'
 } >"$results_dir/latest.json"

@@ -1,9 +1,10 @@
 -- Progress of ./hbw import-json, one row per JSON file. Each batch of the import commits its
 -- rows and this row in one transaction, so after a kill the row says exactly which batches
--- are in the database and a rerun of the same file resumes after them.
+-- are in the database, and a rerun over the same records (records_sha256: the SHA-256 of the
+-- file's canonical records in id order) with the same batch size resumes after them.
 CREATE TABLE json_import_checkpoints (
     ledger          varchar(20)  PRIMARY KEY,
-    source_sha256   char(64)     NOT NULL,
+    records_sha256  char(64)     NOT NULL,
     batch_size      integer      NOT NULL,
     batches_total   integer      NOT NULL,
     batches_done    integer      NOT NULL,

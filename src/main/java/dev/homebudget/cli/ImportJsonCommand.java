@@ -133,8 +133,10 @@ class ImportJsonCommand implements Callable<Integer> {
 		long millis = Math.max(report.elapsed().toMillis(), 1);
 		if (report.written()) {
 			out.println("Identity sequences are ahead of max(id) in expenses and incomes.");
-			out.printf("Imported %d record(s) in %d ms (%d records/s), verified against the database.%n", records,
-					millis, records * 1000 / millis);
+			out.printf(
+					"Imported %d record(s) in %d ms (%d records/s): reading %d ms, writing %d ms, verifying %d ms.%n",
+					records, millis, records * 1000 / millis, report.timings().reading().toMillis(),
+					report.timings().writing().toMillis(), report.timings().verifying().toMillis());
 		}
 		boolean agree = report.rejected() == 0 && onlyInDatabase.isEmpty() && different.isEmpty();
 		return agree ? MigrationTools.OK : MigrationTools.ATTENTION;

@@ -39,8 +39,11 @@ class ReconcileCommand implements Callable<Integer> {
 				return MigrationTools.FAILED;
 			}
 			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
+			long started = System.nanoTime();
 			Reconciliation reconciliation = new Reconciler(context.dataSource()).reconcile(directory);
-			return print(reconciliation, this.limit, System.out);
+			int status = print(reconciliation, this.limit, System.out);
+			System.out.println("Compared in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+			return status;
 		});
 	}
 

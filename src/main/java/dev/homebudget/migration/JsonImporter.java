@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -174,12 +176,17 @@ public final class JsonImporter {
 	 * @param outcome whether the database was written to
 	 * @param ledgers one result per file
 	 * @param verification the files against the tables after the run
-	 * @param elapsed from reading the files to the end of the verification
+	 * @param timings how long each part took
 	 */
-	public record Report(Outcome outcome, List<LedgerResult> ledgers, Reconciliation verification, Duration elapsed) {
+	public record Report(Outcome outcome, List<LedgerResult> ledgers, Reconciliation verification, Timings timings) {
 
 		public Report {
 			ledgers = List.copyOf(ledgers);
+		}
+
+		/** From reading the files to the end of the verification. */
+		public Duration elapsed() {
+			return this.timings.reading().plus(this.timings.writing()).plus(this.timings.verifying());
 		}
 
 		public boolean written() {
@@ -215,21 +222,39 @@ public final class JsonImporter {
 
 	}
 
+	/**
+	 * Where the time of a run went.
+	 *
+	 * @param reading reading and checking the files
+	 * @param writing the batches and the final commit
+	 * @param verifying comparing the files with the tables afterwards (for a dry run: the
+	 * comparison that makes the plan)
+	 */
+	public record Timings(Duration reading, Duration writing, Duration verifying) {
+
+	}
+
 	/** Imports the files of the directory. */
 	public Report importFrom(Path jsonDirectory, Options options, Listener listener) {
 		long started = System.nanoTime();
 		if (options.dryRun()) {
-			return plan(LedgerSnapshot.readUnlocked(jsonDirectory), options, Outcome.DRY_RUN, started);
+			Map<LedgerFile, LedgerSnapshot> snapshots = LedgerSnapshot.readUnlocked(jsonDirectory);
+			return plan(snapshots, options, Outcome.DRY_RUN, since(started));
 		}
 		try (JsonDirectory directory = JsonDirectory.open(existing(jsonDirectory))) {
 			Map<LedgerFile, LedgerSnapshot> snapshots = LedgerSnapshot.read(directory);
+			Duration reading = since(started);
 			boolean rejected = snapshots.values().stream().anyMatch((snapshot) -> !snapshot.rejections().isEmpty());
 			if (options.allOrNothing() && rejected) {
-				return plan(snapshots, options, Outcome.REFUSED, started);
+				return plan(snapshots, options, Outcome.REFUSED, reading);
 			}
+			long writingStarted = System.nanoTime();
 			List<LedgerResult> results = write(snapshots, options, listener);
+			Duration writing = since(writingStarted);
+			long verifyingStarted = System.nanoTime();
 			Reconciliation verification = this.reconciler.verify(snapshots);
-			return new Report(Outcome.IMPORTED, results, verification, Duration.ofNanos(System.nanoTime() - started));
+			return new Report(Outcome.IMPORTED, results, verification,
+					new Timings(reading, writing, since(verifyingStarted)));
 		}
 	}
 
@@ -239,7 +264,12 @@ public final class JsonImporter {
 	}
 
 	/** What an import would do, from a comparison; writes nothing. */
-	private Report plan(Map<LedgerFile, LedgerSnapshot> snapshots, Options options, Outcome outcome, long started) {
+	private static Duration since(long started) {
+		return Duration.ofNanos(System.nanoTime() - started);
+	}
+
+	private Report plan(Map<LedgerFile, LedgerSnapshot> snapshots, Options options, Outcome outcome, Duration reading) {
+		long started = System.nanoTime();
 		Reconciliation comparison = this.reconciler.compare(snapshots);
 		List<LedgerResult> results = new ArrayList<>();
 		for (LedgerSnapshot snapshot : snapshots.values()) {
@@ -254,7 +284,7 @@ public final class JsonImporter {
 			results.add(new LedgerResult(snapshot, inserted, updated, snapshot.entries().size() - inserted - updated,
 					deleted, 0, 0, null));
 		}
-		return new Report(outcome, results, comparison, Duration.ofNanos(System.nanoTime() - started));
+		return new Report(outcome, results, comparison, new Timings(reading, Duration.ZERO, since(started)));
 	}
 
 	private List<LedgerResult> write(Map<LedgerFile, LedgerSnapshot> snapshots, Options options, Listener listener) {
@@ -416,8 +446,8 @@ public final class JsonImporter {
 			String note = null;
 			if (saved.isPresent() && !saved.get().finished()) {
 				ImportCheckpoints.Saved earlier = saved.get();
-				if (earlier.sha256().equals(this.snapshot.sha256()) && earlier.batchSize() == this.batchSize
-						&& earlier.batchesTotal() == batches) {
+				if (earlier.sha256().equals(this.snapshot.fingerprint().sha256())
+						&& earlier.batchSize() == this.batchSize && earlier.batchesTotal() == batches) {
 					first = earlier.batchesDone();
 					this.inserted = earlier.inserted();
 					this.updated = earlier.updated();
@@ -426,14 +456,17 @@ public final class JsonImporter {
 							+ earlier.rowsDone() + " records already committed)";
 				}
 				else {
-					note = "an interrupted import of " + ((earlier.sha256().equals(this.snapshot.sha256()))
-							? "this file with batch size " + earlier.batchSize() : "another version of this file")
+					note = "an interrupted import of "
+							+ ((earlier.sha256().equals(this.snapshot.fingerprint().sha256()))
+									? "this file with batch size " + earlier.batchSize()
+									: "another version of this file")
 							+ " had committed " + earlier.batchesDone() + "/" + earlier.batchesTotal()
 							+ " batches; every record was checked again";
 				}
 			}
 			if (first == 0) {
-				ImportCheckpoints.start(this.connection, ledger, this.snapshot.sha256(), this.batchSize, batches);
+				ImportCheckpoints.start(this.connection, ledger, this.snapshot.fingerprint().sha256(), this.batchSize,
+						batches);
 				this.connection.commit();
 			}
 			this.listener.started(ledger, entries.size(), batches, first);
@@ -451,11 +484,10 @@ public final class JsonImporter {
 			}
 			// committed on its own, so that a batch rolled back cannot take it along
 			this.connection.commit();
+			int[] taken = existingIds(entries.get(first * this.batchSize).id(), entries.get(entries.size() - 1).id());
 			CopyManager copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
 			StringBuilder rows = new StringBuilder(this.batchSize * 96);
-			try (PreparedStatement probe = this.connection.prepareStatement(this.table.anyIdBetween());
-					PreparedStatement upsert = this.connection.prepareStatement(this.table.upsertFromStaging());
-					PreparedStatement identity = this.connection.prepareStatement(this.table.identityUpTo());
+			try (PreparedStatement upsert = this.connection.prepareStatement(this.table.upsertFromStaging());
 					PreparedStatement advance = ImportCheckpoints.prepareAdvance(this.connection)) {
 				for (int batch = first; batch < batches; batch++) {
 					int from = batch * this.batchSize;
@@ -464,24 +496,18 @@ public final class JsonImporter {
 					for (JsonEntry entry : entries.subList(from, to)) {
 						CanonicalEntry.appendRow(rows, ledger, entry, true);
 					}
-					int[] counts = copyFree(probe, copy, entries.get(from).id(), entries.get(to - 1).id(), rows);
+					int lowest = entries.get(from).id();
+					int highest = entries.get(to - 1).id();
+					int[] counts = anyBetween(taken, lowest, highest) ? null : copyFree(copy, rows);
 					if (counts == null) {
 						counts = upsert(upsert, copy, rows);
 					}
-					int batchInserted = counts[0];
-					int batchUpdated = counts[1];
-					this.inserted += batchInserted;
-					this.updated += batchUpdated;
-					this.unchanged += (to - from) - batchInserted - batchUpdated;
-					if (batchInserted > 0) {
-						// batches go in id order: the last record has the highest id
-						int highest = entries.get(to - 1).id();
-						identity.setInt(1, highest);
-						identity.setInt(2, highest);
-						identity.execute();
-					}
-					ImportCheckpoints.advance(advance, ledger, batch + 1, to, this.inserted, this.updated,
-							this.unchanged, batch + 1 == batches);
+					this.inserted += counts[0];
+					this.updated += counts[1];
+					this.unchanged += (to - from) - counts[0] - counts[1];
+					// batches go in id order: the last record has the highest id
+					ImportCheckpoints.advance(advance, ledger, this.table.table(), highest, batch + 1, to,
+							this.inserted, this.updated, this.unchanged, batch + 1 == batches);
 					this.connection.commit();
 					this.listener.checkpoint(new Checkpoint(ledger, batch + 1, batches, to, entries.size()));
 				}
@@ -489,21 +515,37 @@ public final class JsonImporter {
 		}
 
 		/**
-		 * The fast path: when no row has an id in the batch's range (an import into empty
-		 * tables, or the rest of one), the batch is copied straight into the table, all
-		 * rows inserted. Null when the range is taken, or when a row appeared in it
-		 * meanwhile (the batch is then rolled back and goes the upsert way).
+		 * The ids the table already holds in the range, ascending: one query, not one per
+		 * batch.
 		 */
-		private int[] copyFree(PreparedStatement probe, CopyManager copy, int lowest, int highest, StringBuilder rows)
-				throws SQLException, IOException {
-			probe.setInt(1, lowest);
-			probe.setInt(2, highest);
-			try (ResultSet taken = probe.executeQuery()) {
-				taken.next();
-				if (taken.getBoolean(1)) {
-					return null;
+		private int[] existingIds(int lowest, int highest) throws SQLException {
+			try (PreparedStatement select = this.connection.prepareStatement(this.table.idsBetween())) {
+				select.setInt(1, lowest);
+				select.setInt(2, highest);
+				select.setFetchSize(10_000);
+				IntStream.Builder ids = IntStream.builder();
+				try (ResultSet rs = select.executeQuery()) {
+					while (rs.next()) {
+						ids.add(rs.getInt(1));
+					}
 				}
+				return ids.build().toArray();
 			}
+		}
+
+		private static boolean anyBetween(int[] sortedIds, int lowest, int highest) {
+			int at = Arrays.binarySearch(sortedIds, lowest);
+			int next = (at >= 0) ? at : -at - 1;
+			return next < sortedIds.length && sortedIds[next] <= highest;
+		}
+
+		/**
+		 * The fast path, for a batch whose id range the table did not hold when the
+		 * import began (an import into empty tables, or the rest of one): copied straight
+		 * into the table, every row inserted. Null when a row appeared in the range
+		 * meanwhile: the batch is then rolled back and goes the upsert way.
+		 */
+		private int[] copyFree(CopyManager copy, StringBuilder rows) throws SQLException, IOException {
 			try {
 				long copied = copy.copyIn(this.table.copyIntoTable(), new StringReader(rows.toString()));
 				return new int[] { (int) copied, 0 };

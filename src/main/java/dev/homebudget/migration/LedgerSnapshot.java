@@ -2,12 +2,9 @@ package dev.homebudget.migration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +18,20 @@ import dev.homebudget.storage.LedgerFile;
 
 /**
  * One JSON file as read at one moment: its records in id order, the records that could
- * not be used, and the SHA-256 of its bytes (which names the version an import checkpoint
- * belongs to).
+ * not be used, and the fingerprint of its records. The fingerprint's SHA-256 also names
+ * the version an import checkpoint belongs to: the same records in the same order make
+ * the same batches.
  *
  * @param ledger which file
  * @param file its path
  * @param present whether it exists; a missing file is an empty ledger (the original
  * created each file on its first write)
- * @param sha256 SHA-256 of the bytes in lower-case hex (of no bytes when missing)
  * @param entries the usable records, in ascending id order
  * @param rejections the records that break a rule, with position, id and reason
+ * @param fingerprint the fingerprint of the usable records
  */
-public record LedgerSnapshot(LedgerFile ledger, Path file, boolean present, String sha256, List<JsonEntry> entries,
-		List<JsonLedgerFormat.Rejection> rejections) {
+public record LedgerSnapshot(LedgerFile ledger, Path file, boolean present, List<JsonEntry> entries,
+		List<JsonLedgerFormat.Rejection> rejections, Fingerprint fingerprint) {
 
 	public LedgerSnapshot {
 		entries = List.copyOf(entries);
@@ -43,12 +41,12 @@ public record LedgerSnapshot(LedgerFile ledger, Path file, boolean present, Stri
 	/** Parses a file's content (empty when the file does not exist). */
 	public static LedgerSnapshot of(LedgerFile ledger, Path file, Optional<byte[]> content) {
 		if (content.isEmpty()) {
-			return new LedgerSnapshot(ledger, file, false, sha256(new byte[0]), List.of(), List.of());
+			return new LedgerSnapshot(ledger, file, false, List.of(), List.of(), Fingerprint.of(ledger, List.of()));
 		}
 		JsonLedgerFormat.Parsed parsed = JsonLedgerFormat.parse(ledger, content.get(), file);
 		List<JsonEntry> byId = new ArrayList<>(parsed.entries());
 		byId.sort(Comparator.comparingInt(JsonEntry::id));
-		return new LedgerSnapshot(ledger, file, true, sha256(content.get()), byId, parsed.rejections());
+		return new LedgerSnapshot(ledger, file, true, byId, parsed.rejections(), Fingerprint.of(ledger, byId));
 	}
 
 	/**
@@ -85,19 +83,6 @@ public record LedgerSnapshot(LedgerFile ledger, Path file, boolean present, Stri
 					"holds neither expenses.json nor incomes.json (is it the JSON directory?)");
 		}
 		return snapshots;
-	}
-
-	public Fingerprint fingerprint() {
-		return Fingerprint.of(this.ledger, this.entries);
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime provides SHA-256", ex);
-		}
 	}
 
 }

@@ -53,9 +53,9 @@ enum LedgerTable {
 				rs.getBigDecimal("amount"), rs.getString("account"), rs.getString("currency"), rs.getString("notes"));
 	}
 
-	/** Whether any row has an id in the inclusive range: one probe of the primary key. */
-	String anyIdBetween() {
-		return "SELECT EXISTS (SELECT 1 FROM " + this.table + " WHERE id BETWEEN ? AND ?)";
+	/** The ids in an inclusive range, ascending. */
+	String idsBetween() {
+		return "SELECT id FROM " + this.table + " WHERE id BETWEEN ? AND ? ORDER BY id";
 	}
 
 	/**
@@ -90,17 +90,6 @@ enum LedgerTable {
 	private static String copyText(String column) {
 		return "COALESCE(replace(replace(replace(replace(" + column
 				+ ", '\\', '\\\\'), E'\\t', '\\t'), E'\\n', '\\n'), E'\\r', '\\r'), '\\N')";
-	}
-
-	/**
-	 * Moves the identity sequence up to an id just written, never down: one cheap
-	 * statement per batch, so that even a killed import leaves no id for the database to
-	 * hand out twice. (The full check, {@code EntryTable.keepIdentityAheadOfIds}, runs at
-	 * the end.)
-	 */
-	String identityUpTo() {
-		return "SELECT setval(s.seq, ?) FROM (SELECT pg_get_serial_sequence('" + this.table
-				+ "', 'id')::regclass AS seq) s WHERE COALESCE(pg_sequence_last_value(s.seq), 0) < ?";
 	}
 
 	/** Deletes every row whose id is not in the array parameter; answers their ids. */

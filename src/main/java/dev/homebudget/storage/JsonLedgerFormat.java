@@ -2,7 +2,11 @@ package dev.homebudget.storage;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,7 +20,6 @@ import dev.homebudget.shared.EntryDates;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.FieldRules;
 import dev.homebudget.shared.InvalidValue;
-import dev.homebudget.shared.JsonBodies;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -82,17 +85,10 @@ public final class JsonLedgerFormat {
 	 * @throws JsonStoreException when the content as a whole is not a JSON array in UTF-8
 	 */
 	public static Parsed parse(LedgerFile ledger, byte[] content, Path source) {
-		String text;
-		try {
-			text = JsonBodies.strictUtf8(content);
-		}
-		catch (CharacterCodingException ex) {
-			throw new JsonStoreException(source, "is not valid UTF-8 text; it was left untouched");
-		}
-		if (text.isBlank()) {
+		if (isBlankUtf8(content, source)) {
 			throw new JsonStoreException(source, "is empty (a truncated write?); it was left untouched");
 		}
-		try (JsonParser parser = MAPPER.createParser(text)) {
+		try (JsonParser parser = MAPPER.createParser(content)) {
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
 				// a whole-file error; "not valid JSON" when it is not JSON at all
 				parser.skipChildren();
@@ -107,6 +103,46 @@ public final class JsonLedgerFormat {
 			throw new JsonStoreException(source,
 					"is not valid JSON (" + ex.getOriginalMessage() + "); it was left untouched");
 		}
+	}
+
+	/**
+	 * Checks that the bytes are strictly valid UTF-8 (the parser alone would let some
+	 * malformed sequences through) and says whether they hold only whitespace. Decoded in
+	 * small chunks: a whole file's characters are never held at once.
+	 */
+	private static boolean isBlankUtf8(byte[] content, Path source) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(content);
+		CharBuffer out = CharBuffer.allocate(8192);
+		boolean blank = true;
+		CoderResult result;
+		do {
+			result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				throw new JsonStoreException(source, "is not valid UTF-8 text; it was left untouched");
+			}
+			blank = whitespaceOnly(out) && blank;
+		}
+		while (result.isOverflow());
+		do {
+			result = decoder.flush(out);
+			blank = whitespaceOnly(out) && blank;
+		}
+		while (result.isOverflow());
+		return blank;
+	}
+
+	/** Whether the decoded characters are all whitespace; empties the buffer. */
+	private static boolean whitespaceOnly(CharBuffer decoded) {
+		decoded.flip();
+		boolean blank = true;
+		while (blank && decoded.hasRemaining()) {
+			blank = Character.isWhitespace(decoded.get());
+		}
+		decoded.clear();
+		return blank;
 	}
 
 	private static Parsed records(LedgerFile ledger, JsonParser parser) {

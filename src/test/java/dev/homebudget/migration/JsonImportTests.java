@@ -266,6 +266,32 @@ class JsonImportTests {
 	}
 
 	@Test
+	void aRowWrittenIntoALaterBatchsRangeDuringTheImportIsOverwrittenFromTheFile() throws IOException {
+		Path directory = household(300, 0);
+		List<JsonEntry> entries = LedgerSnapshot.readUnlocked(directory).get(LedgerFile.EXPENSES).entries();
+		int intruder = entries.get(250).id();
+		JsonImporter.Listener writer = new JsonImporter.Listener() {
+			@Override
+			public void checkpoint(JsonImporter.Checkpoint checkpoint) {
+				if (checkpoint.batch() == 1) {
+					jdbc.sql("INSERT INTO expenses (id, date, category, amount, account)"
+							+ " VALUES (:id, '2020-02-02', 'meanwhile', 1, 'a')")
+						.param("id", intruder)
+						.update();
+				}
+			}
+		};
+		JsonImporter.Report report = this.importer.importFrom(directory, new JsonImporter.Options(100, false, false),
+				writer);
+		assertCounts(report.of(LedgerFile.EXPENSES), 299, 1, 0);
+		assertThat(report.verification().clean()).isTrue();
+		assertThat(jdbc.sql("SELECT category FROM expenses WHERE id = :id")
+			.param("id", intruder)
+			.query(String.class)
+			.single()).isEqualTo(entries.get(250).category());
+	}
+
+	@Test
 	void allOrNothingWritesNothingWhenARecordIsRejected() throws IOException {
 		Path directory = this.temp.resolve("quirky");
 		Files.createDirectories(directory);

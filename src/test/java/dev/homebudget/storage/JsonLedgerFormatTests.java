@@ -90,6 +90,14 @@ class JsonLedgerFormatTests {
 	}
 
 	@Test
+	void acceptsAByteOrderMarkAnEditorMayAddWhenARecordIsFixedByHand() {
+		byte[] withBom = ("\uFEFF[{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":1,\"account\":\"a\",\"id\":1}]")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(JsonLedgerFormat.parse(LedgerFile.INCOMES, withBom, SOURCE).entries()).extracting(JsonEntry::id)
+			.containsExactly(1);
+	}
+
+	@Test
 	void neverRoundsMoney() {
 		for (String amount : List.of("12.345", "0.001", "\"1.005\"")) {
 			String json = "[{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":" + amount
