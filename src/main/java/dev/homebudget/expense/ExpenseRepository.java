@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
@@ -18,6 +19,14 @@ import dev.homebudget.shared.EntryValues;
 public interface ExpenseRepository {
 
 	List<Expense> findAll();
+
+	/**
+	 * Hands the rows of {@link #findAll()} to {@code action} in order; implementations
+	 * that can fetch in batches keep only a batch in memory.
+	 */
+	default void streamAll(Consumer<? super Expense> action) {
+		findAll().forEach(action);
+	}
 
 	/** One page of {@link #findAll()}. */
 	List<Expense> findPage(int offset, int limit);

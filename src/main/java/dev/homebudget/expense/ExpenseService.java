@@ -3,6 +3,7 @@ package dev.homebudget.expense;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
@@ -14,6 +15,7 @@ import dev.homebudget.shared.EntryValues;
 import dev.homebudget.shared.IfMatch;
 import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
+import dev.homebudget.shared.SingleStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Expense use cases. Checks keep the original's order: the shape of the body (422, in the
  * controller), then the existence of the record (404), then the meaning of the change
  * (400). Existence is only looked up separately when the change is refused, so a valid
- * update is a single statement. Each use case is one transaction.
+ * update is a single statement, run without a transaction of its own
+ * ({@link SingleStatement}); bulk use cases are one transaction.
  */
 @Service
 public class ExpenseService {
@@ -35,39 +38,45 @@ public class ExpenseService {
 		this.expenses = expenses;
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<Expense> list() {
 		return this.expenses.findAll();
 	}
 
-	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
+	/** Every row, in the order of {@link #list()}, without holding them all. */
 	@Transactional(readOnly = true)
+	public void streamAll(Consumer<? super Expense> action) {
+		this.expenses.streamAll(action);
+	}
+
+	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
+	@SingleStatement
 	public EntryPage<Expense> find(EntryQuery query) {
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
 		return EntryPage.of(this.expenses.find(fetch), query, (row) -> sortKey(row, query), Expense::id);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
 		return this.expenses.total(from, to);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		return this.expenses.totalsByCategory(from, to);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return this.expenses.totalsByMonth(year);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public EntryTotals.Stats stats(EntryQuery query) {
 		return this.expenses.stats(query);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return this.expenses.distinctValues(field, limit);
 	}
@@ -80,13 +89,13 @@ public class ExpenseService {
 		};
 	}
 
-	@Transactional
+	@SingleStatement
 	public Expense create(EntryValues values) {
 		return this.expenses.create(ExpenseDraft.from(values));
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
-	@Transactional
+	@SingleStatement
 	public Expense replace(int id, EntryValues changes, IfMatch ifMatch) {
 		if (changes.firstNullInRequiredField().isPresent()) {
 			requireExisting(id);
@@ -113,7 +122,7 @@ public class ExpenseService {
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
-	@Transactional
+	@SingleStatement
 	public Expense patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		EntryValues change;
 		try {
@@ -126,7 +135,7 @@ public class ExpenseService {
 		return apply(id, change, ifMatch);
 	}
 
-	@Transactional
+	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
 		boolean deleted = ifMatch.constrainsVersion() ? this.expenses.deleteIfVersion(id, ifMatch.versions())
 				: this.expenses.deleteById(id);
@@ -136,7 +145,7 @@ public class ExpenseService {
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public int version(int id) {
 		return this.expenses.findById(id).orElseThrow(ExpenseNotFoundException::new).version();
 	}

@@ -16,11 +16,15 @@ import dev.homebudget.storage.EntryMirror;
 import dev.homebudget.storage.JsonEntry;
 import dev.homebudget.storage.ShadowReads;
 
+import org.springframework.transaction.annotation.Transactional;
+
 /**
- * P2: PostgreSQL is the primary and assigns ids; each write is journalled in its own
- * transaction and, once committed, copied to the JSON files by the {@link EntryMirror}.
- * Reads are answered by PostgreSQL; a sampled share of the record reads is repeated on
- * the JSON files and compared ({@link ShadowReads}), without changing the answer.
+ * P2: PostgreSQL is the primary and assigns ids; each write is journalled in the same
+ * transaction as the write itself (a use case that runs a lone statement without a
+ * transaction gets one here) and, once committed, copied to the JSON files by the
+ * {@link EntryMirror}. Reads are answered by PostgreSQL; a sampled share of the record
+ * reads is repeated on the JSON files and compared ({@link ShadowReads}), without
+ * changing the answer.
  */
 class MirroredExpenseRepository implements ExpenseRepository {
 
@@ -49,6 +53,7 @@ class MirroredExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	@Transactional
 	public Expense create(ExpenseDraft draft) {
 		Expense created = this.primary.create(draft);
 		this.mirror.primaryWritten("create", List.of(created.id()));
@@ -56,6 +61,7 @@ class MirroredExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	@Transactional
 	public List<Expense> createAll(List<ExpenseDraft> drafts) {
 		List<Expense> created = this.primary.createAll(drafts);
 		this.mirror.primaryWritten("create", created.stream().map(Expense::id).toList());
@@ -63,17 +69,20 @@ class MirroredExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	@Transactional
 	public void putAll(Collection<Expense> expenses) {
 		this.primary.putAll(expenses);
 		this.mirror.primaryWritten("put", expenses.stream().map(Expense::id).toList());
 	}
 
 	@Override
+	@Transactional
 	public Optional<Expense> update(int id, EntryValues changes) {
 		return updated(this.primary.update(id, changes));
 	}
 
 	@Override
+	@Transactional
 	public Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
 		return updated(this.primary.updateIfVersion(id, versions, changes));
 	}
@@ -84,11 +93,13 @@ class MirroredExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	@Transactional
 	public boolean deleteById(int id) {
 		return deleted(id, this.primary.deleteById(id));
 	}
 
 	@Override
+	@Transactional
 	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
 		return deleted(id, this.primary.deleteIfVersion(id, versions));
 	}
@@ -101,6 +112,7 @@ class MirroredExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
+	@Transactional
 	public int deleteAllById(Collection<Integer> ids) {
 		int deleted = this.primary.deleteAllById(ids);
 		if (deleted > 0) {

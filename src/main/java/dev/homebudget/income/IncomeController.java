@@ -1,5 +1,6 @@
 package dev.homebudget.income;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryQueryParameters;
 import dev.homebudget.shared.PageLinks;
 import dev.homebudget.shared.IfMatch;
+import dev.homebudget.shared.JsonArrayStream;
 import dev.homebudget.shared.JsonBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +48,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The v1 income resource. Translates HTTP only: bodies are read as JSON trees and checked
@@ -67,20 +72,29 @@ class IncomeController {
 
 	private final ConcurrencyProperties concurrency;
 
-	IncomeController(IncomeService service, IdempotentRequests idempotentRequests, ConcurrencyProperties concurrency) {
+	private final JsonMapper json;
+
+	IncomeController(IncomeService service, IdempotentRequests idempotentRequests, ConcurrencyProperties concurrency,
+			JsonMapper json) {
 		this.service = service;
 		this.idempotentRequests = idempotentRequests;
 		this.concurrency = concurrency;
+		this.json = json;
 	}
 
 	@GetMapping
 	@Operation(operationId = "listIncomes",
 			summary = "List incomes: all, newest date first; or filtered, sorted and paged by the query parameters")
 	@EntryQueryParameters
-	ResponseEntity<List<IncomeResponse>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+	ResponseEntity<List<IncomeResponse>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		Optional<EntryQuery> query = EntryQueries.read(parameters, false);
 		if (query.isEmpty()) {
-			return ResponseEntity.ok(this.service.list().stream().map(IncomeResponse::from).toList());
+			// The unpaged v1 list: every row, streamed (the response is complete on
+			// return).
+			JsonArrayStream.<IncomeResponse>write(response, this.json,
+					(rows) -> this.service.streamAll((row) -> rows.accept(IncomeResponse.from(row))));
+			return null;
 		}
 		EntryPage<Income> page = this.service.find(query.get());
 		return PageLinks.ok(page.next()).body(page.rows().stream().map(IncomeResponse::from).toList());

@@ -3,6 +3,7 @@ package dev.homebudget.income;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
@@ -14,6 +15,7 @@ import dev.homebudget.shared.EntryValues;
 import dev.homebudget.shared.IfMatch;
 import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
+import dev.homebudget.shared.SingleStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Income use cases. Checks keep the original's order: the shape of the body (422, in the
  * controller), then the existence of the record (404), then the meaning of the change
  * (400). Existence is only looked up separately when the change is refused, so a valid
- * update is a single statement. Each use case is one transaction.
+ * update is a single statement, run without a transaction of its own
+ * ({@link SingleStatement}); bulk use cases are one transaction.
  */
 @Service
 public class IncomeService {
@@ -35,34 +38,40 @@ public class IncomeService {
 		this.incomes = incomes;
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<Income> list() {
 		return this.incomes.findAll();
 	}
 
-	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
+	/** Every row, in the order of {@link #list()}, without holding them all. */
 	@Transactional(readOnly = true)
+	public void streamAll(Consumer<? super Income> action) {
+		this.incomes.streamAll(action);
+	}
+
+	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
+	@SingleStatement
 	public EntryPage<Income> find(EntryQuery query) {
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
 		return EntryPage.of(this.incomes.find(fetch), query, (row) -> sortKey(row, query), Income::id);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
 		return this.incomes.total(from, to);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		return this.incomes.totalsByCategory(from, to);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return this.incomes.totalsByMonth(year);
 	}
 
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return this.incomes.distinctValues(field, limit);
 	}
@@ -75,13 +84,13 @@ public class IncomeService {
 		};
 	}
 
-	@Transactional
+	@SingleStatement
 	public Income create(EntryValues values) {
 		return this.incomes.create(IncomeDraft.from(values));
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
-	@Transactional
+	@SingleStatement
 	public Income replace(int id, EntryValues changes, IfMatch ifMatch) {
 		if (changes.firstNullInRequiredField().isPresent()) {
 			requireExisting(id);
@@ -108,7 +117,7 @@ public class IncomeService {
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
-	@Transactional
+	@SingleStatement
 	public Income patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		EntryValues change;
 		try {
@@ -121,7 +130,7 @@ public class IncomeService {
 		return apply(id, change, ifMatch);
 	}
 
-	@Transactional
+	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
 		boolean deleted = ifMatch.constrainsVersion() ? this.incomes.deleteIfVersion(id, ifMatch.versions())
 				: this.incomes.deleteById(id);
@@ -131,7 +140,7 @@ public class IncomeService {
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
-	@Transactional(readOnly = true)
+	@SingleStatement
 	public int version(int id) {
 		return this.incomes.findById(id).orElseThrow(IncomeNotFoundException::new).version();
 	}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
@@ -40,6 +41,11 @@ class JdbcIncomeRepository implements IncomeRepository {
 	@Override
 	public List<Income> findAll() {
 		return this.table.findAll();
+	}
+
+	@Override
+	public void streamAll(Consumer<? super Income> action) {
+		this.table.streamAll(action);
 	}
 
 	@Override

@@ -1,7 +1,11 @@
 package dev.homebudget.ops;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,7 +39,17 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
 
+	private static final Duration[] BUCKETS = MetricsConfiguration.HTTP_BUCKETS.toArray(Duration[]::new);
+
 	private final MeterRegistry registry;
+
+	// Meters and labels are looked up once per label set instead of built per request:
+	// the label sets are few (routes x methods x statuses), the requests are many.
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+	private static final Map<String, String> ENDPOINTS = new ConcurrentHashMap<>();
 
 	HttpMetricsFilter(MeterRegistry registry) {
 		this.registry = registry;
@@ -64,17 +78,22 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 	private void record(HttpServletRequest request, int status, long nanos) {
 		String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
 		String endpoint = endpoint(request);
-		Counter.builder("http.requests")
-			.description("HTTP requests by method, route and status")
-			.tags("method", method, "endpoint", endpoint, "status_code", Integer.toString(status))
-			.register(this.registry)
+		String route = method + " " + endpoint;
+		this.counters
+			.computeIfAbsent(route + " " + status,
+					(key) -> Counter.builder("http.requests")
+						.description("HTTP requests by method, route and status")
+						.tags("method", method, "endpoint", endpoint, "status_code", Integer.toString(status))
+						.register(this.registry))
 			.increment();
-		Timer.builder("http.request.duration")
-			.description("HTTP request duration by method and route")
-			.tags("method", method, "endpoint", endpoint)
-			.serviceLevelObjectives(MetricsConfiguration.HTTP_BUCKETS.toArray(java.time.Duration[]::new))
-			.register(this.registry)
-			.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+		this.timers
+			.computeIfAbsent(route,
+					(key) -> Timer.builder("http.request.duration")
+						.description("HTTP request duration by method and route")
+						.tags("method", method, "endpoint", endpoint)
+						.serviceLevelObjectives(BUCKETS)
+						.register(this.registry))
+			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	static String endpoint(HttpServletRequest request) {
@@ -87,7 +106,7 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 		if (route.isEmpty() || route.equals("/**")) {
 			return UNMATCHED;
 		}
-		return VARIABLE.matcher(route).replaceAll("{id}");
+		return ENDPOINTS.computeIfAbsent(route, (template) -> VARIABLE.matcher(template).replaceAll("{id}"));
 	}
 
 }
