@@ -2,6 +2,7 @@ package dev.homebudget.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -164,9 +165,13 @@ final class StartupMigration implements FlywayMigrationStrategy, SmartInitializi
 		}
 	}
 
-	/** The pool starts lazily; start it now, while the database is known to answer. */
+	/**
+	 * The pool starts lazily; start it now, while the database is known to answer. A
+	 * statement, because the app's DataSource hands out connections lazily too.
+	 */
 	private void openPool() {
-		try (Connection connection = this.pool.getConnection()) {
+		try (Connection connection = this.pool.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SELECT 1");
 			log.debug("Connection pool open");
 		}
 		catch (SQLException ex) {
