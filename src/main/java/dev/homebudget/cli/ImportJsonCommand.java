@@ -77,6 +77,10 @@ class ImportJsonCommand implements Callable<Integer> {
 		return (ids.size() > LISTED) ? listed + " and " + (ids.size() - LISTED) + " more" : listed;
 	}
 
+	private static String firstOf(List<?> listed) {
+		return (listed.size() > LISTED) ? ", the first " + LISTED + ":" : ":";
+	}
+
 	static int print(JsonImporter.Report report, PrintStream out) {
 		if (report.outcome() == JsonImporter.Outcome.REFUSED) {
 			out.println(
@@ -115,14 +119,14 @@ class ImportJsonCommand implements Callable<Integer> {
 		}
 		List<Reconciliation.Mismatch> onlyInDatabase = report.onlyInDatabase();
 		if (!onlyInDatabase.isEmpty()) {
-			out.println("Only in the database (an import never deletes; ./hbw reconcile lists them all): "
-					+ onlyInDatabase.size() + " row(s)");
+			out.println("Only in the database (kept: --delete-missing deletes them; ./hbw reconcile lists them all): "
+					+ onlyInDatabase.size() + " row(s)" + firstOf(onlyInDatabase));
 			onlyInDatabase.stream().limit(LISTED).forEach((mismatch) -> out.println("  " + mismatch));
 		}
 		List<Reconciliation.Mismatch> different = report.written() ? report.stillDifferent() : List.of();
 		if (!different.isEmpty()) {
 			out.println("Still different after the import (did something write to the database meanwhile?): "
-					+ different.size());
+					+ different.size() + firstOf(different));
 			different.stream().limit(LISTED).forEach((mismatch) -> out.println("  " + mismatch));
 		}
 		for (Reconciliation.LedgerComparison ledger : report.verification().ledgers()) {

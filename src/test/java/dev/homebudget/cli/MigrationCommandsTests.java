@@ -181,7 +181,7 @@ class MigrationCommandsTests {
 		assertThat(imported.status()).isEqualTo(1);
 		assertThat(imported.out()).contains("incomes.json: not present",
 				"Rejected records (not imported; fix them in the file", "expenses.json record 4 (id 4): amount:",
-				"12.345", "Only in the database", "more");
+				"12.345", "Only in the database", "row(s), the first 20:");
 		Run reconcile = run("reconcile", "--json-dir", quirky.toString(), "--limit", "1000");
 		assertThat(reconcile.status()).isEqualTo(1);
 		assertThat(reconcile.out()).contains("unreadable_in_json - record 4: amount:", "missing_in_json",
@@ -241,6 +241,20 @@ class MigrationCommandsTests {
 		Run deleted = run("import-json", "--json-dir", json(), "--delete-missing");
 		assertThat(deleted.status()).as(deleted.out()).isZero();
 		assertThat(deleted.out()).contains("1 row(s) only in the database deleted: ids 90000");
+	}
+
+	@Test
+	@Order(10)
+	void saysWhenTheDatabaseCannotBeReached() {
+		System.setProperty("budget.database.url", "postgresql://postgres:secret@127.0.0.1:1/nowhere");
+		try {
+			Run reconcile = run("reconcile", "--json-dir", json());
+			assertThat(reconcile.status()).isEqualTo(2);
+			assertThat(reconcile.err()).contains("Cannot open the database:");
+		}
+		finally {
+			System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
+		}
 	}
 
 	@Test

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import dev.homebudget.storage.StorageMode;
 import dev.homebudget.storage.StoragePhase;
@@ -42,24 +40,16 @@ public final class StoragePhases {
 		registry.add("budget.storage.json-directory", () -> jsonDirectory(name).toString());
 	}
 
-	private static void deleteRecursively(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// best effort at JVM exit; the directory lives under java.io.tmpdir
-		}
-	}
-
 	/**
-	 * The JSON directory of a named test setup, created on first use (deleted at exit).
+	 * The JSON directory of a named test setup, created on first use under
+	 * {@code target/test-json}, so that {@code ./mvnw clean} removes it (a shutdown hook
+	 * would race the application contexts that still write there).
 	 */
 	public static Path jsonDirectory(String name) {
 		return DIRECTORIES.computeIfAbsent(name, (key) -> {
 			try {
-				Path directory = Files.createTempDirectory("hbw-json-" + key + "-");
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(directory), "json-cleanup"));
-				return directory;
+				Path parent = Files.createDirectories(Path.of("target", "test-json"));
+				return Files.createTempDirectory(parent, key + "-").toAbsolutePath();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
