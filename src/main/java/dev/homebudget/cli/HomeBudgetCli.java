@@ -2,6 +2,9 @@ package dev.homebudget.cli;
 
 import java.util.Arrays;
 
+import dev.homebudget.shared.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +22,8 @@ import picocli.CommandLine.Command;
 		footer = { "", "Database selection for every command: DATABASE_URL, or the embedded server in BUDGET_DATA_DIR.",
 				"Commands other than serve need the data directory to themselves: stop the app first." })
 public final class HomeBudgetCli implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(HomeBudgetCli.class);
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -47,7 +52,20 @@ public final class HomeBudgetCli implements Runnable {
 			ServeCommand.start(args);
 			return 0;
 		}
-		return new CommandLine(new HomeBudgetCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+		return new CommandLine(new HomeBudgetCli()).setCaseInsensitiveEnumValuesAllowed(true)
+			.setExecutionExceptionHandler(HomeBudgetCli::failed)
+			.execute(args);
+	}
+
+	/**
+	 * A failure no command handled itself: one sentence for the operator, the trace in
+	 * the debug log ({@code --logging.level.dev.homebudget=debug}), and exit code 2.
+	 */
+	private static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+		String what = DatabaseFailures.isUnavailable(failure) ? "cannot reach the database" : "failed";
+		command.getErr().println(command.getCommandName() + " " + what + ": " + MigrationTools.rootMessage(failure));
+		logger.debug("{} failed", command.getCommandName(), failure);
+		return MigrationTools.FAILED;
 	}
 
 }

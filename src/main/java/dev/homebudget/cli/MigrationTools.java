@@ -6,6 +6,7 @@ import java.util.function.ToIntFunction;
 
 import dev.homebudget.migration.Fingerprint;
 import dev.homebudget.migration.MigrationException;
+import dev.homebudget.shared.DatabaseFailures;
 import dev.homebudget.storage.JsonStoreException;
 import dev.homebudget.storage.StorageProperties;
 
@@ -60,9 +61,17 @@ final class MigrationTools {
 			System.err.println(ex.getMessage());
 			return FAILED;
 		}
-		catch (DataAccessException ex) {
-			System.err.println("The database refused: " + rootMessage(ex));
-			return FAILED;
+		catch (RuntimeException ex) {
+			// the pool connects lazily, so an unreachable server shows up at first use
+			if (DatabaseFailures.isUnavailable(ex)) {
+				System.err.println("Cannot open the database: " + rootMessage(ex));
+				return FAILED;
+			}
+			if (ex instanceof DataAccessException) {
+				System.err.println("The database refused: " + rootMessage(ex));
+				return FAILED;
+			}
+			throw ex;
 		}
 	}
 

@@ -113,7 +113,7 @@ class MigrationCommandsTests {
 	@Order(3)
 	void refusesToCompareWithADatabaseWithoutTheSchema() {
 		Run reconcile = run("reconcile", "--json-dir", json());
-		assertThat(reconcile.status()).isEqualTo(2);
+		assertThat(reconcile.status()).as(reconcile.out() + reconcile.err()).isEqualTo(2);
 		assertThat(reconcile.err()).contains("run ./hbw migrate first");
 		assertThat(run("import-json", "--json-dir", json(), "--dry-run").status()).isEqualTo(2);
 		assertThat(run("export-json", "--json-dir", temp.resolve("unused").toString()).status()).isEqualTo(2);
@@ -249,7 +249,7 @@ class MigrationCommandsTests {
 		System.setProperty("budget.database.url", "postgresql://postgres:secret@127.0.0.1:1/nowhere");
 		try {
 			Run reconcile = run("reconcile", "--json-dir", json());
-			assertThat(reconcile.status()).isEqualTo(2);
+			assertThat(reconcile.status()).as(reconcile.out() + reconcile.err()).isEqualTo(2);
 			assertThat(reconcile.err()).contains("Cannot open the database:");
 		}
 		finally {

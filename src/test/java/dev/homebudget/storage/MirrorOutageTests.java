@@ -103,6 +103,15 @@ class MirrorOutageTests {
 				.containsOnly("database_unavailable", "skipped_while_unavailable");
 			assertThat(app.bean(JsonStoreReadinessCheck.class).check().up()).isTrue();
 
+			StorageRepair.Report whileDown = app.bean(StorageRepair.class).run();
+			assertThat(whileDown.repaired()).isZero();
+			assertThat(whileDown.lines()).hasSize(50);
+			assertThat(whileDown.lines().get(0).error()).isEqualTo("database_unavailable");
+			assertThat(whileDown.lines().subList(1, 50)).extracting(StorageRepair.Line::error)
+				.containsOnly("database_unavailable, not tried");
+			assertThat(app.mirrors().journal().openCount()).isEqualTo(50);
+
+			// repair right after the restart: the pool may still be backing off
 			this.server = EmbeddedPostgres.start(settings);
 			StorageRepair.Report report = app.bean(StorageRepair.class).run();
 			assertThat(report.lines()).hasSize(50);
