@@ -1,10 +1,12 @@
 package dev.homebudget.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.homebudget.storage.StorageMode;
 import dev.homebudget.storage.StorageRepair;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Replays the repair journal: copies the primary store's current state of every record
@@ -18,9 +20,15 @@ import picocli.CommandLine.Command;
 						+ "PostgreSQL, P2: PostgreSQL to JSON). Idempotent. Exits 1 if any entry still fails." })
 class RepairCommand implements Callable<Integer> {
 
+	@Option(names = "--json-dir", paramLabel = "DIR",
+			description = "Directory of expenses.json and incomes.json (default: budget.storage.json-directory, ./data/json)")
+	Path jsonDirectory;
+
 	@Override
 	public Integer call() {
-		try (CommandContext context = CommandContext.start()) {
+		String[] arguments = (this.jsonDirectory != null)
+				? new String[] { "--budget.storage.json-directory=" + this.jsonDirectory } : new String[0];
+		try (CommandContext context = CommandContext.start(arguments)) {
 			StorageMode mode = context.bean(StorageMode.class);
 			System.out.println("Storage phase " + mode.summary());
 			if (!mode.phase().hasMirror()) {

@@ -76,11 +76,10 @@ class RepairCommandTests {
 				.orElseThrow();
 		}
 		System.setProperty("budget.database.url", url);
-		System.setProperty("budget.storage.json-directory", this.json.toString());
 		System.setProperty(StorageMode.USE_DATABASE_VARIABLE, "false");
 		System.setProperty(StorageMode.DUAL_WRITE_VARIABLE, "true");
 
-		Run first = run("repair");
+		Run first = run("repair", "--json-dir", this.json.toString());
 		assertThat(first.status()).as(first.out()).isZero();
 		assertThat(first.out()).contains("Storage phase P1 (dual-write, JSON primary")
 			.contains("Repair journal: " + this.json.resolve("repair-journal.jsonl"))
@@ -91,7 +90,7 @@ class RepairCommandTests {
 					StoreContents.database(TestDatabase.dataSource(DATABASE), LedgerFile.EXPENSES))
 			.ids()).isEmpty();
 
-		Run second = run("repair");
+		Run second = run("repair", "--json-dir", this.json.toString());
 		assertThat(second.status()).isZero();
 		assertThat(second.out()).contains("No open entries");
 	}
