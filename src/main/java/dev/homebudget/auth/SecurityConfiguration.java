@@ -32,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -81,6 +82,7 @@ class SecurityConfiguration {
 			}
 			return http.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 				.csrf((csrf) -> csrf.disable())
+				.logout((logout) -> logout.disable())
 				.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.build();
@@ -103,6 +105,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.HEAD, PUBLIC_GETS)
 				.permitAll()
 				.requestMatchers("/error")
+				.permitAll()
+				// CORS preflights carry no credentials; the allow-list answers them
+				.requestMatchers(CorsUtils::isPreFlightRequest)
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "budget.auth.mode=sign-in", "budget.auth.login-throttle.max-failures-per-account=5",
 		"budget.auth.login-throttle.max-failures-per-address=100000", "budget.auth.api-rate-limit.burst=100000",
-		"budget.auth.api-rate-limit.per-second=100000" })
+		"budget.auth.api-rate-limit.per-second=100000", "budget.http.cors-allowed-origins=https://budget.example" })
 class SignInApiIntegrationTests extends ApiTestSupport {
 
 	static final String PASSWORD = "correct horse battery";
@@ -125,6 +125,23 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		assertThat(page.setCookies()).anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=")
 			.contains("SameSite=Lax")
 			.doesNotContain("HttpOnly"));
+	}
+
+	@Test
+	void corsPreflightsAreAnsweredByTheAllowListAndTokensWorkCrossOrigin() {
+		SessionClient anonymous = new SessionClient(this.port);
+		Map<String, String> preflight = Map.of("Origin", "https://budget.example", "Access-Control-Request-Method",
+				"POST", "Access-Control-Request-Headers", "authorization,content-type");
+		SessionClient.Response allowed = anonymous.send("OPTIONS", "/api/v1/expense", null, null, preflight);
+		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+		assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://budget.example");
+		assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+		assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
+		SessionClient.Response refused = anonymous.send("OPTIONS", "/api/v1/expense", null, null,
+				Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+		assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+		assertNotAuthenticated("OPTIONS that is not a preflight",
+				anonymous.send("OPTIONS", "/api/v1/expense", null, null, Map.of()));
 	}
 
 	@Test
