@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own account: who they are, and changing their password. */
@@ -36,10 +40,32 @@ class AccountController {
 
 	private final LoginThrottle loginThrottle;
 
-	AccountController(CurrentUser currentUser, UserAccounts accounts, LoginThrottle loginThrottle) {
+	private final ObjectProvider<SessionRegistry> sessions;
+
+	AccountController(CurrentUser currentUser, UserAccounts accounts, LoginThrottle loginThrottle,
+			ObjectProvider<SessionRegistry> sessions) {
 		this.currentUser = currentUser;
 		this.accounts = accounts;
 		this.loginThrottle = loginThrottle;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * A changed password ends every other session of the user (someone who knew the old
+	 * one may hold one); the session that changed it stays. API tokens are kept: they are
+	 * revoked one by one.
+	 */
+	private void endOtherSessions(SignedInUser user, HttpServletRequest request) {
+		SessionRegistry registry = this.sessions.getIfAvailable();
+		if (registry == null) {
+			return;
+		}
+		HttpSession current = request.getSession(false);
+		for (SessionInformation session : registry.getAllSessions(user, false)) {
+			if (current == null || !session.getSessionId().equals(current.getId())) {
+				session.expireNow();
+			}
+		}
 	}
 
 	/**
@@ -108,6 +134,7 @@ class AccountController {
 			this.loginThrottle.recordFailure(user.username(), request.getRemoteAddr());
 			throw ApiException.badRequest("The current password is wrong");
 		}
+		endOtherSessions(user, request);
 		return ResponseEntity.noContent().build();
 	}
 

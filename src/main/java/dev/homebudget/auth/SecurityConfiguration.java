@@ -20,7 +20,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -72,7 +75,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthProperties properties, AppProperties app,
 			StorageMode storage, ApiTokens tokens, LoginThrottle loginThrottle, ApiRateLimiter rateLimiter,
-			CurrentUser currentUser) throws Exception {
+			CurrentUser currentUser, SessionRegistry sessions) throws Exception {
 		SingleUserBinding.check(properties.mode(), app.host(), storage.phase());
 		http.headers((headers) -> headers.disable());
 		if (properties.mode() == AuthMode.SINGLE_USER) {
@@ -130,11 +133,41 @@ class SecurityConfiguration {
 								(denied instanceof CsrfException) ? "CSRF token missing or invalid" : "Forbidden"),
 						API))
 			.requestCache((cache) -> cache.requestCache(pagesOnly))
+			.sessionManagement((session) -> session.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredSessionStrategy((expired) -> sessionEnded(expired.getRequest(), expired.getResponse())))
 			.addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class)
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(loginThrottleFilter, UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(rateLimiter, currentUser), AuthorizationFilter.class)
 			.build();
+	}
+
+	/**
+	 * Every signed-in session, so that a password change can end the user's other
+	 * sessions (see {@link AccountController}).
+	 */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry when sessions end or change id. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	/**
+	 * A session ended by a password change: 401 for the API, the sign-in page otherwise.
+	 */
+	private static void sessionEnded(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (API.matches(request)) {
+			AuthResponses.notAuthenticated(response);
+		}
+		else {
+			response.sendRedirect(request.getContextPath() + LoginThrottleFilter.LOGIN);
+		}
 	}
 
 	/**

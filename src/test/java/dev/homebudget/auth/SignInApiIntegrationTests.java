@@ -213,9 +213,15 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		SessionClient.Response missing = browser.json("POST", "/api/v1/account/password", "{}");
 		assertThat(missing.status()).isEqualTo(422);
 		assertThat(missing.json().get("detail")).hasSize(2);
+		SessionClient elsewhere = signedIn(name);
 		SessionClient.Response changed = browser.json("POST", "/api/v1/account/password",
 				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"a brand new secret\"}");
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+		assertThat(browser.get("/api/v1/account").status()).as("the session that changed it").isEqualTo(200);
+		assertNotAuthenticated("the user's other session", elsewhere.get("/api/v1/account"));
+		SessionClient.Response page = elsewhere.send("GET", "/", null, null, Map.of("Accept", "text/html"));
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login");
 
 		assertThat(new SessionClient(this.port).signIn(name, PASSWORD).header("Location")).endsWith("?error");
 		SessionClient again = new SessionClient(this.port);
