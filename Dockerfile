@@ -14,6 +14,7 @@ RUN groupadd --system app && useradd --system --gid app --home-dir /app app \
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 USER app
-ENV HOST=0.0.0.0 PORT=8000 ENV=production
+# Reachable from outside the container, so accounts are required (./hbw user add NAME).
+ENV HOST=0.0.0.0 PORT=8000 ENV=production BUDGET_AUTH=sign-in
 EXPOSE 8000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,5 +1,7 @@
 // The v1 API over fetch. Every failure becomes an ApiError with a readable message and,
-// for 422 validation errors, the message per field (from loc[1]).
+// for 422 validation errors, the message per field (from loc[1]). In sign-in mode every
+// request carries the CSRF token, and a 401 (signed out, session expired) opens the sign-in page.
+import { csrfToken } from './csrf.js';
 
 const FIELD_NAMES = {
 	date: 'Date', business: 'Business', category: 'Category', amount: 'Amount',
@@ -16,6 +18,8 @@ export class ApiError extends Error {
 
 export async function api(method, path, body) {
 	const headers = { Accept: 'application/json' };
+	const csrf = csrfToken();
+	if (csrf) headers['X-XSRF-TOKEN'] = csrf;
 	const init = { method, headers };
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
@@ -27,6 +31,10 @@ export async function api(method, path, body) {
 	}
 	catch (e) {
 		throw new ApiError('Could not reach the server. Check the connection and try again.', 0);
+	}
+	if (response.status === 401) {
+		window.location.assign('/login');
+		throw new ApiError('Signed out. Please sign in again.', 401);
 	}
 	const text = await response.text();
 	let data = null;

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code PORT} (see application.yml for the environment variables).
  *
  * @param env deployment environment; config/show answers only when it is {@code dev}
- * @param host address the HTTP server binds to
+ * @param host address the HTTP server binds to (loopback unless set: single-user mode
+ * refuses any other)
  * @param port HTTP port
  */
 @ConfigurationProperties("budget.app")
@@ -15,7 +16,7 @@ public record AppProperties(String env, String host, int port) {
 
 	public AppProperties {
 		env = (env == null) ? "dev" : env;
-		host = (host == null) ? "0.0.0.0" : host;
+		host = (host == null) ? "127.0.0.1" : host;
 	}
 
 	/**

@@ -20,10 +20,12 @@ class AppPropertiesTests {
 	}
 
 	@org.junit.jupiter.api.Test
-	void shouldDefaultLikeTheOriginal() {
+	void shouldDefaultLikeTheOriginalExceptForTheLoopbackHost() {
 		AppProperties defaults = new AppProperties(null, null, 8000);
 		assertThat(defaults.env()).isEqualTo("dev");
-		assertThat(defaults.host()).isEqualTo("0.0.0.0");
+		// 0.0.0.0 in the original; single-user mode (the default) is only allowed on
+		// loopback
+		assertThat(defaults.host()).isEqualTo("127.0.0.1");
 	}
 
 }

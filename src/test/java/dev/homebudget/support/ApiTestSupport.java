@@ -75,6 +75,7 @@ public abstract class ApiTestSupport {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		authorize(request);
 		return send(request.build());
 	}
 
@@ -85,7 +86,15 @@ public abstract class ApiTestSupport {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		authorize(request);
 		return send(request.build());
+	}
+
+	/**
+	 * Adds what every request of the test carries: nothing by default (single-user mode);
+	 * a bearer token in tests that run in sign-in mode.
+	 */
+	protected void authorize(HttpRequest.Builder request) {
 	}
 
 	protected static ApiResponse send(HttpRequest request) {

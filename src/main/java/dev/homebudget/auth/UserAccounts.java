@@ -1,0 +1,137 @@
+package dev.homebudget.auth;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: adding them, listing them, checking and changing their passwords. Passwords
+ * only ever reach the database as {@link PasswordEncoder} hashes (bcrypt by default).
+ */
+@Service
+public class UserAccounts {
+
+	/** Letters, digits and {@code . _ @ -}: safe in logs, URLs and the CLI. */
+	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
+
+	/** bcrypt reads only the first 72 bytes; a longer password would be silently cut. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuthProperties properties;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties properties) {
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+		this.properties = properties;
+	}
+
+	@Transactional
+	public UserAccount add(String username, CharSequence password) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw new AccountException("A username is 1 to 64 letters, digits or . _ @ - characters.");
+		}
+		checkPassword(password);
+		try {
+			return this.jdbc
+				.sql("INSERT INTO users (username, password_hash) VALUES (:username, :hash) "
+						+ "RETURNING id, username, created_at")
+				.param("username", username)
+				.param("hash", this.passwordEncoder.encode(password))
+				.query((rs, row) -> new UserAccount(rs.getInt("id"), rs.getString("username"),
+						rs.getObject("created_at", java.time.OffsetDateTime.class)))
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new AccountException("An account named '" + username + "' already exists (names ignore case).");
+		}
+	}
+
+	@Transactional
+	public void setPassword(String username, CharSequence password) {
+		checkPassword(password);
+		int updated = this.jdbc
+			.sql("UPDATE users SET password_hash = :hash, password_changed_at = now() "
+					+ "WHERE lower(username) = :key")
+			.param("hash", this.passwordEncoder.encode(password))
+			.param("key", key(username))
+			.update();
+		if (updated == 0) {
+			throw new AccountException("There is no account named '" + username + "'.");
+		}
+	}
+
+	/**
+	 * Changes a signed-in user's password after checking the current one.
+	 * @return whether {@code currentPassword} was right (nothing changes when it was not)
+	 */
+	@Transactional
+	public boolean changePassword(int userId, CharSequence currentPassword, CharSequence newPassword) {
+		Optional<String> hash = this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id FOR UPDATE")
+			.param("id", userId)
+			.query(String.class)
+			.optional();
+		if (hash.isEmpty() || !this.passwordEncoder.matches(currentPassword, hash.get())) {
+			return false;
+		}
+		checkPassword(newPassword);
+		this.jdbc.sql("UPDATE users SET password_hash = :hash, password_changed_at = now() WHERE id = :id")
+			.param("hash", this.passwordEncoder.encode(newPassword))
+			.param("id", userId)
+			.update();
+		return true;
+	}
+
+	public List<UserAccount> list() {
+		return this.jdbc.sql("SELECT id, username, created_at FROM users ORDER BY id")
+			.query((rs, row) -> new UserAccount(rs.getInt("id"), rs.getString("username"),
+					rs.getObject("created_at", java.time.OffsetDateTime.class)))
+			.list();
+	}
+
+	/** The account and its password hash, for sign-in. */
+	Optional<SignedInUser> findForSignIn(String username) {
+		if (username == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT id, username, password_hash FROM users WHERE lower(username) = :key")
+			.param("key", key(username))
+			.query((rs, row) -> new SignedInUser(rs.getInt("id"), rs.getString("username"),
+					rs.getString("password_hash")))
+			.optional();
+	}
+
+	void checkPassword(CharSequence password) {
+		String problem = passwordProblem(password);
+		if (problem != null) {
+			throw new AccountException(problem);
+		}
+	}
+
+	/** Why a new password is refused, or {@code null}. */
+	String passwordProblem(CharSequence password) {
+		int minimum = this.properties.minPasswordLength();
+		if (password == null || password.codePoints().count() < minimum) {
+			return "A password needs at least " + minimum + " characters.";
+		}
+		if (password.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return "A password can be at most " + MAX_PASSWORD_BYTES + " bytes long (UTF-8).";
+		}
+		return null;
+	}
+
+	static String key(String username) {
+		return username.toLowerCase(Locale.ROOT);
+	}
+
+}

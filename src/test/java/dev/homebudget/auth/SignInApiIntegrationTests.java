@@ -1,0 +1,353 @@
+package dev.homebudget.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import dev.homebudget.support.ApiTestSupport;
+import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in mode over real HTTP on its own database: every API route refuses anonymous
+ * callers, browser sessions need the CSRF token, sign-out and password changes take
+ * effect, API tokens are the owner's alone and die at once when revoked, and repeated
+ * wrong passwords lock the account for the window.
+ */
+@TestPropertySource(properties = { "budget.auth.mode=sign-in", "budget.auth.login-throttle.max-failures-per-account=5",
+		"budget.auth.login-throttle.max-failures-per-address=100000", "budget.auth.api-rate-limit.burst=100000",
+		"budget.auth.api-rate-limit.per-second=100000", "budget.http.cors-allowed-origins=https://budget.example" })
+class SignInApiIntegrationTests extends ApiTestSupport {
+
+	static final String PASSWORD = "correct horse battery";
+
+	/** Public in sign-in mode too, as before it existed. */
+	private static final Set<String> PUBLIC_ROUTES = Set.of("/api/v1/health", "/api/v1/health/live",
+			"/api/v1/health/ready");
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add(DATABASE_URL_PROPERTY, () -> TestDatabase.jdbcUrl("auth"));
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private String newUser() {
+		String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.add(name, PASSWORD);
+		return name;
+	}
+
+	private SessionClient signedIn(String username) {
+		SessionClient browser = new SessionClient(this.port);
+		SessionClient.Response response = browser.signIn(username, PASSWORD);
+		assertThat(response.status()).as(response.toString()).isEqualTo(302);
+		assertThat(response.header("Location")).as(response.toString()).doesNotContain("error");
+		return browser;
+	}
+
+	private static void assertNotAuthenticated(String what, SessionClient.Response response) {
+		assertThat(response.status()).as(what + ": " + response).isEqualTo(401);
+		if (!what.startsWith("HEAD ")) {
+			assertThat(response.body()).as(what).isEqualTo("{\"detail\":\"Not authenticated\"}");
+		}
+		assertThat(response.header("WWW-Authenticate")).as(what).isEqualTo("Bearer");
+	}
+
+	@Test
+	void everyApiRouteAnswers401WithTheV1BodyWithoutCredentials() {
+		Set<String> calls = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/") || PUBLIC_ROUTES.contains(pattern)) {
+					continue;
+				}
+				String path = pattern.replaceAll("\\{[^}]+}", "1");
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					calls.add(method.name() + " " + path);
+				}
+			}
+		}
+		// the enumeration found the routes (a new controller joins this list by itself)
+		assertThat(calls).contains("GET /api/v1/expense", "POST /api/v1/expense", "DELETE /api/v1/expense/1",
+				"PATCH /api/v1/income/1", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/1",
+				"POST /api/v1/account/password", "GET /api/v1/reports/monthly", "GET /api/v1/config/show");
+		SessionClient anonymous = new SessionClient(this.port);
+		for (String call : calls) {
+			String[] parts = call.split(" ", 2);
+			assertNotAuthenticated(call, anonymous.send(parts[0], parts[1], null, null, Map.of()));
+			assertNotAuthenticated(call + " with a body",
+					anonymous.send(parts[0], parts[1], "{}", "application/json", Map.of()));
+		}
+		assertThat(anonymous.cookies).as("no session for API calls").doesNotContainKey("JSESSIONID");
+	}
+
+	@Test
+	void healthAndMetricsStayPublicAndPagesRedirectToTheSignInPage() {
+		SessionClient anonymous = new SessionClient(this.port);
+		for (String path : PUBLIC_ROUTES) {
+			assertThat(anonymous.get(path).status()).as(path).isEqualTo(200);
+		}
+		assertThat(anonymous.get("/metrics").status()).isEqualTo(200);
+		SessionClient.Response home = anonymous.send("GET", "/", null, null, Map.of("Accept", "text/html"));
+		assertThat(home.status()).isEqualTo(302);
+		assertThat(home.header("Location")).endsWith("/login");
+		SessionClient.Response page = new SessionClient(this.port).get("/login");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.body()).contains("<form method=\"post\" action=\"/login\"", "name=\"_csrf\"");
+		assertThat(page.setCookies()).anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=")
+			.contains("SameSite=Lax")
+			.doesNotContain("HttpOnly"));
+	}
+
+	@Test
+	void corsPreflightsAreAnsweredByTheAllowListAndTokensWorkCrossOrigin() {
+		SessionClient anonymous = new SessionClient(this.port);
+		Map<String, String> preflight = Map.of("Origin", "https://budget.example", "Access-Control-Request-Method",
+				"POST", "Access-Control-Request-Headers", "authorization,content-type");
+		SessionClient.Response allowed = anonymous.send("OPTIONS", "/api/v1/expense", null, null, preflight);
+		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+		assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://budget.example");
+		assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+		assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
+		SessionClient.Response refused = anonymous.send("OPTIONS", "/api/v1/expense", null, null,
+				Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+		assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+		assertNotAuthenticated("OPTIONS that is not a preflight",
+				anonymous.send("OPTIONS", "/api/v1/expense", null, null, Map.of()));
+	}
+
+	@Test
+	void formSignInGivesAnHttpOnlySessionAndChangesNeedTheCsrfToken() {
+		String name = newUser();
+		SessionClient browser = new SessionClient(this.port);
+		SessionClient.Response signIn = browser.signIn(name, PASSWORD);
+		assertThat(signIn.status()).isEqualTo(302);
+		assertThat(signIn.header("Location")).endsWith("/");
+		assertThat(signIn.setCookies()).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+
+		SessionClient.Response account = browser.get("/api/v1/account");
+		assertThat(account.status()).isEqualTo(200);
+		assertThat(account.json().get("username").asString()).isEqualTo(name);
+		assertThat(account.json().get("auth_mode").asString()).isEqualTo("sign-in");
+
+		String expense = "{\"date\":\"2025-11-10\",\"category\":\"Food\",\"amount\":12.5,\"account\":\"Cash\"}";
+		SessionClient.Response forged = browser.send("POST", "/api/v1/expense", expense, "application/json", Map.of());
+		assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+		assertThat(forged.json().get("detail").asString()).isEqualTo("CSRF token missing or invalid");
+		SessionClient.Response wrongToken = browser.send("POST", "/api/v1/expense", expense, "application/json",
+				Map.of("X-XSRF-TOKEN", "not-the-token"));
+		assertThat(wrongToken.status()).isEqualTo(403);
+		SessionClient.Response created = browser.json("POST", "/api/v1/expense", expense);
+		assertThat(created.status()).as(created.toString()).isEqualTo(200);
+		assertThat(created.json().get("expense").get("amount").decimalValue()).isEqualByComparingTo("12.50");
+	}
+
+	@Test
+	void aWrongPasswordSendsBackToTheSignInPageWithoutASession() {
+		String name = newUser();
+		SessionClient browser = new SessionClient(this.port);
+		SessionClient.Response response = browser.signIn(name, "not the password");
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).endsWith("/login?error");
+		assertNotAuthenticated("after a failed sign-in", browser.get("/api/v1/account"));
+		SessionClient.Response withoutCsrf = new SessionClient(this.port).form("/login",
+				Map.of("username", name, "password", PASSWORD));
+		assertThat(withoutCsrf.status()).as("sign-in form without the CSRF token").isEqualTo(403);
+	}
+
+	@Test
+	void signOutEndsTheSession() {
+		SessionClient browser = signedIn(newUser());
+		String session = browser.cookies.get("JSESSIONID");
+		assertThat(browser.get("/api/v1/account").status()).isEqualTo(200);
+		SessionClient.Response out = browser.form("/logout", Map.of("_csrf", browser.csrf()));
+		assertThat(out.status()).isEqualTo(302);
+		assertThat(out.header("Location")).endsWith("/login?signed-out");
+		SessionClient replay = new SessionClient(this.port);
+		replay.cookies.put("JSESSIONID", session);
+		assertNotAuthenticated("the old session cookie", replay.get("/api/v1/account"));
+		assertNotAuthenticated("after sign-out", browser.get("/api/v1/account"));
+	}
+
+	@Test
+	void passwordChangeChecksTheCurrentPasswordAndTheNewOnesLength() {
+		String name = newUser();
+		SessionClient browser = signedIn(name);
+		SessionClient.Response wrong = browser.json("POST", "/api/v1/account/password",
+				"{\"current_password\":\"wrong password\",\"new_password\":\"a brand new secret\"}");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().get("detail").asString()).isEqualTo("The current password is wrong");
+		SessionClient.Response shortOne = browser.json("POST", "/api/v1/account/password",
+				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"short\"}");
+		assertThat(shortOne.status()).isEqualTo(422);
+		assertThat(shortOne.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"new_password\"]");
+		SessionClient.Response missing = browser.json("POST", "/api/v1/account/password", "{}");
+		assertThat(missing.status()).isEqualTo(422);
+		assertThat(missing.json().get("detail")).hasSize(2);
+		SessionClient elsewhere = signedIn(name);
+		SessionClient.Response changed = browser.json("POST", "/api/v1/account/password",
+				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"a brand new secret\"}");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+		assertThat(browser.get("/api/v1/account").status()).as("the session that changed it").isEqualTo(200);
+		assertNotAuthenticated("the user's other session", elsewhere.get("/api/v1/account"));
+		SessionClient.Response page = elsewhere.send("GET", "/", null, null, Map.of("Accept", "text/html"));
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login");
+
+		assertThat(new SessionClient(this.port).signIn(name, PASSWORD).header("Location")).endsWith("?error");
+		SessionClient again = new SessionClient(this.port);
+		assertThat(again.signIn(name, "a brand new secret").header("Location")).doesNotContain("error");
+		assertThat(again.get("/api/v1/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void passwordsAreStoredAsBcryptHashes() {
+		String name = newUser();
+		String hash = this.jdbc.sql("SELECT password_hash FROM users WHERE username = :name")
+			.param("name", name)
+			.query(String.class)
+			.single();
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void tokensAreShownOnceStoredHashedOwnedAndRevokedAtOnce() {
+		SessionClient owner = signedIn(newUser());
+		SessionClient other = signedIn(newUser());
+
+		SessionClient.Response created = owner.json("POST", "/api/v1/tokens", "{\"name\":\"backup script\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String secret = created.json().get("token").asString();
+		int id = created.json().get("id").asInt();
+		assertThat(secret).startsWith("hbw_").hasSizeGreaterThanOrEqualTo(4 + 43);
+		assertThat(created.json().get("name").asString()).isEqualTo("backup script");
+
+		String stored = this.jdbc.sql("SELECT token_sha256 FROM api_tokens WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		assertThat(stored).isEqualTo(ApiTokens.sha256(secret)).doesNotContain(secret.substring(4));
+		List<String> rows = new ArrayList<>(
+				this.jdbc.sql("SELECT api_tokens::text FROM api_tokens").query(String.class).list());
+		assertThat(rows).noneMatch((row) -> row.contains(secret.substring(4, 20)));
+
+		SessionClient.Response anonymousList = new SessionClient(this.port).send("GET", "/api/v1/expense", null, null,
+				Map.of("Authorization", "Bearer " + secret));
+		assertThat(anonymousList.status()).as(anonymousList.toString()).isEqualTo(200);
+		SessionClient.Response viaToken = new SessionClient(this.port).send("POST", "/api/v1/expense",
+				"{\"date\":\"2025-11-10\",\"category\":\"Script\",\"amount\":1,\"account\":\"Cash\"}",
+				"application/json", Map.of("Authorization", "Bearer " + secret));
+		assertThat(viaToken.status()).as("bearer requests need no CSRF token: " + viaToken).isEqualTo(200);
+
+		SessionClient.Response list = owner.get("/api/v1/tokens");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).doesNotContain(secret).doesNotContain(secret.substring(4, 20));
+		JsonNode listed = list.json().get(0);
+		assertThat(listed.propertyNames()).containsExactlyInAnyOrder("id", "name", "created_at", "last_used_at");
+		assertThat(listed.get("id").asInt()).isEqualTo(id);
+		assertThat(listed.get("last_used_at").isNull()).as("used above").isFalse();
+
+		assertThat(other.get("/api/v1/tokens").json()).isEmpty();
+		SessionClient.Response stolen = other.json("DELETE", "/api/v1/tokens/" + id, null);
+		assertThat(stolen.status()).isEqualTo(404);
+		assertThat(stolen.json().get("detail").asString()).isEqualTo("Token not found");
+		assertThat(owner.json("DELETE", "/api/v1/tokens/999999999", null).status()).isEqualTo(404);
+		assertThat(owner.json("DELETE", "/api/v1/tokens/abc", null).status()).isEqualTo(404);
+
+		SessionClient.Response revoked = owner.json("DELETE", "/api/v1/tokens/" + id, null);
+		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(revoked.json().get("status").asString()).isEqualTo("deleted");
+		assertNotAuthenticated("the very next request with the revoked token", new SessionClient(this.port).send("GET",
+				"/api/v1/expense", null, null, Map.of("Authorization", "Bearer " + secret)));
+		assertNotAuthenticated("a made-up token", new SessionClient(this.port).send("GET", "/api/v1/expense", null,
+				null, Map.of("Authorization", "Bearer hbw_madeup")));
+	}
+
+	@Test
+	void tokenNamesAreValidated() {
+		SessionClient owner = signedIn(newUser());
+		assertThat(owner.json("POST", "/api/v1/tokens", "{}").status()).isEqualTo(422);
+		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":\"  \"}").status()).isEqualTo(422);
+		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":\"" + "x".repeat(101) + "\"}").status())
+			.isEqualTo(422);
+		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":7}").status()).isEqualTo(422);
+		assertThat(owner.json("POST", "/api/v1/tokens", "[]").status()).isEqualTo(422);
+	}
+
+	@Test
+	void tenFailedSignInsLockTheAccountForTheWindowEvenForTheRightPassword() {
+		String name = newUser();
+		String bystander = newUser();
+		List<Integer> statuses = new ArrayList<>();
+		String retryAfter = null;
+		for (int i = 0; i < 10; i++) {
+			SessionClient.Response response = new SessionClient(this.port).signIn(name, "guess number " + i);
+			statuses.add(response.status());
+			if (response.status() == 429) {
+				retryAfter = response.header("Retry-After");
+				assertThat(response.json().get("detail").asString()).startsWith("Too many failed sign-ins");
+			}
+		}
+		assertThat(statuses).containsExactly(302, 302, 302, 302, 302, 429, 429, 429, 429, 429);
+		assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
+		SessionClient.Response right = new SessionClient(this.port).signIn(name, PASSWORD);
+		assertThat(right.status()).as("the right password during the window").isEqualTo(429);
+		assertThat(right.header("Retry-After")).isNotNull();
+		assertThat(new SessionClient(this.port).signIn(name.toUpperCase(), PASSWORD).status())
+			.as("the same account in other case")
+			.isEqualTo(429);
+		SessionClient browserPage = new SessionClient(this.port);
+		browserPage.get("/login");
+		SessionClient.Response page = browserPage.send("POST", "/login",
+				"username=" + name + "&password=x&_csrf=" + browserPage.csrf(), "application/x-www-form-urlencoded",
+				Map.of("Accept", "text/html"));
+		assertThat(page.status()).isEqualTo(429);
+		assertThat(page.body()).contains("Too many failed sign-ins");
+		assertThat(signedIn(bystander).get("/api/v1/account").status()).as("other accounts are not locked")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void wrongCurrentPasswordsCountAsFailedSignIns() {
+		String name = newUser();
+		SessionClient browser = signedIn(name);
+		int last = 0;
+		for (int i = 0; i < 6; i++) {
+			last = browser
+				.json("POST", "/api/v1/account/password",
+						"{\"current_password\":\"guess " + i + "\",\"new_password\":\"a brand new secret\"}")
+				.status();
+		}
+		assertThat(last).isEqualTo(429);
+	}
+
+}

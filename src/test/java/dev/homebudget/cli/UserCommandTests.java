@@ -1,0 +1,123 @@
+package dev.homebudget.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./hbw user}: accounts are added and their passwords changed with the password on
+ * standard input (never an argument), stored as bcrypt hashes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UserCommandTests {
+
+	private static final String DATABASE = "cli_users";
+
+	private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+	@BeforeAll
+	static void pointAtTestDatabase() {
+		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
+	}
+
+	@AfterAll
+	static void restore() {
+		System.clearProperty("budget.database.url");
+	}
+
+	record Run(int status, String out, String err) {
+	}
+
+	private static synchronized Run run(String stdin, String... args) {
+		PrintStream originalOut = System.out;
+		PrintStream originalErr = System.err;
+		InputStream originalIn = System.in;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+		try {
+			int status = HomeBudgetCli.execute(args);
+			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+			System.setIn(originalIn);
+		}
+	}
+
+	private static String hashOf(String username) {
+		return JdbcClient.create(TestDatabase.dataSource(DATABASE))
+			.sql("SELECT password_hash FROM users WHERE username = :name")
+			.param("name", username)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	@Order(1)
+	void beforeTheMigrationTheCommandSaysWhatToDo() {
+		Run add = run("a long enough password\n", "user", "add", "dana");
+		assertThat(add.status()).isEqualTo(2);
+		assertThat(add.err()).contains("./hbw migrate");
+		assertThat(run("", "migrate").status()).isZero();
+	}
+
+	@Test
+	@Order(2)
+	void addsAnAccountWithTheHashOfThePasswordFromStandardInput() {
+		assertThat(run("", "user", "list").out()).contains("No accounts yet");
+		Run add = run("a long enough password\n", "user", "add", "Dana");
+		assertThat(add.status()).as(add.toString()).isZero();
+		assertThat(add.out()).contains("Added account 'Dana'");
+		String hash = hashOf("Dana");
+		assertThat(hash).startsWith("{bcrypt}").doesNotContain("a long enough password");
+		assertThat(ENCODER.matches("a long enough password", hash)).isTrue();
+		assertThat(run("", "user", "list").out()).contains("Dana");
+	}
+
+	@Test
+	@Order(3)
+	void refusesDuplicatesShortPasswordsBadNamesAndMissingInput() {
+		Run duplicate = run("another long password\n", "user", "add", "dana");
+		assertThat(duplicate.status()).isEqualTo(2);
+		assertThat(duplicate.err()).contains("already exists");
+		Run tooShort = run("short\n", "user", "add", "eli");
+		assertThat(tooShort.status()).isEqualTo(2);
+		assertThat(tooShort.err()).contains("at least 10 characters");
+		assertThat(run("a long enough password\n", "user", "add", "bad name").err()).contains("A username is");
+		assertThat(run("", "user", "add", "eli").err()).contains("No password on standard input");
+		assertThat(run("", "user", "add").status()).isEqualTo(2);
+		assertThat(run("", "user", "remove", "dana").err()).contains("Unknown action");
+	}
+
+	@Test
+	@Order(4)
+	void changesAPassword() {
+		Run passwd = run("the replacement password\n", "user", "passwd", "DANA");
+		assertThat(passwd.status()).as(passwd.toString()).isZero();
+		assertThat(ENCODER.matches("the replacement password", hashOf("Dana"))).isTrue();
+		Run unknown = run("the replacement password\n", "user", "passwd", "nobody");
+		assertThat(unknown.status()).isEqualTo(2);
+		assertThat(unknown.err()).contains("There is no account named 'nobody'");
+	}
+
+}
