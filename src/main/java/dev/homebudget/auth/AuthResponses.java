@@ -1,6 +1,7 @@
 package dev.homebudget.auth;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +20,10 @@ final class AuthResponses {
 	static void write(HttpServletResponse response, int status, String detail) throws IOException {
 		response.setStatus(status);
 		response.setHeader("Cache-Control", "no-store");
+		// the stream, not the writer: a writer makes the container append a charset
+		// (ISO-8859-1 by default), and the other API responses say plain application/json
 		response.setContentType("application/json");
-		response.getWriter().write("{\"detail\":\"" + detail + "\"}");
+		response.getOutputStream().write(("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** 401 for the API: no redirect, a Bearer challenge. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import dev.homebudget.auth.AccountException;
 import dev.homebudget.auth.UserAccount;
 import dev.homebudget.auth.UserAccounts;
+import dev.homebudget.schema.MigrationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,9 @@ import org.springframework.jdbc.BadSqlGrammarException;
 				"The password is asked on the terminal (twice), or read from the first line of standard input",
 				"when it is not a terminal, e.g. ./hbw user add dana < password-file. Never from arguments." })
 class UserCommand implements Callable<Integer> {
+
+	private static final String NOT_MIGRATED = "The database has no accounts table yet: run ./hbw migrate, "
+			+ "./hbw user add NAME (which migrates first) or start the app once.";
 
 	@Parameters(index = "0", arity = "0..1", defaultValue = "list", description = "list, add or passwd")
 	String action;
@@ -47,6 +51,10 @@ class UserCommand implements Callable<Integer> {
 					}
 					return 0;
 				}
+				catch (BadSqlGrammarException ex) {
+					System.err.println(NOT_MIGRATED);
+					return MigrationTools.FAILED;
+				}
 			}
 			case "add", "passwd" -> {
 				if (this.name == null) {
@@ -60,6 +68,13 @@ class UserCommand implements Callable<Integer> {
 				try (CommandContext context = CommandContext.start()) {
 					UserAccounts accounts = context.bean(UserAccounts.class);
 					if (this.action.equals("add")) {
+						// the first account is often the first command on a new install
+						MigrationRunner.Outcome migrated = context.bean(MigrationRunner.class)
+							.migrate(context.flyway());
+						if (migrated.applied() > 0) {
+							System.out.println("Applied " + migrated.applied() + " migration(s); schema version is now "
+									+ migrated.version() + ".");
+						}
 						UserAccount account = accounts.add(this.name, java.nio.CharBuffer.wrap(password));
 						System.out.println("Added account '" + account.username() + "' (id " + account.id() + ").");
 					}
@@ -74,8 +89,7 @@ class UserCommand implements Callable<Integer> {
 					return MigrationTools.FAILED;
 				}
 				catch (BadSqlGrammarException ex) {
-					System.err.println("The database has no accounts table yet: run ./hbw migrate (or start the app "
-							+ "once) first.");
+					System.err.println(NOT_MIGRATED);
 					return MigrationTools.FAILED;
 				}
 				finally {

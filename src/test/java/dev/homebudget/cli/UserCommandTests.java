@@ -29,6 +29,8 @@ class UserCommandTests {
 
 	private static final String DATABASE = "cli_users";
 
+	private static final String EMPTY = "cli_users_none";
+
 	private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
 	@BeforeAll
@@ -74,28 +76,44 @@ class UserCommandTests {
 
 	@Test
 	@Order(1)
-	void beforeTheMigrationTheCommandSaysWhatToDo() {
-		Run add = run("a long enough password\n", "user", "add", "dana");
-		assertThat(add.status()).isEqualTo(2);
-		assertThat(add.err()).contains("./hbw migrate");
-		assertThat(run("", "migrate").status()).isZero();
+	void beforeTheMigrationListingAndPasswordChangesSayWhatToDo() {
+		Run list = run("", "user", "list");
+		assertThat(list.status()).isEqualTo(2);
+		assertThat(list.err()).contains("./hbw migrate");
+		Run passwd = run("a long enough password\n", "user", "passwd", "dana");
+		assertThat(passwd.status()).isEqualTo(2);
+		assertThat(passwd.err()).contains("./hbw migrate");
 	}
 
 	@Test
 	@Order(2)
-	void addsAnAccountWithTheHashOfThePasswordFromStandardInput() {
-		assertThat(run("", "user", "list").out()).contains("No accounts yet");
+	void addsAnAccountWithTheHashOfThePasswordFromStandardInputMigratingFirst() {
 		Run add = run("a long enough password\n", "user", "add", "Dana");
 		assertThat(add.status()).as(add.toString()).isZero();
-		assertThat(add.out()).contains("Added account 'Dana'");
+		assertThat(add.out()).contains("migration(s); schema version is now").contains("Added account 'Dana'");
 		String hash = hashOf("Dana");
 		assertThat(hash).startsWith("{bcrypt}").doesNotContain("a long enough password");
 		assertThat(ENCODER.matches("a long enough password", hash)).isTrue();
 		assertThat(run("", "user", "list").out()).contains("Dana");
+		Run second = run("another long password\n", "user", "add", "Eve");
+		assertThat(second.out()).doesNotContain("migration(s)").contains("Added account 'Eve'");
 	}
 
 	@Test
 	@Order(3)
+	void listSaysHowToAddTheFirstAccount() {
+		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(EMPTY));
+		try {
+			assertThat(run("", "migrate").status()).isZero();
+			assertThat(run("", "user", "list").out()).contains("No accounts yet");
+		}
+		finally {
+			System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
+		}
+	}
+
+	@Test
+	@Order(4)
 	void refusesDuplicatesShortPasswordsBadNamesAndMissingInput() {
 		Run duplicate = run("another long password\n", "user", "add", "dana");
 		assertThat(duplicate.status()).isEqualTo(2);
@@ -110,7 +128,7 @@ class UserCommandTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void changesAPassword() {
 		Run passwd = run("the replacement password\n", "user", "passwd", "DANA");
 		assertThat(passwd.status()).as(passwd.toString()).isZero();
