@@ -142,10 +142,15 @@ public class HouseholdService {
 			.param("household", householdId)
 			.param("user", memberId)
 			.update();
-		return members(userId, householdId).stream()
-			.filter((member) -> member.userId() == memberId)
-			.findFirst()
-			.orElseThrow();
+		// read without the owner check: an owner may have just made themselves a member
+		return this.jdbc.sql("""
+				SELECT m.user_id, u.username, m.role, m.joined_at FROM household_members m
+				JOIN users u ON u.id = m.user_id WHERE m.household_id = :household AND m.user_id = :user""")
+			.param("household", householdId)
+			.param("user", memberId)
+			.query((rs, row) -> new Member(rs.getInt("user_id"), rs.getString("username"), role(rs.getString("role")),
+					rs.getObject("joined_at", OffsetDateTime.class)))
+			.single();
 	}
 
 	/**
