@@ -1,5 +1,7 @@
 package dev.homebudget.household;
 
+import java.util.Map;
+
 import dev.homebudget.shared.ApiException;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,13 @@ public final class Households {
 	 * The household of single-user mode, of the JSON-era phases and of all older data.
 	 */
 	public static final int FIRST = 1;
+
+	/**
+	 * Rows a migration inserts itself, which are no user's data, by table (a condition on
+	 * its rows): V8 creates household 1. A database holding only these counts as empty, a
+	 * restore replaces them with the archive's, and a downgrade does not call them lost.
+	 */
+	public static final Map<String, String> MIGRATION_SEEDED_ROWS = Map.of("households", "id = " + FIRST);
 
 	private Households() {
 	}

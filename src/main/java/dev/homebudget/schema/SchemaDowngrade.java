@@ -19,6 +19,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.homebudget.backup.BackupService;
+import dev.homebudget.household.Households;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -186,12 +187,6 @@ public class SchemaDowngrade {
 
 	}
 
-	/**
-	 * Rows a migration inserts itself, which are no user's data: V8 creates household 1,
-	 * the one all data belonged to before households existed.
-	 */
-	private static final Map<String, String> MIGRATION_SEEDED_ROWS = Map.of("households", "id = 1");
-
 	/** table → column → details, in the current schema, history table left out. */
 	private static Map<String, Map<String, Column>> columns(Connection connection, String history) throws SQLException {
 		Map<String, Map<String, Column>> tables = new LinkedHashMap<>();
@@ -226,7 +221,7 @@ public class SchemaDowngrade {
 			for (var table : before.entrySet()) {
 				Map<String, Column> remaining = after.get(table.getKey());
 				if (remaining == null) {
-					String seeded = MIGRATION_SEEDED_ROWS.get(table.getKey());
+					String seeded = Households.MIGRATION_SEEDED_ROWS.get(table.getKey());
 					long rows = count(statement, "SELECT count(*) FROM " + quote(table.getKey())
 							+ ((seeded != null) ? " WHERE NOT (" + seeded + ")" : ""));
 					if (rows > 0) {
