@@ -95,4 +95,23 @@ document.getElementById('join-form').addEventListener('submit', (event) => {
 		.catch(fail);
 });
 
-load().catch(() => {});
+// An invitation link (accept_url): /#invitation=CODE opens the dialog with the code filled in.
+// Read at once: this module runs before app.js, which rewrites the URL without the fragment.
+const INVITATION = /^#invitation=([A-Za-z0-9_-]+)$/;
+let invitation = INVITATION.exec(window.location.hash);
+
+function offerInvitation() {
+	if (!invitation || box.hidden) return;
+	document.getElementById('join-code').value = invitation[1];
+	invitation = null;
+	message.textContent = '';
+	if (!dialog.open) dialog.showModal();
+	loadMembers().catch(fail);
+}
+
+window.addEventListener('hashchange', () => {
+	invitation = INVITATION.exec(window.location.hash);
+	offerInvitation();
+});
+
+load().then(offerInvitation).catch(() => {});

@@ -93,7 +93,8 @@ class HouseholdController {
 	/**
 	 * A new invitation; {@code code} is shown this once.
 	 *
-	 * @param acceptUrl where the invited user POSTs {@code {"code": ...}} (signed in)
+	 * @param acceptUrl the web UI with the code: opened by the invited user (signed in),
+	 * it offers to join; API clients POST the code to {@code /api/v1/invitations/accept}
 	 */
 	record InvitationCreated(int id, @JsonProperty("household_id") int householdId, String role, String code,
 			@JsonProperty("accept_url") String acceptUrl, @JsonProperty("expires_at") OffsetDateTime expiresAt) {
@@ -238,9 +239,11 @@ class HouseholdController {
 		}
 		HouseholdService.CreatedInvitation created = this.households.invite(user.id(),
 				id(rawHousehold, HouseholdService.NOT_FOUND), role, Duration.ofHours(hours));
-		String acceptUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/api/v1/invitations/accept")
-			.toUriString();
+		// the code travels in the fragment, which browsers never send to the server (so
+		// it
+		// reaches no access log); the page opens the household dialog with it
+		String acceptUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString() + "#invitation="
+				+ created.code();
 		HouseholdService.Invitation invitation = created.invitation();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new InvitationCreated(invitation.id(), invitation.householdId(), invitation.role().value(),

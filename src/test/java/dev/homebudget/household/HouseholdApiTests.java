@@ -24,7 +24,8 @@ class HouseholdApiTests extends SignedInHouseholdsSupport {
 		ApiResponse invitation = owner.json("POST", "/api/v1/households/" + household + "/invitations",
 				"{\"role\":\"" + role + "\",\"expires_in_hours\":72}");
 		assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-		assertThat(invitation.json().get("accept_url").asString()).endsWith("/api/v1/invitations/accept");
+		assertThat(invitation.json().get("accept_url").asString())
+			.isEqualTo("http://127.0.0.1:" + this.port + "/#invitation=" + invitation.json().get("code").asString());
 		assertThat(invitation.json().get("role").asString()).isEqualTo(role);
 		return invitation.json().get("code").asString();
 	}

@@ -156,6 +156,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			}
 		}
 		assertThat(unaccounted).as("routes that T25 does not cover: add them to a list with a reason").isEmpty();
+		// A's invitation through B's own household is not B's either
+		assertThat(b.user().delete("/api/v1/households/" + b.household() + "/invitations/" + a.invitation()).status())
+			.isEqualTo(404);
 		assertThat(idCalls).isGreaterThanOrEqualTo(20);
 
 		for (String route : READ_ROUTES) {

@@ -148,8 +148,9 @@ class HouseholdBrowserTests {
 
 		Page pageB = signedIn(b);
 		assertThat(expenseRows(pageB, business)).hasCount(0);
-		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
-		pageB.getByLabel("Invitation code").fill(code);
+		// B opens the invitation link (accept_url): the dialog offers the code
+		pageB.navigate("http://127.0.0.1:" + this.port + "/#invitation=" + code);
+		assertThat(pageB.getByLabel("Invitation code")).hasValue(code);
 		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
 		assertThat(expenseRows(pageB, business)).containsText("31.40");
 		assertThat(pageB.locator("#household option:checked")).containsText("(member)");
