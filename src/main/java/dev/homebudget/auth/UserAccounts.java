@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.homebudget.household.Households;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,8 +44,9 @@ public class UserAccounts {
 			throw new AccountException("A username is 1 to 64 letters, digits or . _ @ - characters.");
 		}
 		checkPassword(password);
+		UserAccount account;
 		try {
-			return this.jdbc
+			account = this.jdbc
 				.sql("INSERT INTO users (username, password_hash) VALUES (:username, :hash) "
 						+ "RETURNING id, username, created_at")
 				.param("username", username)
@@ -55,6 +58,41 @@ public class UserAccounts {
 		catch (DuplicateKeyException ex) {
 			throw new AccountException("An account named '" + username + "' already exists (names ignore case).");
 		}
+		joinFirstOrOwnHousehold(account);
+		return account;
+	}
+
+	/**
+	 * The first account owns the first household (all data from before accounts); every
+	 * later one gets a household of its own and sees nothing of the others' until
+	 * invited. The first household's row is locked, so two first accounts cannot both
+	 * take it.
+	 */
+	private void joinFirstOrOwnHousehold(UserAccount account) {
+		this.jdbc.sql("SELECT id FROM households WHERE id = :first FOR UPDATE")
+			.param("first", Households.FIRST)
+			.query(Integer.class)
+			.optional();
+		boolean firstIsOwned = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM household_members WHERE household_id = :first)")
+			.param("first", Households.FIRST)
+			.query(Boolean.class)
+			.single();
+		int household = Households.FIRST;
+		if (firstIsOwned) {
+			household = this.jdbc.sql("INSERT INTO households (name) VALUES (:name) RETURNING id")
+				.param("name", account.username() + "'s household")
+				.query(Integer.class)
+				.single();
+		}
+		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:household, :user, 'owner')")
+			.param("household", household)
+			.param("user", account.id())
+			.update();
+		this.jdbc.sql("UPDATE users SET current_household_id = :household WHERE id = :user")
+			.param("household", household)
+			.param("user", account.id())
+			.update();
 	}
 
 	@Transactional

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.homebudget.household.Households;
+
 /**
  * The application's tables as the catalog describes them, in the connection's current
  * schema, so that a table added by a later migration is backed up without anyone
@@ -70,12 +72,17 @@ final class DatabaseTables {
 		return dependencyOrder(tables, foreignKeys(connection));
 	}
 
-	/** Rows per table, for every table but {@code excluded}. */
+	/**
+	 * Rows per table, for every table but {@code excluded}, without the rows migrations
+	 * insert themselves ({@link Households#MIGRATION_SEEDED_ROWS}).
+	 */
 	static Map<String, Long> rowCounts(Connection connection, String excluded) throws SQLException {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement()) {
 			for (String name : names(connection, excluded)) {
-				try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quote(name))) {
+				String seeded = Households.MIGRATION_SEEDED_ROWS.get(name);
+				try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quote(name)
+						+ ((seeded != null) ? " WHERE NOT (" + seeded + ")" : ""))) {
 					rows.next();
 					counts.put(name, rows.getLong(1));
 				}

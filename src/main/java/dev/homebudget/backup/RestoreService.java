@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.homebudget.database.ScratchDatabases;
+import dev.homebudget.household.Households;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.flywaydb.core.Flyway;
@@ -258,6 +261,7 @@ public class RestoreService {
 							byEntry.put(table.entry(), table);
 						}
 					}
+					removeMigrationSeededRows(connection, byEntry.values());
 					Set<String> loaded = copyEntries(connection, tar, byEntry);
 					for (BackupManifest.Table table : byEntry.values()) {
 						if (!loaded.contains(table.entry())) {
@@ -293,6 +297,23 @@ public class RestoreService {
 			catch (SQLException ex) {
 				this.problems.add("could not connect to the database: " + BackupService.describe(ex));
 				return false;
+			}
+		}
+
+		/**
+		 * The migrations of the empty database inserted rows of their own (household 1);
+		 * the archive holds the same rows as they were backed up, which replace them.
+		 */
+		private void removeMigrationSeededRows(Connection connection, Collection<BackupManifest.Table> tables)
+				throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				for (BackupManifest.Table table : tables) {
+					String seeded = Households.MIGRATION_SEEDED_ROWS.get(table.name());
+					if (seeded != null) {
+						statement
+							.executeUpdate("DELETE FROM " + DatabaseTables.quote(table.name()) + " WHERE " + seeded);
+					}
+				}
 			}
 		}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
@@ -17,6 +18,19 @@ import dev.homebudget.shared.EntryValues;
  * the order of equal dates is stable.
  */
 public interface ExpenseRepository {
+
+	/**
+	 * The same store limited to one household's rows: reads see only them, creates put
+	 * rows in it, and changes and deletes reach only them (another household's id is
+	 * absent). This instance itself works on household {@link Households#FIRST}. The
+	 * stores of the JSON era hold no households: they are the first one's alone.
+	 * @throws dev.homebudget.shared.ApiException 409 when the store holds only the first
+	 * household
+	 */
+	default ExpenseRepository forHousehold(int household) {
+		Households.requireFirst(household);
+		return this;
+	}
 
 	List<Expense> findAll();
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
@@ -32,53 +33,66 @@ public class ExpenseService {
 
 	private final ExpenseRepository expenses;
 
+	private final CurrentHousehold household;
+
 	private final EntryRequestReader reader = new EntryRequestReader(EntryField.EXPENSE_FIELDS);
 
-	public ExpenseService(ExpenseRepository expenses) {
+	public ExpenseService(ExpenseRepository expenses, CurrentHousehold household) {
 		this.expenses = expenses;
+		this.household = household;
+	}
+
+	/** The current household's rows. */
+	private ExpenseRepository readable() {
+		return this.expenses.forHousehold(this.household.forReading());
+	}
+
+	/** The current household's rows, if the caller may change them (403 for a viewer). */
+	private ExpenseRepository writable() {
+		return this.expenses.forHousehold(this.household.forWriting());
 	}
 
 	@SingleStatement
 	public List<Expense> list() {
-		return this.expenses.findAll();
+		return readable().findAll();
 	}
 
 	/** Every row, in the order of {@link #list()}, without holding them all. */
 	@Transactional(readOnly = true)
 	public void streamAll(Consumer<? super Expense> action) {
-		this.expenses.streamAll(action);
+		readable().streamAll(action);
 	}
 
 	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
 	@SingleStatement
 	public EntryPage<Expense> find(EntryQuery query) {
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
-		return EntryPage.of(this.expenses.find(fetch), query, (row) -> sortKey(row, query), Expense::id);
+		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Expense::id);
 	}
 
 	@SingleStatement
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return this.expenses.total(from, to);
+		return readable().total(from, to);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return this.expenses.totalsByCategory(from, to);
+		return readable().totalsByCategory(from, to);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return this.expenses.totalsByMonth(year);
+		return readable().totalsByMonth(year);
 	}
 
 	@SingleStatement
 	public EntryTotals.Stats stats(EntryQuery query) {
-		return this.expenses.stats(query);
+		return readable().stats(query);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return this.expenses.distinctValues(field, limit);
+		return readable().distinctValues(field, limit);
 	}
 
 	private static Object sortKey(Expense row, EntryQuery query) {
@@ -91,32 +105,34 @@ public class ExpenseService {
 
 	@SingleStatement
 	public Expense create(EntryValues values) {
-		return this.expenses.create(ExpenseDraft.from(values));
+		return writable().create(ExpenseDraft.from(values));
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@SingleStatement
 	public Expense replace(int id, EntryValues changes, IfMatch ifMatch) {
+		ExpenseRepository expenses = writable();
 		if (changes.firstNullInRequiredField().isPresent()) {
-			requireExisting(id);
+			requireExisting(expenses, id);
 			EntryRequestReader.requireNotNull(changes);
 		}
-		return apply(id, changes, ifMatch);
+		return apply(expenses, id, changes, ifMatch);
 	}
 
 	/**
 	 * One conditional statement; when it changes nothing, tells a missing record (404)
 	 * from a stale version (412 with the current ETag).
 	 */
-	private Expense apply(int id, EntryValues changes, IfMatch ifMatch) {
+	private Expense apply(ExpenseRepository expenses, int id, EntryValues changes, IfMatch ifMatch) {
 		if (!ifMatch.constrainsVersion()) {
-			return this.expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
+			return expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
 		}
-		return this.expenses.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(id));
+		return expenses.updateIfVersion(id, ifMatch.versions(), changes)
+			.orElseThrow(() -> staleOrMissing(expenses, id));
 	}
 
-	private RuntimeException staleOrMissing(int id) {
-		return this.expenses.findById(id)
+	private RuntimeException staleOrMissing(ExpenseRepository expenses, int id) {
+		return expenses.findById(id)
 			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
 			.orElseGet(ExpenseNotFoundException::new);
 	}
@@ -124,30 +140,32 @@ public class ExpenseService {
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@SingleStatement
 	public Expense patch(int id, PatchRequest patch, IfMatch ifMatch) {
+		ExpenseRepository expenses = writable();
 		EntryValues change;
 		try {
 			change = this.reader.readPatchValue(patch);
 		}
 		catch (ApiException ex) {
-			requireExisting(id);
+			requireExisting(expenses, id);
 			throw ex;
 		}
-		return apply(id, change, ifMatch);
+		return apply(expenses, id, change, ifMatch);
 	}
 
 	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
-		boolean deleted = ifMatch.constrainsVersion() ? this.expenses.deleteIfVersion(id, ifMatch.versions())
-				: this.expenses.deleteById(id);
+		ExpenseRepository expenses = writable();
+		boolean deleted = ifMatch.constrainsVersion() ? expenses.deleteIfVersion(id, ifMatch.versions())
+				: expenses.deleteById(id);
 		if (!deleted) {
-			throw ifMatch.constrainsVersion() ? staleOrMissing(id) : new ExpenseNotFoundException();
+			throw ifMatch.constrainsVersion() ? staleOrMissing(expenses, id) : new ExpenseNotFoundException();
 		}
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
 	@SingleStatement
 	public int version(int id) {
-		return this.expenses.findById(id).orElseThrow(ExpenseNotFoundException::new).version();
+		return readable().findById(id).orElseThrow(ExpenseNotFoundException::new).version();
 	}
 
 	/**
@@ -155,20 +173,20 @@ public class ExpenseService {
 	 */
 	@Transactional
 	public int createAll(List<ExpenseDraft> drafts) {
-		return this.expenses.createAll(drafts).size();
+		return writable().createAll(drafts).size();
 	}
 
 	@Transactional
 	public int deleteAll(Collection<Integer> ids) {
-		return this.expenses.deleteAllById(ids);
+		return writable().deleteAllById(ids);
 	}
 
 	EntryRequestReader reader() {
 		return this.reader;
 	}
 
-	private void requireExisting(int id) {
-		if (!this.expenses.existsById(id)) {
+	private static void requireExisting(ExpenseRepository expenses, int id) {
+		if (!expenses.existsById(id)) {
 			throw new ExpenseNotFoundException();
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySql;
@@ -19,6 +20,7 @@ import dev.homebudget.shared.EntryTable;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +35,19 @@ class JdbcExpenseRepository implements ExpenseRepository {
 
 	private final EntryTable<Expense> table;
 
+	@Autowired
 	JdbcExpenseRepository(JdbcClient jdbc) {
+		this(jdbc, Households.FIRST);
+	}
+
+	private JdbcExpenseRepository(JdbcClient jdbc, int household) {
 		this.jdbc = jdbc;
-		this.table = new EntryTable<>(jdbc, "expenses", true, JdbcExpenseRepository::map, Expense::version);
+		this.table = new EntryTable<>(jdbc, "expenses", true, JdbcExpenseRepository::map, Expense::version, household);
+	}
+
+	@Override
+	public ExpenseRepository forHousehold(int household) {
+		return (household == this.table.household()) ? this : new JdbcExpenseRepository(this.jdbc, household);
 	}
 
 	@Override
@@ -71,8 +83,9 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	@Override
 	public Expense create(ExpenseDraft draft) {
 		return this.jdbc.sql(
-				"INSERT INTO expenses (date, business, category, amount, account, currency, notes) VALUES (:date, :business, :category, :amount, :account, :currency, :notes) RETURNING "
+				"INSERT INTO expenses (household_id, date, business, category, amount, account, currency, notes) VALUES (:household, :date, :business, :category, :amount, :account, :currency, :notes) RETURNING "
 						+ this.table.columns())
+			.param("household", this.table.household())
 			.param("date", draft.date())
 			.param("business", draft.business(), Types.VARCHAR)
 			.param("category", draft.category())

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.RequestValidationException;
 import dev.homebudget.shared.ValidationIssue;
@@ -51,8 +53,11 @@ public class IdempotentRequests {
 
 	private final IdempotencyProperties properties;
 
+	private final CurrentHousehold household;
+
 	IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json,
-			IdempotencyProperties properties) {
+			IdempotencyProperties properties, CurrentHousehold household) {
+		this.household = household;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.json = json;
@@ -63,11 +68,12 @@ public class IdempotentRequests {
 	 * Runs {@code action} once for this key and request body, or replays its stored
 	 * response.
 	 * @param key the header's value; null runs the action plainly
-	 * @param scope method and route, e.g. {@code POST /api/v1/expense}
+	 * @param requestScope method and route, e.g. {@code POST /api/v1/expense}
 	 * @param body the raw request body, fingerprinted to recognise a reused key
 	 * @param etag ETag of the response, or null for none
 	 */
-	public ResponseEntity<String> execute(String key, String scope, byte[] body, String etag, Supplier<Object> action) {
+	public ResponseEntity<String> execute(String key, String requestScope, byte[] body, String etag,
+			Supplier<Object> action) {
 		if (key == null) {
 			return ok(this.json.writeValueAsString(action.get()), false, etag);
 		}
@@ -75,6 +81,11 @@ public class IdempotentRequests {
 			throw new RequestValidationException(new ValidationIssue("value_error", List.of("header", HEADER),
 					"Value error, the key must be 1 to 255 visible ASCII characters", key, null));
 		}
+		// Keys are per household: another household's key must neither replay its
+		// response nor block this request. The first household keeps the scopes of the
+		// releases before households.
+		int household = this.household.forReading();
+		String scope = (household != Households.FIRST) ? "household " + household + " " + requestScope : requestScope;
 		String hash = fingerprint(scope, body);
 		return this.transactions.execute((status) -> {
 			if (!claim(scope, key, hash)) {

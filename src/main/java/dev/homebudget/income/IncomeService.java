@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
@@ -32,48 +33,61 @@ public class IncomeService {
 
 	private final IncomeRepository incomes;
 
+	private final CurrentHousehold household;
+
 	private final EntryRequestReader reader = new EntryRequestReader(EntryField.INCOME_FIELDS);
 
-	public IncomeService(IncomeRepository incomes) {
+	public IncomeService(IncomeRepository incomes, CurrentHousehold household) {
 		this.incomes = incomes;
+		this.household = household;
+	}
+
+	/** The current household's rows. */
+	private IncomeRepository readable() {
+		return this.incomes.forHousehold(this.household.forReading());
+	}
+
+	/** The current household's rows, if the caller may change them (403 for a viewer). */
+	private IncomeRepository writable() {
+		return this.incomes.forHousehold(this.household.forWriting());
 	}
 
 	@SingleStatement
 	public List<Income> list() {
-		return this.incomes.findAll();
+		return readable().findAll();
 	}
 
 	/** Every row, in the order of {@link #list()}, without holding them all. */
 	@Transactional(readOnly = true)
 	public void streamAll(Consumer<? super Income> action) {
-		this.incomes.streamAll(action);
+		readable().streamAll(action);
 	}
 
 	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
 	@SingleStatement
 	public EntryPage<Income> find(EntryQuery query) {
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
-		return EntryPage.of(this.incomes.find(fetch), query, (row) -> sortKey(row, query), Income::id);
+		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Income::id);
 	}
 
 	@SingleStatement
 	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return this.incomes.total(from, to);
+		return readable().total(from, to);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return this.incomes.totalsByCategory(from, to);
+		return readable().totalsByCategory(from, to);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return this.incomes.totalsByMonth(year);
+		return readable().totalsByMonth(year);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return this.incomes.distinctValues(field, limit);
+		return readable().distinctValues(field, limit);
 	}
 
 	private static Object sortKey(Income row, EntryQuery query) {
@@ -86,32 +100,33 @@ public class IncomeService {
 
 	@SingleStatement
 	public Income create(EntryValues values) {
-		return this.incomes.create(IncomeDraft.from(values));
+		return writable().create(IncomeDraft.from(values));
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@SingleStatement
 	public Income replace(int id, EntryValues changes, IfMatch ifMatch) {
+		IncomeRepository incomes = writable();
 		if (changes.firstNullInRequiredField().isPresent()) {
-			requireExisting(id);
+			requireExisting(incomes, id);
 			EntryRequestReader.requireNotNull(changes);
 		}
-		return apply(id, changes, ifMatch);
+		return apply(incomes, id, changes, ifMatch);
 	}
 
 	/**
 	 * One conditional statement; when it changes nothing, tells a missing record (404)
 	 * from a stale version (412 with the current ETag).
 	 */
-	private Income apply(int id, EntryValues changes, IfMatch ifMatch) {
+	private Income apply(IncomeRepository incomes, int id, EntryValues changes, IfMatch ifMatch) {
 		if (!ifMatch.constrainsVersion()) {
-			return this.incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
+			return incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
 		}
-		return this.incomes.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(id));
+		return incomes.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(incomes, id));
 	}
 
-	private RuntimeException staleOrMissing(int id) {
-		return this.incomes.findById(id)
+	private RuntimeException staleOrMissing(IncomeRepository incomes, int id) {
+		return incomes.findById(id)
 			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
 			.orElseGet(IncomeNotFoundException::new);
 	}
@@ -119,30 +134,32 @@ public class IncomeService {
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@SingleStatement
 	public Income patch(int id, PatchRequest patch, IfMatch ifMatch) {
+		IncomeRepository incomes = writable();
 		EntryValues change;
 		try {
 			change = this.reader.readPatchValue(patch);
 		}
 		catch (ApiException ex) {
-			requireExisting(id);
+			requireExisting(incomes, id);
 			throw ex;
 		}
-		return apply(id, change, ifMatch);
+		return apply(incomes, id, change, ifMatch);
 	}
 
 	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
-		boolean deleted = ifMatch.constrainsVersion() ? this.incomes.deleteIfVersion(id, ifMatch.versions())
-				: this.incomes.deleteById(id);
+		IncomeRepository incomes = writable();
+		boolean deleted = ifMatch.constrainsVersion() ? incomes.deleteIfVersion(id, ifMatch.versions())
+				: incomes.deleteById(id);
 		if (!deleted) {
-			throw ifMatch.constrainsVersion() ? staleOrMissing(id) : new IncomeNotFoundException();
+			throw ifMatch.constrainsVersion() ? staleOrMissing(incomes, id) : new IncomeNotFoundException();
 		}
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
 	@SingleStatement
 	public int version(int id) {
-		return this.incomes.findById(id).orElseThrow(IncomeNotFoundException::new).version();
+		return readable().findById(id).orElseThrow(IncomeNotFoundException::new).version();
 	}
 
 	/**
@@ -150,20 +167,20 @@ public class IncomeService {
 	 */
 	@Transactional
 	public int createAll(List<IncomeDraft> drafts) {
-		return this.incomes.createAll(drafts).size();
+		return writable().createAll(drafts).size();
 	}
 
 	@Transactional
 	public int deleteAll(Collection<Integer> ids) {
-		return this.incomes.deleteAllById(ids);
+		return writable().deleteAllById(ids);
 	}
 
 	EntryRequestReader reader() {
 		return this.reader;
 	}
 
-	private void requireExisting(int id) {
-		if (!this.incomes.existsById(id)) {
+	private static void requireExisting(IncomeRepository incomes, int id) {
+		if (!incomes.existsById(id)) {
 			throw new IncomeNotFoundException();
 		}
 	}

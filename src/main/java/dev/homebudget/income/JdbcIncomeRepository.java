@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySql;
@@ -19,6 +20,7 @@ import dev.homebudget.shared.EntryTable;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +35,19 @@ class JdbcIncomeRepository implements IncomeRepository {
 
 	private final EntryTable<Income> table;
 
+	@Autowired
 	JdbcIncomeRepository(JdbcClient jdbc) {
+		this(jdbc, Households.FIRST);
+	}
+
+	private JdbcIncomeRepository(JdbcClient jdbc, int household) {
 		this.jdbc = jdbc;
-		this.table = new EntryTable<>(jdbc, "incomes", false, JdbcIncomeRepository::map, Income::version);
+		this.table = new EntryTable<>(jdbc, "incomes", false, JdbcIncomeRepository::map, Income::version, household);
+	}
+
+	@Override
+	public IncomeRepository forHousehold(int household) {
+		return (household == this.table.household()) ? this : new JdbcIncomeRepository(this.jdbc, household);
 	}
 
 	@Override
@@ -71,8 +83,9 @@ class JdbcIncomeRepository implements IncomeRepository {
 	@Override
 	public Income create(IncomeDraft draft) {
 		return this.jdbc.sql(
-				"INSERT INTO incomes (date, category, amount, account, currency, notes) VALUES (:date, :category, :amount, :account, :currency, :notes) RETURNING "
+				"INSERT INTO incomes (household_id, date, category, amount, account, currency, notes) VALUES (:household, :date, :category, :amount, :account, :currency, :notes) RETURNING "
 						+ this.table.columns())
+			.param("household", this.table.household())
 			.param("date", draft.date())
 			.param("category", draft.category())
 			.param("amount", draft.amount())

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryTable;
 import dev.homebudget.storage.JsonDirectory;
 import dev.homebudget.storage.JsonEntry;
@@ -407,7 +408,7 @@ public final class JsonImporter {
 	/** The table's shared SQL, run on the import's own connection and transaction. */
 	private static EntryTable<JsonEntry> identity(Connection connection, LedgerTable table) {
 		return new EntryTable<>(JdbcClient.create(new SingleConnectionDataSource(connection, true)), table.table(),
-				table.ledger().hasBusiness(), (rs, row) -> table.map(rs), (entry) -> 0);
+				table.ledger().hasBusiness(), (rs, row) -> table.map(rs), (entry) -> 0, Households.FIRST);
 	}
 
 	/** The batches of one file, on the import's connection. */

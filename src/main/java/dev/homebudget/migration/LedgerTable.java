@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.storage.JsonEntry;
 import dev.homebudget.storage.LedgerFile;
@@ -23,6 +24,12 @@ enum LedgerTable {
 	private final String table;
 
 	private final String columns;
+
+	/**
+	 * The JSON files hold the first household's data: other households' rows are neither
+	 * read, compared, overwritten nor deleted. (New rows get the column's default, 1.)
+	 */
+	private static final String FIRST_HOUSEHOLD = " WHERE household_id = " + Households.FIRST;
 
 	LedgerTable(LedgerFile ledger, String table) {
 		this.ledger = ledger;
@@ -44,7 +51,7 @@ enum LedgerTable {
 
 	/** Every row in id order, the order of the canonical fingerprint. */
 	String selectAllById() {
-		return "SELECT " + this.columns + " FROM " + this.table + " ORDER BY id";
+		return "SELECT " + this.columns + " FROM " + this.table + FIRST_HOUSEHOLD + " ORDER BY id";
 	}
 
 	JsonEntry map(ResultSet rs) throws SQLException {
@@ -55,7 +62,7 @@ enum LedgerTable {
 
 	/** The ids in an inclusive range, ascending. */
 	String idsBetween() {
-		return "SELECT id FROM " + this.table + " WHERE id BETWEEN ? AND ? ORDER BY id";
+		return "SELECT id FROM " + this.table + FIRST_HOUSEHOLD + " AND id BETWEEN ? AND ? ORDER BY id";
 	}
 
 	/**
@@ -83,7 +90,8 @@ enum LedgerTable {
 		}
 		row.append(" || E'\\n'");
 		return "SELECT count(*), COALESCE(sum(amount), 0), COALESCE(max(id), 0), encode(sha256(convert_to("
-				+ "COALESCE(string_agg(" + row + ", '' ORDER BY id), ''), 'UTF8')), 'hex') FROM " + this.table;
+				+ "COALESCE(string_agg(" + row + ", '' ORDER BY id), ''), 'UTF8')), 'hex') FROM " + this.table
+				+ FIRST_HOUSEHOLD;
 	}
 
 	/** A text column in COPY's text format, as {@link CanonicalEntry} writes it. */
@@ -94,7 +102,7 @@ enum LedgerTable {
 
 	/** Deletes every row whose id is not in the array parameter; answers their ids. */
 	String deleteOtherIds() {
-		return "DELETE FROM " + this.table + " WHERE id <> ALL(?) RETURNING id";
+		return "DELETE FROM " + this.table + FIRST_HOUSEHOLD + " AND id <> ALL(?) RETURNING id";
 	}
 
 	/** A session-private table that one batch is copied into; emptied at each commit. */
@@ -130,7 +138,8 @@ enum LedgerTable {
 		}
 		return "WITH written AS (INSERT INTO " + this.table + " AS t (" + this.columns + ") SELECT " + this.columns
 				+ " FROM " + stagingTable() + " ON CONFLICT (id) DO UPDATE SET " + set + "version = t.version + 1"
-				+ " WHERE (" + stored + ") IS DISTINCT FROM (" + incoming + ")"
+				+ " WHERE t.household_id = " + Households.FIRST + " AND (" + stored + ") IS DISTINCT FROM (" + incoming
+				+ ")"
 				// xmax is 0 on a freshly inserted row version, non-zero on an updated one
 				+ " RETURNING (t.xmax = 0) AS inserted)"
 				+ " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written";

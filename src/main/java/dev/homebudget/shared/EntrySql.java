@@ -61,6 +61,15 @@ public final class EntrySql {
 			return statement;
 		}
 
+		/** The same conditions, limited to one household's rows (its first condition). */
+		public Filter scoped(int household) {
+			Map<String, Object> scoped = new LinkedHashMap<>(this.parameters);
+			scoped.put("household", household);
+			String where = this.where.isEmpty() ? " WHERE household_id = :household"
+					: " WHERE household_id = :household AND " + this.where.substring(" WHERE ".length());
+			return new Filter(where, scoped);
+		}
+
 	}
 
 	/**

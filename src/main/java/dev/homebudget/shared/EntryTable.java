@@ -35,25 +35,41 @@ public final class EntryTable<T> {
 
 	private final ToIntFunction<T> version;
 
+	private final int household;
+
 	private final String columns;
 
 	private final String select;
 
 	private static final String ORDER = " ORDER BY date DESC, id DESC";
 
+	private static final String HOUSEHOLD = "household";
+
+	/** Every statement's first condition: the rows of this table's household only. */
+	private static final String OWN = " WHERE household_id = :household";
+
 	/** Rows per round trip when streaming; needs a transaction (a cursor). */
 	private static final int STREAM_FETCH_SIZE = 1000;
 
-	public EntryTable(JdbcClient jdbc, String table, boolean hasBusiness, RowMapper<T> mapper,
-			ToIntFunction<T> version) {
+	/**
+	 * @param household every statement reads and writes only this household's rows (ids
+	 * of other households' rows are treated as absent)
+	 */
+	public EntryTable(JdbcClient jdbc, String table, boolean hasBusiness, RowMapper<T> mapper, ToIntFunction<T> version,
+			int household) {
 		this.jdbc = jdbc;
+		this.household = household;
 		this.table = table;
 		this.hasBusiness = hasBusiness;
 		this.mapper = mapper;
 		this.version = version;
 		this.columns = "id, date, " + (hasBusiness ? "business, " : "")
 				+ "category, amount, account, currency, notes, version";
-		this.select = "SELECT " + this.columns + " FROM " + table + " ";
+		this.select = "SELECT " + this.columns + " FROM " + table;
+	}
+
+	public int household() {
+		return this.household;
 	}
 
 	/** The column list, for a typed {@code INSERT ... RETURNING}. */
@@ -82,7 +98,7 @@ public final class EntryTable<T> {
 	}
 
 	public List<T> findAll() {
-		return this.jdbc.sql(this.select + ORDER).query(this.mapper).list();
+		return this.jdbc.sql(this.select + OWN + ORDER).param(HOUSEHOLD, this.household).query(this.mapper).list();
 	}
 
 	/**
@@ -92,13 +108,15 @@ public final class EntryTable<T> {
 	 */
 	public void streamAll(Consumer<? super T> action) {
 		int[] row = { 0 };
-		this.jdbc.sql(this.select + ORDER)
+		this.jdbc.sql(this.select + OWN + ORDER)
+			.param(HOUSEHOLD, this.household)
 			.withFetchSize(STREAM_FETCH_SIZE)
 			.query((RowCallbackHandler) (rs) -> action.accept(this.mapper.mapRow(rs, row[0]++)));
 	}
 
 	public List<T> findPage(int offset, int limit) {
-		return this.jdbc.sql(this.select + ORDER + " OFFSET :offset LIMIT :limit")
+		return this.jdbc.sql(this.select + OWN + ORDER + " OFFSET :offset LIMIT :limit")
+			.param(HOUSEHOLD, this.household)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(this.mapper)
@@ -106,14 +124,19 @@ public final class EntryTable<T> {
 	}
 
 	public Optional<T> findById(int id) {
-		return this.jdbc.sql(this.select + "WHERE id = :id").param("id", id).query(this.mapper).optional();
+		return this.jdbc.sql(this.select + OWN + " AND id = :id")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.query(this.mapper)
+			.optional();
 	}
 
 	public List<T> findAllById(Collection<Integer> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(this.select + "WHERE id = ANY(:ids)")
+		return this.jdbc.sql(this.select + OWN + " AND id = ANY(:ids)")
+			.param(HOUSEHOLD, this.household)
 			.param("ids", EntrySql.integerArray(ids))
 			.query(this.mapper)
 			.list();
@@ -137,9 +160,14 @@ public final class EntryTable<T> {
 				.stream()
 				.map((field) -> field.column() + " = EXCLUDED." + field.column())
 				.collect(Collectors.joining(", "));
-			String sql = "INSERT INTO " + this.table + " (id, " + columns + ") VALUES (:id, " + parameters
-					+ ") ON CONFLICT (id) DO UPDATE SET " + updates + ", version = " + this.table + ".version + 1";
-			EntrySql.bind(this.jdbc.sql(sql), values).param("id", row.getKey()).update();
+			// a row of another household under the same id is left alone, never moved
+			String sql = "INSERT INTO " + this.table + " (id, household_id, " + columns + ") VALUES (:id, :household, "
+					+ parameters + ") ON CONFLICT (id) DO UPDATE SET " + updates + ", version = " + this.table
+					+ ".version + 1 WHERE " + this.table + ".household_id = EXCLUDED.household_id";
+			EntrySql.bind(this.jdbc.sql(sql), values)
+				.param("id", row.getKey())
+				.param(HOUSEHOLD, this.household)
+				.update();
 		}
 		if (!rows.isEmpty()) {
 			keepIdentityAheadOfIds();
@@ -147,7 +175,8 @@ public final class EntryTable<T> {
 	}
 
 	public boolean existsById(int id) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + this.table + " WHERE id = :id)")
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + this.table + OWN + " AND id = :id)")
+			.param(HOUSEHOLD, this.household)
 			.param("id", id)
 			.query(Boolean.class)
 			.single();
@@ -158,9 +187,13 @@ public final class EntryTable<T> {
 		if (changes.isEmpty()) {
 			return findById(id);
 		}
-		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes)
-				+ ", version = version + 1 WHERE id = :id RETURNING " + this.columns;
-		return EntrySql.bind(this.jdbc.sql(sql), changes).param("id", id).query(this.mapper).optional();
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
+				+ " AND id = :id RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.query(this.mapper)
+			.optional();
 	}
 
 	/** As {@link #update}, only if the stored version is one of {@code versions}. */
@@ -168,9 +201,10 @@ public final class EntryTable<T> {
 		if (changes.isEmpty()) {
 			return findById(id).filter((row) -> versions.contains(this.version.applyAsInt(row)));
 		}
-		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes)
-				+ ", version = version + 1 WHERE id = :id AND version = ANY(:versions) RETURNING " + this.columns;
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
+				+ " AND id = :id AND version = ANY(:versions) RETURNING " + this.columns;
 		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param(HOUSEHOLD, this.household)
 			.param("id", id)
 			.param("versions", EntrySql.integerArray(versions))
 			.query(this.mapper)
@@ -178,11 +212,15 @@ public final class EntryTable<T> {
 	}
 
 	public boolean deleteById(int id) {
-		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = :id").param("id", id).update() > 0;
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = :id")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.update() > 0;
 	}
 
 	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
-		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = :id AND version = ANY(:versions)")
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = :id AND version = ANY(:versions)")
+			.param(HOUSEHOLD, this.household)
 			.param("id", id)
 			.param("versions", EntrySql.integerArray(versions))
 			.update() > 0;
@@ -192,24 +230,30 @@ public final class EntryTable<T> {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = ANY(:ids)")
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = ANY(:ids)")
+			.param(HOUSEHOLD, this.household)
 			.param("ids", EntrySql.integerArray(ids))
 			.update();
 	}
 
 	public long count() {
-		return this.jdbc.sql("SELECT count(*) FROM " + this.table).query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM " + this.table + OWN)
+			.param(HOUSEHOLD, this.household)
+			.query(Long.class)
+			.single();
 	}
 
 	public long countByCategory(String category) {
-		return this.jdbc.sql("SELECT count(*) FROM " + this.table + " WHERE category = :category")
+		return this.jdbc.sql("SELECT count(*) FROM " + this.table + OWN + " AND category = :category")
+			.param(HOUSEHOLD, this.household)
 			.param("category", category)
 			.query(Long.class)
 			.single();
 	}
 
 	public List<T> findByDateRange(LocalDate from, LocalDate to) {
-		return this.jdbc.sql(this.select + "WHERE date BETWEEN :from AND :to" + ORDER)
+		return this.jdbc.sql(this.select + OWN + " AND date BETWEEN :from AND :to" + ORDER)
+			.param(HOUSEHOLD, this.household)
 			.param("from", from)
 			.param("to", to)
 			.query(this.mapper)
@@ -217,14 +261,17 @@ public final class EntryTable<T> {
 	}
 
 	public List<T> findByCategory(String category) {
-		return this.jdbc.sql(this.select + "WHERE category = :category" + ORDER)
+		return this.jdbc.sql(this.select + OWN + " AND category = :category" + ORDER)
+			.param(HOUSEHOLD, this.household)
 			.param("category", category)
 			.query(this.mapper)
 			.list();
 	}
 
 	public BigDecimal totalByCategory(String category) {
-		return this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) FROM " + this.table + " WHERE category = :category")
+		return this.jdbc
+			.sql("SELECT coalesce(sum(amount), 0.00) FROM " + this.table + OWN + " AND category = :category")
+			.param(HOUSEHOLD, this.household)
 			.param("category", category)
 			.query(BigDecimal.class)
 			.single();
@@ -235,7 +282,8 @@ public final class EntryTable<T> {
 	}
 
 	public List<String> categories() {
-		return this.jdbc.sql("SELECT DISTINCT category FROM " + this.table + " ORDER BY category")
+		return this.jdbc.sql("SELECT DISTINCT category FROM " + this.table + OWN + " ORDER BY category")
+			.param(HOUSEHOLD, this.household)
 			.query(String.class)
 			.list();
 	}
@@ -244,7 +292,7 @@ public final class EntryTable<T> {
 	 * Rows matching the query's filters, in its order, after its cursor, up to its limit.
 	 */
 	public List<T> find(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, this.hasBusiness);
+		EntrySql.Filter filter = EntrySql.filter(query, this.hasBusiness).scoped(this.household);
 		return filter.bind(this.jdbc.sql(findSql(query, filter))).query(this.mapper).list();
 	}
 
@@ -284,8 +332,9 @@ public final class EntryTable<T> {
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		Map<YearMonth, EntryTotals.ByMonth> months = new LinkedHashMap<>();
 		this.jdbc
-			.sql("SELECT date, sum(amount) AS total, count(*) AS count FROM " + this.table
-					+ " WHERE date >= :start AND date < :end GROUP BY date ORDER BY date")
+			.sql("SELECT date, sum(amount) AS total, count(*) AS count FROM " + this.table + OWN
+					+ " AND date >= :start AND date < :end GROUP BY date ORDER BY date")
+			.param(HOUSEHOLD, this.household)
 			.param("start", LocalDate.of(year, 1, 1))
 			.param("end", LocalDate.of(year + 1, 1, 1))
 			.query((RowCallbackHandler) (rs) -> {
@@ -302,9 +351,10 @@ public final class EntryTable<T> {
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		String column = field.column();
 		return this.jdbc
-			.sql("SELECT " + column + " AS value, count(*) AS count FROM " + this.table + " WHERE " + column
+			.sql("SELECT " + column + " AS value, count(*) AS count FROM " + this.table + OWN + " AND " + column
 					+ " IS NOT NULL AND " + column + " <> '' GROUP BY " + column
 					+ " ORDER BY count DESC, value LIMIT :limit")
+			.param(HOUSEHOLD, this.household)
 			.param("limit", limit)
 			.query((rs, row) -> new EntryTotals.ValueCount(rs.getString("value"), rs.getLong("count")))
 			.list();
@@ -314,7 +364,8 @@ public final class EntryTable<T> {
 	 * Statistics of the rows matching a query's filters (its order and page are ignored).
 	 */
 	public EntryTotals.Stats stats(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.hasBusiness);
+		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.hasBusiness)
+			.scoped(this.household);
 		return filter
 			.bind(this.jdbc.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, "
 					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
@@ -325,9 +376,10 @@ public final class EntryTable<T> {
 	}
 
 	private EntrySql.Filter range(LocalDate from, LocalDate to) {
-		return EntrySql.filter(
-				new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null),
-				this.hasBusiness);
+		return EntrySql
+			.filter(new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null),
+					this.hasBusiness)
+			.scoped(this.household);
 	}
 
 }

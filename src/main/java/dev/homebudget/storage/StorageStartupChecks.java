@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.homebudget.household.Households;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,11 @@ final class StorageStartupChecks implements SmartInitializingSingleton {
 		}
 		List<String> differences = new ArrayList<>();
 		for (LedgerFile file : LedgerFile.values()) {
-			long inDatabase = this.jdbc.sql("SELECT count(*) FROM " + file.tableName()).query(Long.class).single();
+			// the JSON files hold the first household's data only
+			long inDatabase = this.jdbc
+				.sql("SELECT count(*) FROM " + file.tableName() + " WHERE household_id = " + Households.FIRST)
+				.query(Long.class)
+				.single();
 			long inJson = json.loadedCount(file);
 			long primary = (phase == StoragePhase.P1) ? inJson : inDatabase;
 			long mirror = (phase == StoragePhase.P1) ? inDatabase : inJson;

@@ -138,4 +138,16 @@ class UserCommandTests {
 		assertThat(unknown.err()).contains("There is no account named 'nobody'");
 	}
 
+	@Test
+	@Order(5)
+	void theFirstAccountOwnsTheFirstHouseholdAndLaterOnesGetTheirOwn() {
+		assertThat(run("a long enough password\n", "user", "add", "omer").status()).isZero();
+		JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource(DATABASE));
+		assertThat(jdbc.sql("""
+				SELECT u.username || ' ' || m.role || ' ' || h.id || ' ' || h.name FROM household_members m
+				JOIN users u ON u.id = m.user_id JOIN households h ON h.id = m.household_id ORDER BY u.id""")
+			.query(String.class)
+			.list()).containsExactly("Dana owner 1 Home", "omer owner 2 omer's household");
+	}
+
 }

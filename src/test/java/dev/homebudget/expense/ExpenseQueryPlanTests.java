@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySort;
 import dev.homebudget.shared.EntrySql;
@@ -37,7 +38,7 @@ class ExpenseQueryPlanTests {
 	}
 
 	private static String plan(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, true);
+		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
 		String sql = "EXPLAIN " + new JdbcExpenseRepository(jdbc).findSql(query, filter);
 		return String.join("\n", filter.bind(jdbc.sql(sql)).query(String.class).list());
 	}
@@ -50,13 +51,13 @@ class ExpenseQueryPlanTests {
 	@Test
 	void shouldReadOneMonthThroughTheDateIndex() {
 		String plan = plan(month(null));
-		assertThat(plan).doesNotContain("Seq Scan").contains("idx_expenses_date");
+		assertThat(plan).doesNotContain("Seq Scan").contains("idx_expenses_household_date");
 	}
 
 	@Test
 	void shouldReadAPageOfTheNewestThroughTheDateIndex() {
 		String plan = plan(EntryQuery.all().withLimit(51));
-		assertThat(plan).doesNotContain("Seq Scan").doesNotContain("Sort  ").contains("idx_expenses_date");
+		assertThat(plan).doesNotContain("Seq Scan").doesNotContain("Sort  ").contains("idx_expenses_household_date");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySort;
@@ -313,6 +314,14 @@ abstract class ExpenseRepositoryContract {
 			.containsExactly(new EntryTotals.ValueCount("Shop A", 2), new EntryTotals.ValueCount("Caf\u00c9", 1));
 		assertThat(this.repository.distinctValues(EntryField.NOTES, 10)).hasSize(3);
 		assertThat(this.repository.categories()).containsExactly("Food", "Zoo", "food", "\u00e9picerie");
+	}
+
+	@Test
+	void shouldHoldTheFirstHouseholdsRowsInItsFirstHouseholdView() {
+		ExpenseRepository first = this.repository.forHousehold(Households.FIRST);
+		Expense created = first.create(groceries());
+		assertThat(this.repository.findById(created.id())).contains(created);
+		assertThat(first.findAll()).containsExactlyElementsOf(this.repository.findAll());
 	}
 
 }

@@ -1,7 +1,12 @@
 package dev.homebudget.expense;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryQuery;
+import dev.homebudget.shared.EntryValues;
 import dev.homebudget.support.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,44 @@ class JdbcExpenseRepositoryTests extends ExpenseRepositoryContract {
 		repository.deleteById(next);
 		repository.keepIdentityAheadOfIds();
 		assertThat(repository.create(ExpenseRepositoryContract.groceries()).id()).isEqualTo(12);
+	}
+
+	@Test
+	void shouldNeverReachAnotherHouseholdsRows() {
+		ExpenseRepository first = emptyRepository();
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		int second = jdbc.sql("INSERT INTO households (name) VALUES ('second') RETURNING id")
+			.query(Integer.class)
+			.single();
+		ExpenseRepository other = first.forHousehold(second);
+		Expense mine = first.create(ExpenseRepositoryContract.groceries());
+		Expense theirs = other.create(ExpenseRepositoryContract.moreGroceries());
+		List<Integer> both = List.of(mine.id(), theirs.id());
+
+		assertThat(other.findAll()).containsExactly(theirs);
+		assertThat(other.findPage(0, 10)).containsExactly(theirs);
+		assertThat(other.findAllById(both)).containsExactly(theirs);
+		assertThat(other.findById(mine.id())).isEmpty();
+		assertThat(other.existsById(mine.id())).isFalse();
+		assertThat(other.update(mine.id(), EntryValues.builder().put(EntryField.NOTES, "moved").build())).isEmpty();
+		assertThat(other.updateIfVersion(mine.id(), List.of(0),
+				EntryValues.builder().put(EntryField.NOTES, "moved").build()))
+			.isEmpty();
+		assertThat(other.deleteById(mine.id())).isFalse();
+		assertThat(other.deleteIfVersion(mine.id(), List.of(0))).isFalse();
+		assertThat(other.count()).isEqualTo(1);
+		assertThat(other.categories()).containsExactly(theirs.category());
+		assertThat(other.countByCategory(mine.category())).isEqualTo(mine.category().equals(theirs.category()) ? 1 : 0);
+		assertThat(other.total(null, null).total()).isEqualByComparingTo(theirs.amount());
+		assertThat(other.find(EntryQuery.all())).containsExactly(theirs);
+		assertThat(other.stats(EntryQuery.all()).count()).isEqualTo(1);
+		assertThat(other.distinctValues(EntryField.ACCOUNT, 10)).hasSize(1);
+		other.putAll(List.of(new Expense(mine.id(), mine.date(), "overwritten", mine.category(), mine.amount(),
+				mine.account(), mine.currency(), mine.notes(), 0)));
+		assertThat(first.findById(mine.id())).contains(mine);
+		assertThat(other.deleteAllById(both)).isEqualTo(1);
+		assertThat(first.findAll()).containsExactly(mine);
+		jdbc.sql("DELETE FROM households WHERE id = :id").param("id", second).update();
 	}
 
 }

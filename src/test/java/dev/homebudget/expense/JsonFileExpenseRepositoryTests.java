@@ -10,11 +10,16 @@ import dev.homebudget.shared.EntryValues;
 import dev.homebudget.storage.JsonStore;
 import dev.homebudget.storage.JsonStoreException;
 import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.household.Households;
+import dev.homebudget.shared.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.http.HttpStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JsonFileExpenseRepositoryTests extends ExpenseRepositoryContract {
@@ -111,6 +116,13 @@ class JsonFileExpenseRepositoryTests extends ExpenseRepositoryContract {
 		assertThat(repository.deleteAllById(List.of(1, 2))).isZero();
 		assertThat(repository.update(1, EntryValues.builder().put(EntryField.NOTES, "x").build())).isEmpty();
 		assertThat(this.store.directory().fileOf(LedgerFile.EXPENSES)).hasContent("[]");
+	}
+
+	@Test
+	void shouldRefuseAnyHouseholdButTheFirstWith409() {
+		assertThatThrownBy(() -> emptyRepository().forHousehold(Households.FIRST + 1))
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT))
+			.hasMessageContaining("P3");
 	}
 
 }

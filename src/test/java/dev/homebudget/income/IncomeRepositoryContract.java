@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.homebudget.household.Households;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntrySort;
@@ -236,6 +237,14 @@ abstract class IncomeRepositoryContract {
 			.containsExactly(new BigDecimal("35.50"), new BigDecimal("7.25"));
 		assertThat(this.repository.distinctValues(EntryField.ACCOUNT, 5))
 			.containsExactly(new EntryTotals.ValueCount("acct", 2), new EntryTotals.ValueCount("other", 1));
+	}
+
+	@Test
+	void shouldHoldTheFirstHouseholdsRowsInItsFirstHouseholdView() {
+		IncomeRepository first = this.repository.forHousehold(Households.FIRST);
+		Income created = first.create(groceries());
+		assertThat(this.repository.findById(created.id())).contains(created);
+		assertThat(first.findAll()).containsExactlyElementsOf(this.repository.findAll());
 	}
 
 }

@@ -1,0 +1,117 @@
+// Sign-in mode: the household switcher in the header and the household dialog (members and
+// roles for owners, invitations, joining with a code). Single-user mode shows none of it.
+import { api } from './api.js';
+
+const box = document.getElementById('household-box');
+const select = document.getElementById('household');
+const dialog = document.getElementById('household-dialog');
+const ownerPart = document.getElementById('household-owner');
+const members = document.getElementById('household-members');
+const message = document.getElementById('household-message');
+let households = [];
+
+const current = () => households.find((h) => h.current);
+
+function fail(error) {
+	message.textContent = error.message;
+}
+
+async function load() {
+	const { data: account } = await api('GET', '/api/v1/account');
+	if (!account || !account.username) return;
+	const { data } = await api('GET', '/api/v1/households');
+	households = data || [];
+	select.replaceChildren(...households.map((h) => {
+		const option = new Option(`${h.name} (${h.role})`, String(h.id));
+		option.selected = h.current;
+		return option;
+	}));
+	box.hidden = false;
+}
+
+async function loadMembers() {
+	const household = current();
+	ownerPart.hidden = !household || household.role !== 'owner';
+	if (ownerPart.hidden) return;
+	const { data } = await api('GET', `/api/v1/households/${household.id}/members`);
+	members.replaceChildren(...data.map((member) => {
+		const item = document.createElement('li');
+		item.className = 'd-flex align-items-center gap-2 mb-1';
+		const name = document.createElement('span');
+		name.textContent = member.username;
+		const role = document.createElement('select');
+		role.className = 'form-select form-select-sm w-auto';
+		role.setAttribute('aria-label', `Role of ${member.username}`);
+		for (const value of ['owner', 'member', 'viewer']) {
+			const option = new Option(value, value);
+			option.selected = value === member.role;
+			role.append(option);
+		}
+		role.addEventListener('change', () => api('PATCH',
+			`/api/v1/households/${household.id}/members/${member.user_id}`, { role: role.value })
+			.then(loadMembers).catch((e) => { fail(e); loadMembers().catch(fail); }));
+		const remove = document.createElement('button');
+		remove.type = 'button';
+		remove.className = 'btn btn-outline-danger btn-sm';
+		remove.textContent = 'Remove';
+		remove.setAttribute('aria-label', `Remove ${member.username}`);
+		remove.addEventListener('click', () => api('DELETE',
+			`/api/v1/households/${household.id}/members/${member.user_id}`).then(loadMembers).catch(fail));
+		item.append(name, role, remove);
+		return item;
+	}));
+}
+
+select.addEventListener('change', () => {
+	api('PUT', '/api/v1/account/household', { household_id: Number(select.value) })
+		.then(() => window.location.reload())
+		.catch((e) => { message.textContent = ''; window.alert(e.message); });
+});
+
+document.getElementById('household-manage').addEventListener('click', () => {
+	message.textContent = '';
+	document.getElementById('invite-result').hidden = true;
+	dialog.showModal();
+	loadMembers().catch(fail);
+});
+document.getElementById('household-close').addEventListener('click', () => dialog.close());
+
+document.getElementById('invite-form').addEventListener('submit', (event) => {
+	event.preventDefault();
+	const household = current();
+	api('POST', `/api/v1/households/${household.id}/invitations`,
+		{ role: document.getElementById('invite-role').value, expires_in_hours: 72 })
+		.then(({ data }) => {
+			document.getElementById('invite-code').textContent = data.code;
+			document.getElementById('invite-result').hidden = false;
+		})
+		.catch(fail);
+});
+
+document.getElementById('join-form').addEventListener('submit', (event) => {
+	event.preventDefault();
+	api('POST', '/api/v1/invitations/accept', { code: document.getElementById('join-code').value.trim() })
+		.then(() => window.location.reload())
+		.catch(fail);
+});
+
+// An invitation link (accept_url): /#invitation=CODE opens the dialog with the code filled in.
+// Read at once: this module runs before app.js, which rewrites the URL without the fragment.
+const INVITATION = /^#invitation=([A-Za-z0-9_-]+)$/;
+let invitation = INVITATION.exec(window.location.hash);
+
+function offerInvitation() {
+	if (!invitation || box.hidden) return;
+	document.getElementById('join-code').value = invitation[1];
+	invitation = null;
+	message.textContent = '';
+	if (!dialog.open) dialog.showModal();
+	loadMembers().catch(fail);
+}
+
+window.addEventListener('hashchange', () => {
+	invitation = INVITATION.exec(window.location.hash);
+	offerInvitation();
+});
+
+load().then(offerInvitation).catch(() => {});

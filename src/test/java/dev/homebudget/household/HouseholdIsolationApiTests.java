@@ -1,0 +1,326 @@
+package dev.homebudget.household;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.homebudget.support.ApiTestSupport.ApiResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * T25: two users in different households, over real HTTP in sign-in mode. Every API route
+ * is enumerated from the handler mapping: B calling any route with one of A's ids gets
+ * 404; B's lists, pages, reports, CSV exports and suggestions hold none of A's rows; B's
+ * bulk delete over A's and B's ids removes only B's; an Idempotency-Key A used is not
+ * replayed to B; and A's data (rows and amounts) is unchanged afterwards. A new route
+ * that none of the lists below accounts for fails the test. T26: a household_id in a body
+ * never moves a row.
+ */
+class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
+
+	/** Routes that read or change no household's data, and why. */
+	private static final Set<String> NON_DATA_ROUTES = Set.of(
+			// public health checks
+			"GET /api/v1/health", "GET /api/v1/health/live", "GET /api/v1/health/ready",
+			// the caller's own account and tokens (part 1 proves they are the owner's
+			// alone)
+			"GET /api/v1/account", "POST /api/v1/account/password", "GET /api/v1/tokens", "POST /api/v1/tokens",
+			// the server's settings, flags and storage phase, the same for everyone
+			"GET /api/v1/config/show", "GET /api/v1/feature-flags", "GET /api/v1/storage",
+			// the caller's own households (tested in HouseholdApiTests)
+			"GET /api/v1/households", "POST /api/v1/households", "PUT /api/v1/account/household",
+			"POST /api/v1/invitations/accept");
+
+	/** Data routes without an id that only read: checked for A's rows. */
+	private static final Set<String> READ_ROUTES = Set.of("GET /api/v1/expense", "GET /api/v1/income",
+			"GET /api/v1/expense/export", "GET /api/v1/income/export", "GET /api/v1/expense/summary",
+			"GET /api/v1/reports/totals", "GET /api/v1/reports/monthly", "GET /api/v1/reports/categories",
+			"GET /api/v1/reports/values");
+
+	/** Data routes without an id that write: checked to land in B's household only. */
+	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
+			"POST /api/v1/expense/bulk-delete", "POST /api/v1/income/bulk-delete", "POST /api/v1/expense/import",
+			"POST /api/v1/income/import");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	/** A's seeded data. */
+	private record Seeded(TokenCaller user, int household, String marker, List<Integer> expenses, List<Integer> incomes,
+			int invitation, int token) {
+
+	}
+
+	private Seeded seed(String prefix, String... amounts) {
+		TokenCaller user = newUser(prefix);
+		String marker = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		List<Integer> expenses = new ArrayList<>();
+		List<Integer> incomes = new ArrayList<>();
+		for (String amount : amounts) {
+			ApiResponse created = user.json("POST", "/api/v1/expense", expense(marker, amount));
+			assertThat(created.status()).as(created.toString()).isEqualTo(200);
+			expenses.add(created.json().get("expense").get("id").asInt());
+			ApiResponse earned = user.json("POST", "/api/v1/income", income(marker, amount));
+			assertThat(earned.status()).as(earned.toString()).isEqualTo(200);
+			incomes.add(earned.json().get("income").get("id").asInt());
+		}
+		int household = currentHousehold(user);
+		ApiResponse invitation = user.json("POST", "/api/v1/households/" + household + "/invitations",
+				"{\"role\":\"member\"}");
+		assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+		int token = this.tokens.create(user.userId(), "second").token().id();
+		return new Seeded(user, household, marker, expenses, incomes, invitation.json().get("id").asInt(), token);
+	}
+
+	/** Rows, amounts and versions of a household's expenses and incomes. */
+	private String fingerprint(int household) {
+		return this.jdbc.sql("""
+				SELECT (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, business, category,
+				        amount, account, currency, notes, version), '|' ORDER BY id)), '-')
+				        FROM expenses WHERE household_id = :household)
+				    || ' / ' ||
+				       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, category, amount,
+				        account, currency, notes, version), '|' ORDER BY id)), '-')
+				        FROM incomes WHERE household_id = :household)
+				    || ' / ' ||
+				       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', user_id, role), '|'
+				        ORDER BY user_id)), '-') FROM household_members WHERE household_id = :household)
+				    || ' / ' ||
+				       (SELECT count(*) || ' ' || count(used_at) FROM household_invitations
+				        WHERE household_id = :household)""").param("household", household).query(String.class).single();
+	}
+
+	private Set<String> apiRoutes() {
+		Set<String> routes = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					routes.add(method.name() + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	@Test
+	void everyRouteKeepsOneHouseholdsDataFromAnother() {
+		Seeded a = seed("a", "4321.09", "1234.56");
+		Seeded b = seed("b", "10.10", "20.20");
+		String before = fingerprint(a.household());
+		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
+				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
+				List.of(a.invitation()), "token_id", List.of(a.token()));
+
+		Set<String> routes = apiRoutes();
+		assertThat(routes).as("the enumeration found the routes")
+			.contains("PATCH /api/v1/expense/{expense_id}", "HEAD /api/v1/income/{income_id}",
+					"GET /api/v1/reports/values", "DELETE /api/v1/households/{household_id}/members/{user_id}");
+		List<String> unaccounted = new ArrayList<>();
+		int idCalls = 0;
+		for (String route : routes) {
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			if (NON_DATA_ROUTES.contains(route) || READ_ROUTES.contains(route) || WRITE_ROUTES.contains(route)) {
+				continue;
+			}
+			if (!pattern.contains("{")) {
+				unaccounted.add(route);
+				continue;
+			}
+			for (String path : paths(pattern, aIds, unaccounted, route)) {
+				ApiResponse response = b.user().send(method, path, body(method, path), "application/json");
+				assertThat(response.status()).as("B: " + method + " " + path + " " + response).isEqualTo(404);
+				idCalls++;
+			}
+		}
+		assertThat(unaccounted).as("routes that T25 does not cover: add them to a list with a reason").isEmpty();
+		// A's invitation through B's own household is not B's either
+		assertThat(b.user().delete("/api/v1/households/" + b.household() + "/invitations/" + a.invitation()).status())
+			.isEqualTo(404);
+		assertThat(idCalls).isGreaterThanOrEqualTo(20);
+
+		for (String route : READ_ROUTES) {
+			String path = route.substring(route.indexOf(' ') + 1);
+			for (String query : List.of("", "?limit=1000", "?q=" + a.marker(), "?category=" + a.marker(),
+					"?kind=income&field=category", "?field=category", "?field=business", "?field=account",
+					"?year=2025")) {
+				ApiResponse response = b.user().get(path + query);
+				if (response.status() == 422) {
+					continue; // a parameter this route does not take
+				}
+				assertThat(response.status()).as(path + query + " " + response).isEqualTo(200);
+				assertThat(response.body()).as(path + query)
+					.doesNotContain(a.marker(), "4321.09", "1234.56", "5555.65");
+			}
+		}
+		JsonNode totals = b.user().get("/api/v1/reports/totals").json();
+		assertThat(totals.get("expenses").decimalValue()).isEqualByComparingTo("30.30");
+		assertThat(totals.get("incomes").decimalValue()).isEqualByComparingTo("30.30");
+		assertThat(pagedIds(b.user(), "/api/v1/expense")).containsExactlyInAnyOrderElementsOf(b.expenses());
+		assertThat(pagedIds(b.user(), "/api/v1/income")).containsExactlyInAnyOrderElementsOf(b.incomes());
+
+		// an Idempotency-Key A used is B's to use too: no replay of A's response
+		String body = expense("same-key", "1.00");
+		ApiResponse first = a.user()
+			.send("POST", "/api/v1/expense", body, "application/json", Map.of("Idempotency-Key", "shared-key"));
+		ApiResponse other = b.user()
+			.send("POST", "/api/v1/expense", body, "application/json", Map.of("Idempotency-Key", "shared-key"));
+		assertThat(other.status()).as(other.toString()).isEqualTo(200);
+		assertThat(other.header("Idempotent-Replayed")).isNull();
+		assertThat(other.json().get("expense").get("id").asInt())
+			.isNotEqualTo(first.json().get("expense").get("id").asInt());
+		assertThat(a.user().delete("/api/v1/expense/" + first.json().get("expense").get("id").asInt()).status())
+			.isEqualTo(200);
+
+		// bulk delete over a mix removes B's rows only and counts only them
+		List<Integer> mix = new ArrayList<>(a.expenses());
+		mix.addAll(b.expenses());
+		ApiResponse bulk = b.user().json("POST", "/api/v1/expense/bulk-delete", "{\"ids\":" + mix + "}");
+		assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+		assertThat(bulk.json().get("count").asInt()).isEqualTo(b.expenses().size());
+		List<Integer> incomeMix = new ArrayList<>(a.incomes());
+		incomeMix.addAll(b.incomes());
+		ApiResponse incomeBulk = b.user().json("POST", "/api/v1/income/bulk-delete", "{\"ids\":" + incomeMix + "}");
+		assertThat(incomeBulk.json().get("count").asInt()).isEqualTo(b.incomes().size());
+
+		// B's creates and imports land in B's household
+		ApiResponse csv = b.user()
+			.send("POST", "/api/v1/expense/import",
+					"date,category,amount,account,household_id\n2025-01-02,Csv,3.00,Cash," + a.household() + "\n",
+					"text/csv");
+		assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+		ApiResponse incomeCsv = b.user()
+			.send("POST", "/api/v1/income/import", "date,category,amount,account\n2025-01-02,Csv,3.00,Bank\n",
+					"text/csv");
+		assertThat(incomeCsv.status()).as(incomeCsv.toString()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM expenses WHERE category = 'Csv' AND household_id = :b")
+			.param("b", b.household())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
+		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());
+	}
+
+	@Test
+	void aHouseholdIdInABodyNeverMovesARow() {
+		Seeded a = seed("a26", "7.00");
+		TokenCaller b = newUser("b26");
+		int bHousehold = currentHousehold(b);
+		String before = fingerprint(a.household());
+		String withHousehold = "{\"date\":\"2025-11-10\",\"category\":\"T26\",\"amount\":5,\"account\":\"Cash\","
+				+ "\"household_id\":" + a.household() + "}";
+		ApiResponse created = b.json("POST", "/api/v1/expense", withHousehold);
+		assertThat(created.status()).as("household_id is ignored like id and type").isEqualTo(200);
+		int id = created.json().get("expense").get("id").asInt();
+		assertThat(householdOf("expenses", id)).isEqualTo(bHousehold);
+		ApiResponse replaced = b.json("PUT", "/api/v1/expense/" + id, withHousehold);
+		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+		assertThat(householdOf("expenses", id)).isEqualTo(bHousehold);
+		ApiResponse patched = b.json("PATCH", "/api/v1/expense/" + id,
+				"{\"field\":\"household_id\",\"value\":" + a.household() + "}");
+		assertThat(patched.status()).as("an unknown field is refused: " + patched).isEqualTo(400);
+		assertThat(householdOf("expenses", id)).isEqualTo(bHousehold);
+		ApiResponse income = b.json("POST", "/api/v1/income",
+				"{\"date\":\"2025-11-10\",\"category\":\"T26\",\"amount\":5,\"account\":\"Bank\",\"household_id\":"
+						+ a.household() + "}");
+		assertThat(householdOf("incomes", income.json().get("income").get("id").asInt())).isEqualTo(bHousehold);
+		// A's own row is not moved by A either
+		int aRow = a.expenses().get(0);
+		assertThat(a.user()
+			.json("PUT", "/api/v1/expense/" + aRow, "{\"category\":\"T26\",\"household_id\":" + bHousehold + "}")
+			.status()).isEqualTo(200);
+		assertThat(householdOf("expenses", aRow)).isEqualTo(a.household());
+		assertThat(fingerprint(a.household())).isNotEqualTo(before); // A's own edit, in
+																		// A's household
+	}
+
+	private int householdOf(String table, int id) {
+		return this.jdbc.sql("SELECT household_id FROM " + table + " WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Every id of a list, read a page of one row at a time through the cursor. */
+	private static List<Integer> pagedIds(TokenCaller user, String path) {
+		List<Integer> ids = new ArrayList<>();
+		String next = path + "?limit=1";
+		while (next != null) {
+			ApiResponse page = user.get(next);
+			assertThat(page.status()).as(page.toString()).isEqualTo(200);
+			page.json().forEach((row) -> ids.add(row.get("id").asInt()));
+			String link = page.header("Link");
+			next = null;
+			if (link != null) {
+				Matcher matcher = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(link);
+				if (matcher.find()) {
+					next = matcher.group(1).replaceFirst("^https?://[^/]+", "");
+				}
+			}
+			assertThat(ids.size()).isLessThan(1000);
+		}
+		return ids;
+	}
+
+	private static List<String> paths(String pattern, Map<String, List<Integer>> ids, List<String> unaccounted,
+			String route) {
+		List<String> paths = new ArrayList<>(List.of(pattern));
+		Matcher variables = VARIABLE.matcher(pattern);
+		while (variables.find()) {
+			String name = variables.group(1);
+			List<Integer> values = ids.get(name);
+			if (values == null) {
+				unaccounted.add(route + " (no ids for {" + name + "})");
+				return List.of();
+			}
+			List<String> expanded = new ArrayList<>();
+			for (String path : paths) {
+				for (Integer value : values) {
+					expanded.add(path.replace("{" + name + "}", String.valueOf(value)));
+				}
+			}
+			paths = expanded;
+		}
+		return paths;
+	}
+
+	/** A valid body for the route, so that only the id can make it fail. */
+	private static String body(String method, String path) {
+		if (path.contains("/members/")) {
+			return method.equals("PATCH") ? "{\"role\":\"viewer\"}" : null;
+		}
+		if (path.endsWith("/invitations")) {
+			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		boolean expense = path.startsWith("/api/v1/expense");
+		return switch (method) {
+			case "PUT" -> expense ? expense("B-was-here", "1.00") : income("B-was-here", "1.00");
+			case "PATCH" -> "{\"field\":\"amount\",\"value\":1}";
+			default -> null;
+		};
+	}
+
+}

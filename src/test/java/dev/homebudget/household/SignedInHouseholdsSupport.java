@@ -1,0 +1,65 @@
+package dev.homebudget.household;
+
+import java.util.UUID;
+
+import dev.homebudget.auth.ApiTokens;
+import dev.homebudget.auth.UserAccount;
+import dev.homebudget.auth.UserAccounts;
+import dev.homebudget.support.ApiTestSupport;
+import dev.homebudget.support.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The app in sign-in mode (P3) on database "households", with users that call it with
+ * their own API tokens. Every user added here is a later user, with a household of their
+ * own.
+ */
+@TestPropertySource(properties = { "budget.auth.mode=sign-in", "budget.auth.api-rate-limit.burst=100000",
+		"budget.auth.api-rate-limit.per-second=100000" })
+abstract class SignedInHouseholdsSupport extends ApiTestSupport {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add(DATABASE_URL_PROPERTY, () -> TestDatabase.jdbcUrl("households"));
+	}
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TokenCaller newUser(String prefix) {
+		UserAccount account = this.accounts.add(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+		return new TokenCaller(this.port, account.id(), account.username(),
+				this.tokens.create(account.id(), "tests").secret());
+	}
+
+	int currentHousehold(TokenCaller user) {
+		return this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
+			.param("id", user.userId())
+			.query(Integer.class)
+			.single();
+	}
+
+	static String expense(String category, String amount) {
+		return "{\"date\":\"2025-11-10\",\"business\":\"Shop\",\"category\":\"" + category + "\",\"amount\":" + amount
+				+ ",\"account\":\"Cash\",\"notes\":\"" + category + "\"}";
+	}
+
+	static String income(String category, String amount) {
+		return "{\"date\":\"2025-11-10\",\"category\":\"" + category + "\",\"amount\":" + amount
+				+ ",\"account\":\"Bank\",\"notes\":\"" + category + "\"}";
+	}
+
+}
