@@ -139,7 +139,7 @@ class UserCommandTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void theFirstAccountOwnsTheFirstHouseholdAndLaterOnesGetTheirOwn() {
 		assertThat(run("a long enough password\n", "user", "add", "omer").status()).isZero();
 		JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource(DATABASE));
@@ -147,7 +147,8 @@ class UserCommandTests {
 				SELECT u.username || ' ' || m.role || ' ' || h.id || ' ' || h.name FROM household_members m
 				JOIN users u ON u.id = m.user_id JOIN households h ON h.id = m.household_id ORDER BY u.id""")
 			.query(String.class)
-			.list()).containsExactly("Dana owner 1 Home", "omer owner 2 omer's household");
+			.list())
+			.containsExactly("Dana owner 1 Home", "Eve owner 2 Eve's household", "omer owner 3 omer's household");
 	}
 
 }
