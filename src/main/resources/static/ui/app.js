@@ -139,6 +139,12 @@ function formValues(form, kind) {
 	}
 	body.currency = body.currency.trim() === '' ? DEFAULT_CURRENCY : body.currency;
 	if (body.notes === '') body.notes = null;
+	// who paid / for whom (split.js adds them in sign-in mode with more than one member)
+	if (kind === 'expense' && form.elements.paid_by) body.paid_by = Number(form.elements.paid_by.value);
+	if (kind === 'expense' && form.elements.for_whom) {
+		const forWhom = form.elements.for_whom.value;
+		body.for_whom = forWhom === 'shared' ? 'shared' : Number(forWhom);
+	}
 	return body;
 }
 

@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.homebudget.idempotency.IdempotentRequests;
+import dev.homebudget.settle.Split;
+import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
 import dev.homebudget.shared.BulkDeletedResponse;
@@ -49,6 +52,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -92,12 +96,15 @@ class ExpenseController {
 		if (query.isEmpty()) {
 			// The unpaged v1 list: every row, streamed (the response is complete on
 			// return).
-			JsonArrayStream.<ExpenseResponse>write(response, this.json,
-					(rows) -> this.service.streamAll((row) -> rows.accept(ExpenseResponse.from(row))));
+			Function<Expense, Split> splits = this.service.splitsOfAll();
+			JsonArrayStream.<ExpenseResponse>write(response, this.json, (rows) -> this.service
+				.streamAll((row) -> rows.accept(ExpenseResponse.from(row, splits.apply(row)))));
 			return null;
 		}
 		EntryPage<Expense> page = this.service.find(query.get());
-		return PageLinks.ok(page.next()).body(page.rows().stream().map(ExpenseResponse::from).toList());
+		Function<Expense, Split> splits = this.service.splitsOf(page.rows().stream().map(Expense::id).toList());
+		return PageLinks.ok(page.next())
+			.body(page.rows().stream().map((row) -> ExpenseResponse.from(row, splits.apply(row))).toList());
 	}
 
 	@PostMapping
@@ -113,9 +120,11 @@ class ExpenseController {
 			@Parameter(
 					description = "Makes a retried POST return the first response instead of creating twice") @RequestHeader(
 							name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-		var values = this.service.reader().readCreate(JsonBodies.read(body, contentType));
+		JsonNode tree = JsonBodies.read(body, contentType);
+		var values = this.service.reader().readCreate(tree);
+		SplitRequest split = SplitRequest.read(tree);
 		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH, body, IfMatch.etag(0),
-				() -> ExpenseEnvelope.created(this.service.create(values)));
+				() -> ExpenseEnvelope.created(this.service.create(values, split)));
 	}
 
 	@PatchMapping("/{expense_id}")
@@ -131,7 +140,7 @@ class ExpenseController {
 					required = false) String ifMatch) {
 		var patch = this.service.reader().readPatch(JsonBodies.read(body, contentType));
 		int id = existingId(rawId);
-		return withEtag(this.service.patch(id, patch, precondition(ifMatch)));
+		return withEtag(this.service.patchWithSplit(id, patch, precondition(ifMatch)));
 	}
 
 	@PutMapping("/{expense_id}")
@@ -146,9 +155,11 @@ class ExpenseController {
 					required = false) String contentType,
 			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH,
 					required = false) String ifMatch) {
-		var changes = this.service.reader().readReplace(JsonBodies.read(body, contentType));
+		JsonNode tree = JsonBodies.read(body, contentType);
+		var changes = this.service.reader().readReplace(tree);
+		SplitRequest split = SplitRequest.read(tree);
 		int id = existingId(rawId);
-		return withEtag(this.service.replace(id, changes, precondition(ifMatch)));
+		return withEtag(this.service.replace(id, changes, split, precondition(ifMatch)));
 	}
 
 	@DeleteMapping("/{expense_id}")
@@ -176,8 +187,10 @@ class ExpenseController {
 		return IfMatch.parse(header, this.concurrency.requireIfMatch());
 	}
 
-	private static ResponseEntity<ExpenseEnvelope> withEtag(Expense expense) {
-		return ResponseEntity.ok().eTag(IfMatch.etag(expense.version())).body(ExpenseEnvelope.updated(expense));
+	private static ResponseEntity<ExpenseEnvelope> withEtag(ExpenseService.WithSplit updated) {
+		return ResponseEntity.ok()
+			.eTag(IfMatch.etag(updated.expense().version()))
+			.body(ExpenseEnvelope.updated(updated));
 	}
 
 	@PostMapping("/bulk-delete")

@@ -1,11 +1,18 @@
 package dev.homebudget.expense;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.settle.ExpenseSplits;
+import dev.homebudget.settle.Split;
+import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
@@ -19,7 +26,9 @@ import dev.homebudget.shared.PatchRequest;
 import dev.homebudget.shared.SingleStatement;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expense use cases. Checks keep the original's order: the shape of the body (422, in the
@@ -35,11 +44,23 @@ public class ExpenseService {
 
 	private final CurrentHousehold household;
 
+	private final ExpenseSplits splits;
+
+	private final TransactionTemplate transactions;
+
 	private final EntryRequestReader reader = new EntryRequestReader(EntryField.EXPENSE_FIELDS);
 
-	public ExpenseService(ExpenseRepository expenses, CurrentHousehold household) {
+	public ExpenseService(ExpenseRepository expenses, CurrentHousehold household, ExpenseSplits splits,
+			PlatformTransactionManager transactionManager) {
 		this.expenses = expenses;
 		this.household = household;
+		this.splits = splits;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** An expense with who paid and for whom; the split is null where none is kept. */
+	public record WithSplit(Expense expense, Split split) {
+
 	}
 
 	/** The current household's rows. */
@@ -179,6 +200,90 @@ public class ExpenseService {
 	@Transactional
 	public int deleteAll(Collection<Integer> ids) {
 		return writable().deleteAllById(ids);
+	}
+
+	/**
+	 * Creates an expense with its payer and shares (sign-in mode, phase P3: the caller
+	 * pays and it is shared equally unless the request says otherwise), in one
+	 * transaction.
+	 */
+	public WithSplit create(EntryValues values, SplitRequest split) {
+		this.splits.requireStorable(split);
+		if (!this.splits.active()) {
+			return new WithSplit(create(values), null);
+		}
+		return this.transactions.execute((status) -> {
+			int household = this.household.forWriting();
+			Expense created = this.expenses.forHousehold(household).create(ExpenseDraft.from(values));
+			return new WithSplit(created,
+					this.splits.apply(household, created.id(), null, created.amount(), split, false));
+		});
+	}
+
+	/** PUT with payer fields; a changed amount re-splits equal and single shares. */
+	public WithSplit replace(int id, EntryValues changes, SplitRequest split, IfMatch ifMatch) {
+		this.splits.requireStorable(split);
+		if (!this.splits.active()) {
+			return new WithSplit(replace(id, changes, ifMatch), null);
+		}
+		return this.transactions.execute((status) -> {
+			int household = this.household.forWriting();
+			BigDecimal before = this.expenses.forHousehold(household)
+				.findById(id)
+				.map(Expense::amount)
+				.orElseThrow(ExpenseNotFoundException::new);
+			Expense updated = replace(id, changes, ifMatch);
+			return withSplit(household, updated, before, split, changes.isEmpty() && split.any());
+		});
+	}
+
+	/**
+	 * PATCH; in sign-in mode (phase P3) the field may also be paid_by, for_whom or
+	 * shares.
+	 */
+	public WithSplit patchWithSplit(int id, PatchRequest patch, IfMatch ifMatch) {
+		if (!this.splits.active()) {
+			return new WithSplit(patch(id, patch, ifMatch), null);
+		}
+		Optional<SplitRequest> split = SplitRequest.fromPatch(patch);
+		return this.transactions.execute((status) -> {
+			int household = this.household.forWriting();
+			ExpenseRepository expenses = this.expenses.forHousehold(household);
+			BigDecimal before = expenses.findById(id).map(Expense::amount).orElseThrow(ExpenseNotFoundException::new);
+			Expense updated = split.isPresent() ? apply(expenses, id, EntryValues.builder().build(), ifMatch)
+					: patch(id, patch, ifMatch);
+			return withSplit(household, updated, before, split.orElse(SplitRequest.NONE), split.isPresent());
+		});
+	}
+
+	private WithSplit withSplit(int household, Expense updated, BigDecimal before, SplitRequest split,
+			boolean ownChange) {
+		Split stored = this.splits.apply(household, updated.id(), before, updated.amount(), split, ownChange);
+		Expense current = ownChange ? new Expense(updated.id(), updated.date(), updated.business(), updated.category(),
+				updated.amount(), updated.account(), updated.currency(), updated.notes(), updated.version() + 1)
+				: updated;
+		return new WithSplit(current, stored);
+	}
+
+	/**
+	 * The splits of some rows, as a lookup that answers null where no splits are kept
+	 * (single-user mode, JSON era) and {@link Split#UNKNOWN} for an unattributed row.
+	 */
+	public Function<Expense, Split> splitsOf(Collection<Integer> ids) {
+		if (!this.splits.active()) {
+			return (row) -> null;
+		}
+		Map<Integer, Split> found = this.splits.of(this.household.forReading(), ids);
+		return (row) -> found.getOrDefault(row.id(), Split.UNKNOWN);
+	}
+
+	/** As {@link #splitsOf}, for every row of the current household. */
+	public Function<Expense, Split> splitsOfAll() {
+		if (!this.splits.active()) {
+			return (row) -> null;
+		}
+		Map<Integer, Split> found = this.splits.ofHousehold(this.household.forReading());
+		return (row) -> found.getOrDefault(row.id(), Split.UNKNOWN);
 	}
 
 	EntryRequestReader reader() {

@@ -1,6 +1,7 @@
 package dev.homebudget.expense;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
 
 import dev.homebudget.auth.ApiTokens;
@@ -37,6 +38,15 @@ class ExpenseApiSignInTests extends ExpenseApiIntegrationTests {
 					"correct horse battery");
 			token = this.tokens.create(account.id(), "contract suite").secret();
 		}
+	}
+
+	/**
+	 * Sign-in mode on PostgreSQL adds who entered, who paid and for whom after the v1
+	 * keys.
+	 */
+	@Override
+	protected List<String> addedKeys() {
+		return List.of("entered_by", "paid_by", "for_whom", "shares");
 	}
 
 	@Override

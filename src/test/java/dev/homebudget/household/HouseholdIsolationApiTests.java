@@ -50,12 +50,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 	private static final Set<String> READ_ROUTES = Set.of("GET /api/v1/expense", "GET /api/v1/income",
 			"GET /api/v1/expense/export", "GET /api/v1/income/export", "GET /api/v1/expense/summary",
 			"GET /api/v1/reports/totals", "GET /api/v1/reports/monthly", "GET /api/v1/reports/categories",
-			"GET /api/v1/reports/values");
+			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
+			"GET /api/v1/reports/members");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
 			"POST /api/v1/expense/bulk-delete", "POST /api/v1/income/bulk-delete", "POST /api/v1/expense/import",
-			"POST /api/v1/income/import");
+			"POST /api/v1/income/import", "POST /api/v1/settlements");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -92,20 +93,29 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 
 	/** Rows, amounts and versions of a household's expenses and incomes. */
 	private String fingerprint(int household) {
-		return this.jdbc.sql("""
-				SELECT (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, business, category,
-				        amount, account, currency, notes, version), '|' ORDER BY id)), '-')
-				        FROM expenses WHERE household_id = :household)
-				    || ' / ' ||
-				       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, category, amount,
-				        account, currency, notes, version), '|' ORDER BY id)), '-')
-				        FROM incomes WHERE household_id = :household)
-				    || ' / ' ||
-				       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', user_id, role), '|'
-				        ORDER BY user_id)), '-') FROM household_members WHERE household_id = :household)
-				    || ' / ' ||
-				       (SELECT count(*) || ' ' || count(used_at) FROM household_invitations
-				        WHERE household_id = :household)""").param("household", household).query(String.class).single();
+		return this.jdbc
+			.sql("""
+					SELECT (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, business, category,
+					        amount, account, currency, notes, version), '|' ORDER BY id)), '-')
+					        FROM expenses WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, category, amount,
+					        account, currency, notes, version), '|' ORDER BY id)), '-')
+					        FROM incomes WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', user_id, role), '|'
+					        ORDER BY user_id)), '-') FROM household_members WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || count(used_at) FROM household_invitations
+					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(sum(amount), 0) FROM settlements WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(sum(s.amount), 0) || ' ' || count(e.paid_by)
+					        FROM expense_shares s JOIN expenses e ON e.id = s.expense_id WHERE e.household_id = :household)""")
+			.param("household", household)
+			.query(String.class)
+			.single();
 	}
 
 	private Set<String> apiRoutes() {
@@ -128,10 +138,19 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 	void everyRouteKeepsOneHouseholdsDataFromAnother() {
 		Seeded a = seed("a", "4321.09", "1234.56");
 		Seeded b = seed("b", "10.10", "20.20");
+		// a settle-up in A's household (A paid B back), to try through B's routes
+		int settlement = this.jdbc
+			.sql("INSERT INTO settlements (household_id, from_user, to_user, amount, date) "
+					+ "VALUES (:household, :from, :to, 4321.09, '2025-11-10') RETURNING id")
+			.param("household", a.household())
+			.param("from", a.user().userId())
+			.param("to", b.user().userId())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
 				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
-				List.of(a.invitation()), "token_id", List.of(a.token()));
+				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -204,6 +223,17 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		incomeMix.addAll(b.incomes());
 		ApiResponse incomeBulk = b.user().json("POST", "/api/v1/income/bulk-delete", "{\"ids\":" + incomeMix + "}");
 		assertThat(incomeBulk.json().get("count").asInt()).isEqualTo(b.incomes().size());
+
+		// B cannot settle up with A, or pay for A, from B's household: A is no member
+		// there
+		ApiResponse settle = b.user()
+			.json("POST", "/api/v1/settlements", "{\"from_user\":" + b.user().userId() + ",\"to_user\":"
+					+ a.user().userId() + ",\"amount\":\"1.00\"}");
+		assertThat(settle.status()).as(settle.toString()).isEqualTo(422);
+		ApiResponse paidByA = b.user()
+			.json("POST", "/api/v1/expense", "{\"date\":\"2025-11-10\",\"category\":\"x\",\"amount\":1,"
+					+ "\"account\":\"Cash\",\"paid_by\":" + a.user().userId() + "}");
+		assertThat(paidByA.status()).as(paidByA.toString()).isEqualTo(422);
 
 		// B's creates and imports land in B's household
 		ApiResponse csv = b.user()

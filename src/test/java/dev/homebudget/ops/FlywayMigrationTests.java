@@ -37,7 +37,7 @@ class FlywayMigrationTests {
 		DataSource dataSource = MigratedDatabase.migrated("flyway_schema");
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		assertThat(columns(jdbc, "expenses")).containsExactly("id", "date", "business", "category", "amount", "account",
-				"currency", "notes", "version", "household_id");
+				"currency", "notes", "version", "household_id", "entered_by", "paid_by", "for_whom");
 		assertThat(columns(jdbc, "incomes")).containsExactly("id", "date", "category", "amount", "account", "currency",
 				"notes", "version", "household_id");
 		assertThat(columns(jdbc, "feature_flags")).contains("id", "name", "enabled", "user_id", "description");
@@ -53,7 +53,7 @@ class FlywayMigrationTests {
 			.query()
 			.singleRow();
 		assertThat(id).containsEntry("is_identity", "YES").containsEntry("identity_generation", "BY DEFAULT");
-		jdbc.sql("TRUNCATE expenses RESTART IDENTITY").update();
+		jdbc.sql("TRUNCATE expenses RESTART IDENTITY CASCADE").update();
 		jdbc.sql("INSERT INTO expenses (date, category, amount, account) VALUES ('2025-01-01', 'c', 1.005, 'a')")
 			.update();
 		Map<String, Object> row = jdbc.sql("SELECT currency, amount::text AS amount FROM expenses").query().singleRow();

@@ -28,6 +28,11 @@ public abstract class EntryApiContract extends ApiTestSupport {
 	/** Whether the resource has a {@code business} field. */
 	protected abstract boolean hasBusiness();
 
+	/** Keys a mode adds after the v1 keys of a created entry (none by default). */
+	protected List<String> addedKeys() {
+		return List.of();
+	}
+
 	protected String collection() {
 		return "/api/v1/" + resource();
 	}
@@ -138,6 +143,8 @@ public abstract class EntryApiContract extends ApiTestSupport {
 		List<String> expected = hasBusiness()
 				? List.of("id", "date", "business", "category", "amount", "account", "currency", "notes")
 				: List.of("id", "date", "category", "amount", "account", "currency", "notes");
+		expected = new ArrayList<>(expected);
+		expected.addAll(addedKeys());
 		assertThat(keys).containsExactlyElementsOf(expected);
 		assertThat(response.body()).startsWith("{\"status\":\"created\",\"" + resource() + "\":{\"id\":")
 			.contains("\"amount\":50.00,");

@@ -28,7 +28,7 @@ public final class MigratedDatabase {
 	public static void truncate(DataSource dataSource, String... tables) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (String table : tables) {
-			jdbc.sql("TRUNCATE " + table + " RESTART IDENTITY").update();
+			jdbc.sql("TRUNCATE " + table + " RESTART IDENTITY CASCADE").update();
 		}
 	}
 

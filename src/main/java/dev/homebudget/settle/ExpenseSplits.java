@@ -1,0 +1,268 @@
+package dev.homebudget.settle;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.homebudget.auth.AuthMode;
+import dev.homebudget.auth.CurrentUser;
+import dev.homebudget.auth.SignedInUser;
+import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.shared.EntrySql;
+import dev.homebudget.shared.RequestValidationException;
+import dev.homebudget.shared.ValidationIssue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores and reads who entered, who paid and for whom each expense is. Only in sign-in
+ * mode on PostgreSQL alone (phase P3): single-user mode has no members, and the JSON
+ * files of the earlier phases have no place for them, so there the fields may only be
+ * null or absent. Callers run {@link #apply} in the transaction that wrote the expense.
+ */
+@Component
+public class ExpenseSplits {
+
+	private final JdbcClient jdbc;
+
+	private final CurrentUser currentUser;
+
+	private final CurrentHousehold household;
+
+	ExpenseSplits(JdbcClient jdbc, CurrentUser currentUser, CurrentHousehold household) {
+		this.jdbc = jdbc;
+		this.currentUser = currentUser;
+		this.household = household;
+	}
+
+	/** Whether expenses carry payers and shares here. */
+	public boolean active() {
+		return this.currentUser.mode() == AuthMode.SIGN_IN && !this.household.jsonEra();
+	}
+
+	/**
+	 * Refuses payer fields that name someone where they cannot be stored (422); null,
+	 * absent and "shared" pass, as every v1 client sends.
+	 */
+	public void requireStorable(SplitRequest request) {
+		if (!active() && request.namesMembers()) {
+			throw new RequestValidationException(new ValidationIssue("value_error",
+					List.of("body", SplitRequest.PAID_BY),
+					"Value error, paid_by, for_whom and shares need sign-in mode and storage phase P3; send null or leave them out",
+					null, null));
+		}
+	}
+
+	/**
+	 * Writes the payer, beneficiary and shares of an expense that was just created or
+	 * changed in {@code household}.
+	 * @param before the amount before the change (null on create)
+	 * @param after the amount now
+	 * @param bumpVersion whether to count this as a change of its own (no other field
+	 * changed)
+	 * @return the stored split
+	 * @throws RequestValidationException (422) for a non-member, or shares that do not
+	 * sum to the amount
+	 */
+	public Split apply(int household, int expenseId, BigDecimal before, BigDecimal after, SplitRequest request,
+			boolean bumpVersion) {
+		boolean creating = before == null;
+		Split current = creating ? Split.UNKNOWN
+				: of(household, List.of(expenseId)).getOrDefault(expenseId, Split.UNKNOWN);
+		boolean amountChanged = !creating && before.compareTo(after) != 0;
+		if (!creating && !request.any() && (!amountChanged || current.paidBy() == null)) {
+			return current;
+		}
+		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		Set<Integer> members = members(household);
+		Set<Integer> sharing = sharingMembers(household);
+		List<ValidationIssue> issues = new ArrayList<>();
+		Integer paidBy = request.paidByGiven() ? request.paidBy() : (creating ? caller : current.paidBy());
+		if (paidBy != null && !members.contains(paidBy)) {
+			issues.add(notMember(SplitRequest.PAID_BY, paidBy));
+		}
+		Integer forWhom = null;
+		List<Share> shares;
+		if (request.shares() != null) {
+			shares = customShares(request.shares(), after, members, issues);
+		}
+		else if (request.forWhomGiven()) {
+			forWhom = request.forWhom();
+			if (forWhom != null && !members.contains(forWhom)) {
+				issues.add(notMember(SplitRequest.FOR_WHOM, forWhom));
+			}
+			shares = (forWhom != null) ? List.of(new Share(forWhom, after)) : EqualSplit.of(after, sharing);
+		}
+		else if (!creating && !current.shares().isEmpty()) {
+			forWhom = current.forWhom();
+			shares = followAmount(current, before, after, issues);
+		}
+		else {
+			shares = EqualSplit.of(after, sharing);
+		}
+		if (!issues.isEmpty()) {
+			throw new RequestValidationException(issues);
+		}
+		Integer enteredBy = this.jdbc.sql("""
+				UPDATE expenses SET paid_by = :paidBy, for_whom = :forWhom,
+				    entered_by = CASE WHEN :creating THEN :caller ELSE entered_by END,
+				    version = version + :bump
+				WHERE household_id = :household AND id = :id RETURNING entered_by""")
+			.param("paidBy", paidBy, java.sql.Types.INTEGER)
+			.param("forWhom", forWhom, java.sql.Types.INTEGER)
+			.param("creating", creating)
+			.param("caller", caller, java.sql.Types.INTEGER)
+			.param("bump", bumpVersion ? 1 : 0)
+			.param("household", household)
+			.param("id", expenseId)
+			.query((rs, row) -> (Integer) rs.getObject(1))
+			.optional()
+			.orElse(null);
+		this.jdbc.sql("DELETE FROM expense_shares WHERE expense_id = :id").param("id", expenseId).update();
+		for (Share share : shares) {
+			this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:id, :user, :amount)")
+				.param("id", expenseId)
+				.param("user", share.userId())
+				.param("amount", share.amount())
+				.update();
+		}
+		return new Split(enteredBy, paidBy, forWhom, shares);
+	}
+
+	/**
+	 * The shares after the amount changed without new shares: one beneficiary takes the
+	 * whole amount, an equal split is split again among the same members, and a custom
+	 * split cannot be guessed (422: send shares).
+	 */
+	private static List<Share> followAmount(Split current, BigDecimal before, BigDecimal after,
+			List<ValidationIssue> issues) {
+		if (before.compareTo(after) == 0) {
+			return current.shares();
+		}
+		if (current.forWhom() != null) {
+			return List.of(new Share(current.forWhom(), after));
+		}
+		List<Integer> users = current.shares().stream().map(Share::userId).toList();
+		if (sameShares(current.shares(), EqualSplit.of(before, users))) {
+			return EqualSplit.of(after, users);
+		}
+		issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
+				"Value error, this expense has custom shares; send shares that sum to the new amount", null, null));
+		return List.of();
+	}
+
+	private static boolean sameShares(List<Share> left, List<Share> right) {
+		if (left.size() != right.size()) {
+			return false;
+		}
+		for (int i = 0; i < left.size(); i++) {
+			if (left.get(i).userId() != right.get(i).userId()
+					|| left.get(i).amount().compareTo(right.get(i).amount()) != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<Share> customShares(List<Share> requested, BigDecimal amount, Set<Integer> members,
+			List<ValidationIssue> issues) {
+		Set<Integer> seen = new HashSet<>();
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Share share : requested) {
+			if (!members.contains(share.userId())) {
+				issues.add(notMember(SplitRequest.SHARES, share.userId()));
+			}
+			if (!seen.add(share.userId())) {
+				issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
+						"Value error, user " + share.userId() + " has more than one share", share.userId(), null));
+			}
+			sum = sum.add(share.amount());
+		}
+		if (sum.compareTo(amount) != 0) {
+			issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
+					"Value error, shares must sum to the amount exactly: they sum to " + sum.toPlainString()
+							+ ", the amount is " + amount.toPlainString(),
+					sum.toPlainString(), null));
+		}
+		return requested.stream()
+			.map((share) -> new Share(share.userId(), share.amount().setScale(2)))
+			.sorted(Comparator.comparingInt(Share::userId))
+			.toList();
+	}
+
+	private static ValidationIssue notMember(String field, int userId) {
+		return new ValidationIssue("value_error", List.of("body", field),
+				"Value error, user " + userId + " is not a member of this household", userId, null);
+	}
+
+	/** The user ids of a household's members (any role). */
+	public Set<Integer> members(int household) {
+		return new HashSet<>(this.jdbc.sql("SELECT user_id FROM household_members WHERE household_id = :household")
+			.param("household", household)
+			.query(Integer.class)
+			.list());
+	}
+
+	/**
+	 * The members an expense shared by all is split among: owners and members. A viewer
+	 * only reads the household (an accountant, say), so takes no share unless named.
+	 */
+	private Set<Integer> sharingMembers(int household) {
+		return new HashSet<>(this.jdbc
+			.sql("SELECT user_id FROM household_members WHERE household_id = :household AND role <> 'viewer'")
+			.param("household", household)
+			.query(Integer.class)
+			.list());
+	}
+
+	/** The splits of some of a household's expenses, by id (ids of others are absent). */
+	public Map<Integer, Split> of(int household, Collection<Integer> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return load(household, " AND e.id = ANY(:ids)", ids);
+	}
+
+	/** The splits of every expense of a household, by id. */
+	public Map<Integer, Split> ofHousehold(int household) {
+		// rows nobody attributed are left out (they are Split.UNKNOWN), so a household of
+		// older rows costs nothing to hold
+		return load(household, " AND (e.paid_by IS NOT NULL OR e.entered_by IS NOT NULL OR e.for_whom IS NOT NULL)",
+				null);
+	}
+
+	private Map<Integer, Split> load(int household, String condition, Collection<Integer> ids) {
+		Map<Integer, List<Share>> shares = new HashMap<>();
+		var sharesQuery = this.jdbc.sql("""
+				SELECT s.expense_id, s.user_id, s.amount FROM expense_shares s JOIN expenses e ON e.id = s.expense_id
+				WHERE e.household_id = :household""" + condition + " ORDER BY s.expense_id, s.user_id")
+			.param("household", household);
+		var rowsQuery = this.jdbc
+			.sql("SELECT e.id, e.entered_by, e.paid_by, e.for_whom FROM expenses e WHERE e.household_id = :household"
+					+ condition)
+			.param("household", household);
+		if (ids != null) {
+			sharesQuery = sharesQuery.param("ids", EntrySql.integerArray(ids));
+			rowsQuery = rowsQuery.param("ids", EntrySql.integerArray(ids));
+		}
+		sharesQuery.query((rs) -> {
+			shares.computeIfAbsent(rs.getInt(1), (id) -> new ArrayList<>())
+				.add(new Share(rs.getInt(2), rs.getBigDecimal(3)));
+		});
+		Map<Integer, Split> splits = new HashMap<>();
+		rowsQuery.query((rs) -> {
+			int id = rs.getInt(1);
+			splits.put(id, new Split((Integer) rs.getObject(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4),
+					List.copyOf(shares.getOrDefault(id, List.of()))));
+		});
+		return splits;
+	}
+
+}

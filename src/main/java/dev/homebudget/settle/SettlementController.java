@@ -1,0 +1,211 @@
+package dev.homebudget.settle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.homebudget.shared.Amounts;
+import dev.homebudget.shared.ApiException;
+import dev.homebudget.shared.ApiSchemas;
+import dev.homebudget.shared.DeletedResponse;
+import dev.homebudget.shared.EntryDates;
+import dev.homebudget.shared.InvalidValue;
+import dev.homebudget.shared.JsonBodies;
+import dev.homebudget.shared.RequestValidationException;
+import dev.homebudget.shared.ValidationIssue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The balance of the current household, its settle-up transfers and per-member totals
+ * (sign-in mode, phase P3; elsewhere 409). A viewer reads them and records none (403).
+ */
+@RestController
+@Tag(name = "balance")
+class SettlementController {
+
+	private final Balances balances;
+
+	SettlementController(Balances balances) {
+		this.balances = balances;
+	}
+
+	/** The body of a settle-up. */
+	record SettlementCreate(
+			@JsonProperty("from_user") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int fromUser,
+			@JsonProperty("to_user") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int toUser,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "12.34") BigDecimal amount,
+			@Schema(description = "Default: today") LocalDate date, String notes) {
+
+	}
+
+	@GetMapping(path = "/api/v1/balance", produces = "application/json")
+	@Operation(operationId = "getBalance",
+			summary = "Who owes whom in the current household: per member paid, share, settled and net, and the transfers that clear it")
+	Balances.Balance balance() {
+		return this.balances.balance();
+	}
+
+	@GetMapping(path = "/api/v1/settlements", produces = "application/json")
+	@Operation(operationId = "listSettlements", summary = "The current household's settle-up transfers, newest first")
+	List<Balances.Settlement> settlements() {
+		return this.balances.settlements();
+	}
+
+	@PostMapping(path = "/api/v1/settlements", produces = "application/json")
+	@Operation(operationId = "createSettlement", summary = "Record a transfer between two members (a settle-up)",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = SettlementCreate.class))))
+	@ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = Balances.Settlement.class)))
+	ResponseEntity<Balances.Settlement> settle(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType) {
+		JsonNode json = JsonBodies.read(body, contentType);
+		if (json == null || !json.isObject()) {
+			throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
+					"Input should be a valid dictionary or object to extract fields from", json, null));
+		}
+		List<ValidationIssue> issues = new ArrayList<>();
+		Integer from = userId(json, "from_user", issues);
+		Integer to = userId(json, "to_user", issues);
+		BigDecimal amount = amount(json, issues);
+		LocalDate date = date(json, issues);
+		String notes = notes(json, issues);
+		if (!issues.isEmpty()) {
+			throw new RequestValidationException(issues);
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.balances.settle(from, to, amount, date, notes));
+	}
+
+	@DeleteMapping(path = "/api/v1/settlements/{settlement_id}", produces = "application/json")
+	@Operation(operationId = "deleteSettlement", summary = "Delete a settle-up transfer")
+	@ApiResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
+	DeletedResponse delete(@PathVariable("settlement_id") @Parameter(schema = @Schema(type = "integer")) String rawId) {
+		int id;
+		try {
+			id = Integer.parseInt(rawId);
+		}
+		catch (NumberFormatException ex) {
+			throw new ApiException(HttpStatus.NOT_FOUND, Balances.NOT_FOUND);
+		}
+		this.balances.delete(id);
+		return DeletedResponse.of(id);
+	}
+
+	@GetMapping(path = "/api/v1/reports/members", produces = "application/json")
+	@Operation(operationId = "reportMemberTotals",
+			summary = "Per member: expenses paid and shares over an inclusive date range; a row with user_id null holds expenses of unknown payer")
+	List<Balances.MemberTotal> memberTotals(
+			@RequestParam(name = "from",
+					required = false) @Parameter(schema = @Schema(type = "string", format = "date")) String from,
+			@RequestParam(name = "to",
+					required = false) @Parameter(schema = @Schema(type = "string", format = "date")) String to) {
+		List<ValidationIssue> issues = new ArrayList<>();
+		LocalDate start = queryDate("from", from, issues);
+		LocalDate end = queryDate("to", to, issues);
+		if (!issues.isEmpty()) {
+			throw new RequestValidationException(issues);
+		}
+		return this.balances.totalsByMember(start, end);
+	}
+
+	private static LocalDate queryDate(String name, String raw, List<ValidationIssue> issues) {
+		if (raw == null || raw.isEmpty()) {
+			return null;
+		}
+		try {
+			return EntryDates.parse(raw);
+		}
+		catch (InvalidValue ex) {
+			issues.add(ValidationIssue.of(ex, List.of("query", name), raw));
+			return null;
+		}
+	}
+
+	private static Integer userId(JsonNode json, String name, List<ValidationIssue> issues) {
+		JsonNode node = json.get(name);
+		if (node == null || node.isNull()) {
+			issues.add(new ValidationIssue("missing", List.of("body", name), "Field required", json, null));
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0) {
+			return node.intValue();
+		}
+		issues.add(new ValidationIssue("int_type", List.of("body", name),
+				"Input should be a user id (a positive integer)", node, null));
+		return null;
+	}
+
+	private static BigDecimal amount(JsonNode json, List<ValidationIssue> issues) {
+		JsonNode node = json.get("amount");
+		if (node == null || node.isNull()) {
+			issues.add(new ValidationIssue("missing", List.of("body", "amount"), "Field required", json, null));
+			return null;
+		}
+		try {
+			BigDecimal amount = Amounts.fromJson(node);
+			if (amount.signum() <= 0) {
+				throw new InvalidValue("greater_than", "Input should be greater than 0");
+			}
+			return amount;
+		}
+		catch (InvalidValue ex) {
+			issues.add(ValidationIssue.of(ex, List.of("body", "amount"), node));
+			return null;
+		}
+	}
+
+	private static LocalDate date(JsonNode json, List<ValidationIssue> issues) {
+		JsonNode node = json.get("date");
+		if (node == null || node.isNull()) {
+			return LocalDate.now();
+		}
+		try {
+			if (!node.isString()) {
+				throw new InvalidValue("date_type", "Input should be a valid date");
+			}
+			return EntryDates.parse(node.stringValue());
+		}
+		catch (InvalidValue ex) {
+			issues.add(ValidationIssue.of(ex, List.of("body", "date"), node));
+			return null;
+		}
+	}
+
+	private static String notes(JsonNode json, List<ValidationIssue> issues) {
+		JsonNode node = json.get("notes");
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString() || node.stringValue().length() > 1000 || node.stringValue().indexOf('\u0000') >= 0) {
+			issues.add(new ValidationIssue("string_type", List.of("body", "notes"),
+					"Input should be a string of at most 1000 characters", node, null));
+			return null;
+		}
+		return node.stringValue();
+	}
+
+}

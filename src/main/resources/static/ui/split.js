@@ -1,0 +1,124 @@
+// Sign-in mode with more than one member: who paid and for whom on the expense add forms
+// (default "me" / "shared"), and the Balance dialog (who owes whom, with a settle-up button per
+// transfer). Single-user mode, and a household of one, show none of it.
+import { api } from './api.js';
+
+const box = document.getElementById('household-box');
+const dialog = document.getElementById('balance-dialog');
+const membersList = document.getElementById('balance-members');
+const transfersList = document.getElementById('balance-transfers');
+const message = document.getElementById('balance-message');
+let myName = null;
+let people = [];
+
+const money = (value) => Number(value).toFixed(2);
+const nameOf = (id) => (people.find((p) => p.user_id === id) || { username: `#${id}` }).username;
+
+function option(value, label, selected) {
+	const o = new Option(label, value);
+	o.selected = selected;
+	return o;
+}
+
+function controls(prefix) {
+	const wrap = document.createElement('div');
+	wrap.className = 'split-controls d-flex flex-wrap gap-2';
+	const paid = document.createElement('select');
+	paid.name = 'paid_by';
+	paid.id = `${prefix}-paid_by`;
+	paid.className = 'form-select form-select-sm w-auto';
+	const forWhom = document.createElement('select');
+	forWhom.name = 'for_whom';
+	forWhom.id = `${prefix}-for_whom`;
+	forWhom.className = 'form-select form-select-sm w-auto';
+	forWhom.append(option('shared', 'Shared', true));
+	for (const person of people) {
+		const mine = person.username === myName;
+		const label = mine ? `Me (${person.username})` : person.username;
+		paid.append(option(String(person.user_id), label, mine));
+		forWhom.append(option(String(person.user_id), label, false));
+	}
+	for (const [select, text] of [[paid, 'Paid by'], [forWhom, 'For whom']]) {
+		const field = document.createElement('div');
+		field.className = 'field';
+		const label = document.createElement('label');
+		label.className = 'form-label small mb-0';
+		label.htmlFor = select.id;
+		label.textContent = text;
+		field.append(label, select);
+		wrap.append(field);
+	}
+	return wrap;
+}
+
+function addControls(form, prefix) {
+	if (people.length < 2 || !form || form.querySelector('.split-controls')) return;
+	const anchor = form.querySelector('.add-grid') || form.querySelector('.form-error');
+	if (anchor.classList.contains('add-grid')) anchor.after(controls(prefix));
+	else anchor.before(controls(prefix));
+}
+
+function renderBalance(balance) {
+	people = balance.members.map((m) => ({ user_id: m.user_id, username: m.username }));
+	membersList.replaceChildren(...balance.members.map((m) => {
+		const item = document.createElement('li');
+		const net = Number(m.net);
+		item.textContent = `${m.username}: paid ${money(m.paid)}, share ${money(m.share)}, `
+			+ (net > 0 ? `is owed ${money(net)}` : net < 0 ? `owes ${money(-net)}` : 'settled');
+		return item;
+	}));
+	transfersList.replaceChildren(...balance.transfers.map((t) => {
+		const item = document.createElement('li');
+		item.className = 'd-flex align-items-center gap-2 mb-1';
+		const text = document.createElement('span');
+		text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${money(t.amount)}`;
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'btn btn-primary btn-sm';
+		button.textContent = 'Settle up';
+		button.setAttribute('aria-label', `Settle up: ${nameOf(t.from_user)} pays ${nameOf(t.to_user)} ${money(t.amount)}`);
+		button.addEventListener('click', () => api('POST', '/api/v1/settlements',
+			{ from_user: t.from_user, to_user: t.to_user, amount: String(t.amount) })
+			.then(refresh).catch((e) => { message.textContent = e.message; }));
+		item.append(text, button);
+		return item;
+	}));
+	if (balance.transfers.length === 0) {
+		const item = document.createElement('li');
+		item.textContent = 'Everyone is settled up.';
+		transfersList.append(item);
+	}
+}
+
+async function refresh() {
+	message.textContent = '';
+	const { data } = await api('GET', '/api/v1/balance');
+	renderBalance(data);
+}
+
+async function load() {
+	const { data: account } = await api('GET', '/api/v1/account');
+	if (!account || !account.username) return;
+	myName = account.username;
+	try {
+		await refresh();
+	}
+	catch (e) {
+		return; // a JSON-era phase (409): no balances there
+	}
+	document.getElementById('balance-open').hidden = false;
+	addControls(document.querySelector('#expense-section .add-form'), 'add');
+	new MutationObserver(() => {
+		const form = document.getElementById('sheet-form');
+		const type = form.elements.type;
+		if (type && !type.disabled && type.value === 'expense') addControls(form, 'sheet');
+	}).observe(document.getElementById('sheet-form'), { childList: true });
+}
+
+document.getElementById('balance-open').addEventListener('click', () => {
+	refresh().catch((e) => { message.textContent = e.message; });
+	dialog.showModal();
+});
+document.getElementById('balance-close').addEventListener('click', () => dialog.close());
+
+load().catch(() => {});
