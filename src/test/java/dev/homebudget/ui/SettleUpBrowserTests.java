@@ -1,31 +1,15 @@
 package dev.homebudget.ui;
 
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.homebudget.auth.UserAccount;
-import dev.homebudget.auth.UserAccounts;
 import dev.homebudget.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,79 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * B, B joins, A adds an expense paid by A and shared (the form's defaults), B sees that B
  * owes A half and settles up, and the balance is zero.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "budget.auth.mode=sign-in")
-class SettleUpBrowserTests {
-
-	private static final String PASSWORD = "correct horse battery";
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private final List<BrowserContext> contexts = new ArrayList<>();
-
-	private final List<String> pageErrors = new ArrayList<>();
+class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("ui_settle"));
-	}
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions()
-				.setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@AfterEach
-	void close() {
-		this.contexts.forEach(BrowserContext::close);
-		assertThat(this.pageErrors).as("uncaught errors in the page").isEmpty();
-	}
-
-	private UserAccount newUser(String prefix) {
-		return this.accounts.add(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
-	}
-
-	private Page signedIn(UserAccount user) {
-		BrowserContext context = browser
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-US"));
-		this.contexts.add(context);
-		Page page = context.newPage();
-		page.onPageError(this.pageErrors::add);
-		page.navigate("http://127.0.0.1:" + this.port + "/login");
-		page.getByLabel("Username").fill(user.username());
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
-		assertThat(page.locator("#household-box")).isVisible();
-		return page;
 	}
 
 	@Test

@@ -1,30 +1,14 @@
 package dev.homebudget.ui;
 
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.homebudget.auth.UserAccounts;
 import dev.homebudget.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,62 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * works after signing in (its changes carry the CSRF token), and signing out ends the
  * session.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "budget.auth.mode=sign-in")
-class SignInBrowserTests {
-
-	private static final String PASSWORD = "correct horse battery";
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private BrowserContext context;
-
-	private final List<String> pageErrors = new ArrayList<>();
+class SignInBrowserTests extends SignedInBrowserTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("ui_sign_in"));
-	}
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions()
-				.setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		assertThat(this.pageErrors).as("uncaught errors in the page").isEmpty();
 	}
 
 	@Test
@@ -99,11 +32,8 @@ class SignInBrowserTests {
 		String name = "dana-" + UUID.randomUUID().toString().substring(0, 8);
 		this.accounts.add(name, PASSWORD);
 		String business = "Bakery " + UUID.randomUUID().toString().substring(0, 6);
-		this.context = browser
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-US"));
-		Page page = this.context.newPage();
-		page.onPageError(this.pageErrors::add);
-		String base = "http://127.0.0.1:" + this.port;
+		Page page = newPage();
+		String base = base();
 
 		page.navigate(base + "/");
 		assertThat(page).hasURL(base + "/login");
