@@ -1,16 +1,17 @@
 package dev.homebudget.schema;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -19,11 +20,11 @@ import dev.homebudget.support.HttpCalls;
 import dev.homebudget.support.PhaseApplication;
 import dev.homebudget.support.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * usable by the release before it (N−1), with the data it held carried over unchanged.
  */
 class FlywaySafetyTests {
-
-	private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*\\.sql");
 
 	@TempDir
 	Path temp;
@@ -52,7 +51,7 @@ class FlywaySafetyTests {
 		List<Map<String, Object>> history = history(jdbc);
 		Map<String, String> before = fingerprints(jdbc);
 		Path broken = Files.createDirectory(this.temp.resolve("broken"));
-		Files.writeString(broken.resolve("V" + (latestVersion() + 1) + "__broken.sql"), """
+		Files.writeString(broken.resolve("V" + nextVersion() + "__broken.sql"), """
 				CREATE TABLE broken_new (id integer);
 				ALTER TABLE expenses ADD COLUMN broken_column text;
 				UPDATE expenses SET notes = 'changed by a broken migration';
@@ -75,7 +74,7 @@ class FlywaySafetyTests {
 	void twoInstancesStartingTogetherApplyEachMigrationOnce() throws Exception {
 		String url = TestDatabase.jdbcUrl("t23_concurrent");
 		Path slow = Files.createDirectory(this.temp.resolve("slow"));
-		Files.writeString(slow.resolve("V" + (latestVersion() + 1) + "__slow.sql"), """
+		Files.writeString(slow.resolve("V" + nextVersion() + "__slow.sql"), """
 				SELECT pg_sleep(2);
 				CREATE TABLE applied_marker (applied_at timestamptz NOT NULL DEFAULT now());
 				INSERT INTO applied_marker DEFAULT VALUES;
@@ -97,10 +96,10 @@ class FlywaySafetyTests {
 			JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource("t23_concurrent"));
 			List<Map<String, Object>> applications = jdbc
 				.sql("SELECT version, count(*) AS times FROM flyway_schema_history "
-						+ "WHERE success AND version IS NOT NULL GROUP BY version ORDER BY version::int")
+						+ "WHERE success AND version IS NOT NULL GROUP BY version")
 				.query()
 				.listOfRows();
-			assertThat(applications).hasSize(latestVersion() + 1)
+			assertThat(applications).hasSize(versions().size() + 1)
 				.allSatisfy((row) -> assertThat(((Number) row.get("times")).intValue()).isEqualTo(1));
 			assertThat(jdbc.sql("SELECT count(*) FROM applied_marker").query(Long.class).single()).isEqualTo(1);
 			for (PhaseApplication app : apps) {
@@ -123,19 +122,21 @@ class FlywaySafetyTests {
 	 */
 	@Test
 	void everyMigrationKeepsThePreviousReleaseWorkingAndItsDataUnchanged() {
-		int latest = latestVersion();
-		for (int version = 2; version <= latest; version++) {
-			String database = "t23_compat_" + version;
+		List<MigrationVersion> versions = versions();
+		for (int next = 1; next < versions.size(); next++) {
+			MigrationVersion previous = versions.get(next - 1);
+			MigrationVersion version = versions.get(next);
+			String database = "t23_compat_" + version.getVersion().replace('.', '_');
 			DataSource dataSource = TestDatabase.dataSource(database);
 			JdbcClient jdbc = JdbcClient.create(dataSource);
-			migrate(dataSource, version - 1);
+			migrate(dataSource, previous);
 			writeAsThePreviousRelease(jdbc);
 			Map<String, Map<String, Column>> older = columns(jdbc);
 			Map<String, String> olderData = fingerprints(jdbc);
 
 			migrate(dataSource, version);
 			Map<String, Map<String, Column>> newer = columns(jdbc);
-			String step = "V" + (version - 1) + " -> V" + version;
+			String step = "V" + previous + " -> V" + version;
 			older.forEach((table, columns) -> {
 				assertThat(newer).as(step + ": table " + table).containsKey(table);
 				columns.forEach((name, column) -> {
@@ -189,30 +190,28 @@ class FlywaySafetyTests {
 				properties.toArray(String[]::new));
 	}
 
-	private static void migrate(DataSource dataSource, int version) {
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.target(String.valueOf(version))
-			.load()
-			.migrate();
+	private static void migrate(DataSource dataSource, MigrationVersion version) {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
 	}
 
-	static int latestVersion() {
-		try {
-			int latest = 0;
-			for (Resource resource : new PathMatchingResourcePatternResolver()
-				.getResources("classpath:db/migration/*.sql")) {
-				Matcher matcher = VERSIONED.matcher(resource.getFilename());
-				if (matcher.matches()) {
-					latest = Math.max(latest, Integer.parseInt(matcher.group(1)));
-				}
-			}
-			return latest;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** The application's migration versions in order, as Flyway resolves them. */
+	private static List<MigrationVersion> versions() {
+		return Arrays
+			.stream(Flyway.configure()
+				.dataSource(TestDatabase.dataSource("t23_versions"))
+				.locations("classpath:db/migration")
+				.load()
+				.info()
+				.all())
+			.map(MigrationInfo::getVersion)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/** A version after every migration of the application. */
+	private static String nextVersion() {
+		List<MigrationVersion> versions = versions();
+		return versions.get(versions.size() - 1).getMajor().add(BigInteger.ONE).toString();
 	}
 
 	private record Column(String type, boolean nullable, boolean optional) {
