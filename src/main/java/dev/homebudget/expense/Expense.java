@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import dev.homebudget.shared.StoredEntry;
+
 /**
  * A stored expense. The amount is exact, with two decimals; the version counts updates
  * (optimistic concurrency, exposed as the ETag).
  */
 public record Expense(int id, LocalDate date, String business, String category, BigDecimal amount, String account,
-		String currency, String notes, int version) {
+		String currency, String notes, int version) implements StoredEntry {
 
 	public Expense {
 		Objects.requireNonNull(date, "date");

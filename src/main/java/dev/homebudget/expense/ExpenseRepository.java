@@ -1,23 +1,14 @@
 package dev.homebudget.expense;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-
 import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryRepository;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.EntryValues;
 
 /**
- * Where expenses are kept. Lists are ordered by date descending, then id descending, so
- * the order of equal dates is stable.
+ * Where expenses are kept (see {@link EntryRepository}).
  */
-public interface ExpenseRepository {
+public interface ExpenseRepository extends EntryRepository<Expense, ExpenseDraft> {
 
 	/**
 	 * The same store limited to one household's rows: reads see only them, creates put
@@ -32,98 +23,7 @@ public interface ExpenseRepository {
 		return this;
 	}
 
-	List<Expense> findAll();
-
-	/**
-	 * Hands the rows of {@link #findAll()} to {@code action} in order; implementations
-	 * that can fetch in batches keep only a batch in memory.
-	 */
-	default void streamAll(Consumer<? super Expense> action) {
-		findAll().forEach(action);
-	}
-
-	/** One page of {@link #findAll()}. */
-	List<Expense> findPage(int offset, int limit);
-
-	Optional<Expense> findById(int id);
-
-	/** The existing rows among the ids (each once), in no particular order. */
-	List<Expense> findAllById(Collection<Integer> ids);
-
-	boolean existsById(int id);
-
-	Expense create(ExpenseDraft draft);
-
-	/** Stores every draft, all or none; the created rows in the drafts' order. */
-	List<Expense> createAll(List<ExpenseDraft> drafts);
-
-	/**
-	 * Stores each expense under its own id, inserting it or replacing every field of the
-	 * row with that id (the stored version is this store's own). Mirrors a store that
-	 * assigns ids; ids this store assigns later stay ahead of the ones written here.
-	 */
-	void putAll(Collection<Expense> expenses);
-
-	/** Applies the present fields in one statement; empty if the id does not exist. */
-	Optional<Expense> update(int id, EntryValues changes);
-
-	/**
-	 * Applies the present fields only if the stored version is one of {@code versions},
-	 * in one statement; empty if the id does not exist or its version differs.
-	 */
-	Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes);
-
-	/** Deletes the row only if its version is one of {@code versions}. */
-	boolean deleteIfVersion(int id, Collection<Integer> versions);
-
-	boolean deleteById(int id);
-
-	/** Deletes every existing row among the ids; returns how many rows were deleted. */
-	int deleteAllById(Collection<Integer> ids);
-
-	long count();
-
-	/**
-	 * Keeps ids assigned by the store ahead of every stored id, after ids were written
-	 * explicitly (an import, or a mirror of a store that assigns its own ids).
-	 */
-	void keepIdentityAheadOfIds();
-
-	long countByCategory(String category);
-
-	/** Inclusive range, date descending. */
-	List<Expense> findByDateRange(LocalDate from, LocalDate to);
-
-	List<Expense> findByCategory(String category);
-
-	/** Zero when there is none. */
-	BigDecimal totalByCategory(String category);
-
-	/** Inclusive range; zero when there is none. */
-	BigDecimal totalByDateRange(LocalDate from, LocalDate to);
-
-	/** Distinct categories, sorted. */
-	List<String> categories();
-
-	/**
-	 * Rows matching the query's filters, in its order, after its cursor; at most
-	 * {@code query.limit()} rows (all when null).
-	 */
-	List<Expense> find(EntryQuery query);
-
-	/** Sum and count over an inclusive date range; null bounds are open. */
-	EntryTotals.Total total(LocalDate from, LocalDate to);
-
-	/** Totals per category over an inclusive date range, largest first. */
-	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
-
-	/** Totals per month of a year; months without entries are absent. */
-	List<EntryTotals.ByMonth> totalsByMonth(int year);
-
 	/** Count, total, average, min and max of the rows matching the query's filters. */
 	EntryTotals.Stats stats(EntryQuery query);
-
-	/** Distinct non-empty values of a text field, most used first. */
-	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);
 
 }

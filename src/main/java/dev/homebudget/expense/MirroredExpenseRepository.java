@@ -1,224 +1,27 @@
 package dev.homebudget.expense;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-
-import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.EntryValues;
 import dev.homebudget.storage.EntryMirror;
-import dev.homebudget.storage.JsonEntry;
+import dev.homebudget.storage.MirroredEntries;
 import dev.homebudget.storage.ShadowReads;
 
-import org.springframework.transaction.annotation.Transactional;
-
 /**
- * P2: PostgreSQL is the primary and assigns ids; each write is journalled in the same
- * transaction as the write itself (a use case that runs a lone statement without a
- * transaction gets one here) and, once committed, copied to the JSON files by the
- * {@link EntryMirror}. Reads are answered by PostgreSQL; a sampled share of the record
- * reads is repeated on the JSON files and compared ({@link ShadowReads}), without
- * changing the answer.
+ * P2 for expenses: PostgreSQL primary, JSON file mirror (see {@link MirroredEntries}).
  */
-class MirroredExpenseRepository implements ExpenseRepository {
+class MirroredExpenseRepository extends MirroredEntries<Expense, ExpenseDraft> implements ExpenseRepository {
 
 	private final ExpenseRepository primary;
 
-	private final EntryMirror mirror;
-
-	private final ExpenseRepository mirrorReads;
-
-	private final ShadowReads shadow;
-
-	MirroredExpenseRepository(ExpenseRepository primary, EntryMirror mirror, ExpenseRepository mirrorReads,
+	MirroredExpenseRepository(ExpenseRepository primary, EntryMirror mirror, JsonFileExpenseRepository mirrorReads,
 			ShadowReads shadow) {
+		super(primary, mirror, mirrorReads, shadow, JsonFileExpenseRepository.MAPPING);
 		this.primary = primary;
-		this.mirror = mirror;
-		this.mirrorReads = mirrorReads;
-		this.shadow = shadow;
-	}
-
-	private List<Expense> read(String operation, Supplier<List<Expense>> control, Supplier<List<Expense>> candidate) {
-		return this.shadow.read(operation, control, candidate, MirroredExpenseRepository::canonical);
-	}
-
-	private static JsonEntry canonical(Expense expense) {
-		return JsonFileExpenseRepository.entry(expense.id(), ExpenseDraft.of(expense));
-	}
-
-	@Override
-	@Transactional
-	public Expense create(ExpenseDraft draft) {
-		Expense created = this.primary.create(draft);
-		this.mirror.primaryWritten("create", List.of(created.id()));
-		return created;
-	}
-
-	@Override
-	@Transactional
-	public List<Expense> createAll(List<ExpenseDraft> drafts) {
-		List<Expense> created = this.primary.createAll(drafts);
-		this.mirror.primaryWritten("create", created.stream().map(Expense::id).toList());
-		return created;
-	}
-
-	@Override
-	@Transactional
-	public void putAll(Collection<Expense> expenses) {
-		this.primary.putAll(expenses);
-		this.mirror.primaryWritten("put", expenses.stream().map(Expense::id).toList());
-	}
-
-	@Override
-	@Transactional
-	public Optional<Expense> update(int id, EntryValues changes) {
-		return updated(this.primary.update(id, changes));
-	}
-
-	@Override
-	@Transactional
-	public Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
-		return updated(this.primary.updateIfVersion(id, versions, changes));
-	}
-
-	private Optional<Expense> updated(Optional<Expense> row) {
-		row.ifPresent((expense) -> this.mirror.primaryWritten("update", List.of(expense.id())));
-		return row;
-	}
-
-	@Override
-	@Transactional
-	public boolean deleteById(int id) {
-		return deleted(id, this.primary.deleteById(id));
-	}
-
-	@Override
-	@Transactional
-	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
-		return deleted(id, this.primary.deleteIfVersion(id, versions));
-	}
-
-	private boolean deleted(int id, boolean deleted) {
-		if (deleted) {
-			this.mirror.primaryWritten("delete", List.of(id));
-		}
-		return deleted;
-	}
-
-	@Override
-	@Transactional
-	public int deleteAllById(Collection<Integer> ids) {
-		int deleted = this.primary.deleteAllById(ids);
-		if (deleted > 0) {
-			this.mirror.primaryWritten("bulk_delete", List.copyOf(new LinkedHashSet<>(ids)));
-		}
-		return deleted;
-	}
-
-	@Override
-	public void keepIdentityAheadOfIds() {
-		this.primary.keepIdentityAheadOfIds();
-	}
-
-	// --- reads: the primary's
-
-	@Override
-	public List<Expense> findAll() {
-		return read("findAll", this.primary::findAll, this.mirrorReads::findAll);
-	}
-
-	@Override
-	public List<Expense> findPage(int offset, int limit) {
-		return this.primary.findPage(offset, limit);
-	}
-
-	@Override
-	public Optional<Expense> findById(int id) {
-		return read("findById", () -> this.primary.findById(id).stream().toList(),
-				() -> this.mirrorReads.findById(id).stream().toList())
-			.stream()
-			.findFirst();
-	}
-
-	@Override
-	public List<Expense> findAllById(Collection<Integer> ids) {
-		return read("findAllById", () -> this.primary.findAllById(ids), () -> this.mirrorReads.findAllById(ids));
-	}
-
-	@Override
-	public boolean existsById(int id) {
-		return this.primary.existsById(id);
-	}
-
-	@Override
-	public long count() {
-		return this.primary.count();
-	}
-
-	@Override
-	public long countByCategory(String category) {
-		return this.primary.countByCategory(category);
-	}
-
-	@Override
-	public List<Expense> findByDateRange(LocalDate from, LocalDate to) {
-		return this.primary.findByDateRange(from, to);
-	}
-
-	@Override
-	public List<Expense> findByCategory(String category) {
-		return this.primary.findByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByCategory(String category) {
-		return this.primary.totalByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.primary.totalByDateRange(from, to);
-	}
-
-	@Override
-	public List<String> categories() {
-		return this.primary.categories();
-	}
-
-	@Override
-	public List<Expense> find(EntryQuery query) {
-		return read("find", () -> this.primary.find(query), () -> this.mirrorReads.find(query));
-	}
-
-	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return this.primary.total(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return this.primary.totalsByCategory(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return this.primary.totalsByMonth(year);
 	}
 
 	@Override
 	public EntryTotals.Stats stats(EntryQuery query) {
 		return this.primary.stats(query);
-	}
-
-	@Override
-	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return this.primary.distinctValues(field, limit);
 	}
 
 }

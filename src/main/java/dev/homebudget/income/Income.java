@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import dev.homebudget.shared.StoredEntry;
+
 /**
  * A stored income. The amount is exact, with two decimals; the version counts updates
  * (optimistic concurrency, exposed as the ETag).
  */
 public record Income(int id, LocalDate date, String category, BigDecimal amount, String account, String currency,
-		String notes, int version) {
+		String notes, int version) implements StoredEntry {
 
 	public Income {
 		Objects.requireNonNull(date, "date");
