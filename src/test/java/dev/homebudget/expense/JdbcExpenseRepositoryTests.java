@@ -34,7 +34,7 @@ class JdbcExpenseRepositoryTests extends ExpenseRepositoryContract {
 	void identityMovesPastExplicitIdsAndNeverBackwards() {
 		ExpenseRepository repository = emptyRepository();
 		repository.keepIdentityAheadOfIds();
-		assertThat(repository.create(ExpenseRepositoryContract.groceries()).id()).isEqualTo(1);
+		assertThat(repository.create(groceries()).id()).isEqualTo(1);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (int id : new int[] { 5, 10 }) {
 			jdbc.sql(
@@ -43,11 +43,11 @@ class JdbcExpenseRepositoryTests extends ExpenseRepositoryContract {
 				.update();
 		}
 		repository.keepIdentityAheadOfIds();
-		int next = repository.create(ExpenseRepositoryContract.groceries()).id();
+		int next = repository.create(groceries()).id();
 		assertThat(next).isEqualTo(11);
 		repository.deleteById(next);
 		repository.keepIdentityAheadOfIds();
-		assertThat(repository.create(ExpenseRepositoryContract.groceries()).id()).isEqualTo(12);
+		assertThat(repository.create(groceries()).id()).isEqualTo(12);
 	}
 
 	@Test
@@ -58,8 +58,8 @@ class JdbcExpenseRepositoryTests extends ExpenseRepositoryContract {
 			.query(Integer.class)
 			.single();
 		ExpenseRepository other = first.forHousehold(second);
-		Expense mine = first.create(ExpenseRepositoryContract.groceries());
-		Expense theirs = other.create(ExpenseRepositoryContract.moreGroceries());
+		Expense mine = first.create(groceries());
+		Expense theirs = other.create(moreGroceries());
 		List<Integer> both = List.of(mine.id(), theirs.id());
 
 		assertThat(other.findAll()).containsExactly(theirs);

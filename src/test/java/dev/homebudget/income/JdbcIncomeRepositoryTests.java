@@ -29,7 +29,7 @@ class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 	void identityMovesPastExplicitIdsAndNeverBackwards() {
 		IncomeRepository repository = emptyRepository();
 		repository.keepIdentityAheadOfIds();
-		assertThat(repository.create(IncomeRepositoryContract.groceries()).id()).isEqualTo(1);
+		assertThat(repository.create(groceries()).id()).isEqualTo(1);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (int id : new int[] { 5, 10 }) {
 			jdbc.sql(
@@ -38,11 +38,11 @@ class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 				.update();
 		}
 		repository.keepIdentityAheadOfIds();
-		int next = repository.create(IncomeRepositoryContract.groceries()).id();
+		int next = repository.create(groceries()).id();
 		assertThat(next).isEqualTo(11);
 		repository.deleteById(next);
 		repository.keepIdentityAheadOfIds();
-		assertThat(repository.create(IncomeRepositoryContract.groceries()).id()).isEqualTo(12);
+		assertThat(repository.create(groceries()).id()).isEqualTo(12);
 	}
 
 }

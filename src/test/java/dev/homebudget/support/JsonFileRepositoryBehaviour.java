@@ -1,0 +1,120 @@
+package dev.homebudget.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.homebudget.shared.EntryField;
+import dev.homebudget.shared.EntryRepository;
+import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.StoredEntry;
+import dev.homebudget.storage.JsonStore;
+import dev.homebudget.storage.JsonStoreException;
+import dev.homebudget.storage.LedgerFile;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What the JSON file repositories of both kinds do beyond the repository suite: the
+ * original's file format, its id reuse, file order, and failed writes that change
+ * nothing. Mixed into the JSON file repository tests, which also run
+ * {@link EntryRepositoryContract}.
+ *
+ * @param <E> a stored entry
+ * @param <D> an entry not stored yet
+ */
+public interface JsonFileRepositoryBehaviour<E extends StoredEntry, D> {
+
+	/** A repository on a new, empty JSON directory. */
+	EntryRepository<E, D> emptyJsonRepository();
+
+	/** A repository on the same directory, read again from the files. */
+	EntryRepository<E, D> reopenJsonRepository();
+
+	JsonStore jsonStore();
+
+	LedgerFile ledgerFile();
+
+	/**
+	 * How the file starts after {@link EntryRepositoryContract#groceries()} is stored.
+	 */
+	String firstRecordStart();
+
+	D groceries();
+
+	D fuel();
+
+	private Path file(LedgerFile ledger) {
+		return jsonStore().directory().fileOf(ledger);
+	}
+
+	@Test
+	default void writesTheOriginalsFormatAndReadsItBackAfterARestart() throws IOException {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		E created = repository.create(groceries());
+		repository.create(fuel());
+		assertThat(Files.readString(file(ledgerFile())))
+			.startsWith("[\n  {\n    \"date\": \"2025-11-10\",\n    " + firstRecordStart())
+			.contains("\"amount\": 100.5,")
+			.contains("\"currency\": \"\\u20aa\",")
+			.contains("\"id\": 1\n  },")
+			.endsWith("}\n]");
+		LedgerFile other = (ledgerFile() == LedgerFile.EXPENSES) ? LedgerFile.INCOMES : LedgerFile.EXPENSES;
+		assertThat(file(other)).hasContent("[]");
+		EntryRepository<E, D> reopened = reopenJsonRepository();
+		assertThat(reopened.findById(created.id())).contains(created);
+		assertThat(reopened.count()).isEqualTo(2);
+	}
+
+	@Test
+	default void reusesTheHighestIdAfterItsDeletionLikeTheOriginal() {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		repository.create(groceries());
+		E last = repository.create(fuel());
+		repository.deleteById(last.id());
+		assertThat(repository.create(fuel()).id()).isEqualTo(last.id());
+	}
+
+	@Test
+	default void keepsRecordsInFileOrderAndUpdatesThemInPlace() throws IOException {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		E first = repository.create(groceries());
+		repository.create(fuel());
+		repository.update(first.id(), EntryValues.builder().put(EntryField.NOTES, "changed").build());
+		String text = Files.readString(file(ledgerFile()));
+		assertThat(text.indexOf("\"changed\"")).isLessThan(text.indexOf("\"Fuel\""));
+		assertThat(repository.findById(first.id()).orElseThrow().version()).isEqualTo(1);
+		assertThat(reopenJsonRepository().findById(first.id()).orElseThrow().version()).as("versions restart at 0")
+			.isZero();
+	}
+
+	@Test
+	default void aFailedWriteChangesNeitherTheFileNorTheRows() throws IOException {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		E kept = repository.create(groceries());
+		Path file = file(ledgerFile());
+		byte[] before = Files.readAllBytes(file);
+		// a directory in the way of the rename makes the replacement fail
+		Files.delete(file);
+		Files.createDirectory(file);
+		assertThatExceptionOfType(JsonStoreException.class).isThrownBy(() -> repository.create(fuel()))
+			.withMessageContaining(file.getFileName().toString());
+		assertThatExceptionOfType(JsonStoreException.class).isThrownBy(() -> repository.deleteById(kept.id()));
+		assertThat(repository.findAll()).containsExactly(kept);
+		Files.delete(file);
+		Files.write(file, before);
+		assertThat(repository.create(fuel()).id()).isEqualTo(kept.id() + 1);
+	}
+
+	@Test
+	default void writesNothingWhenNothingChanges() {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		assertThat(repository.deleteAllById(List.of(1, 2))).isZero();
+		assertThat(repository.update(1, EntryValues.builder().put(EntryField.NOTES, "x").build())).isEmpty();
+		assertThat(file(ledgerFile())).hasContent("[]");
+	}
+
+}
