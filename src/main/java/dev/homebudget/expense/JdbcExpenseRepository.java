@@ -1,24 +1,16 @@
 package dev.homebudget.expense;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntrySql;
 import dev.homebudget.shared.EntryTable;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.JdbcEntries;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +21,9 @@ import org.springframework.stereotype.Repository;
  * entry table live in {@link EntryTable}.
  */
 @Repository
-class JdbcExpenseRepository implements ExpenseRepository {
+class JdbcExpenseRepository extends JdbcEntries<Expense, ExpenseDraft> implements ExpenseRepository {
 
 	private final JdbcClient jdbc;
-
-	private final EntryTable<Expense> table;
 
 	@Autowired
 	JdbcExpenseRepository(JdbcClient jdbc) {
@@ -41,43 +31,13 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	}
 
 	private JdbcExpenseRepository(JdbcClient jdbc, int household) {
+		super(new EntryTable<>(jdbc, "expenses", true, JdbcExpenseRepository::map, Expense::version, household));
 		this.jdbc = jdbc;
-		this.table = new EntryTable<>(jdbc, "expenses", true, JdbcExpenseRepository::map, Expense::version, household);
 	}
 
 	@Override
 	public ExpenseRepository forHousehold(int household) {
 		return (household == this.table.household()) ? this : new JdbcExpenseRepository(this.jdbc, household);
-	}
-
-	@Override
-	public List<Expense> findAll() {
-		return this.table.findAll();
-	}
-
-	@Override
-	public void streamAll(Consumer<? super Expense> action) {
-		this.table.streamAll(action);
-	}
-
-	@Override
-	public List<Expense> findPage(int offset, int limit) {
-		return this.table.findPage(offset, limit);
-	}
-
-	@Override
-	public Optional<Expense> findById(int id) {
-		return this.table.findById(id);
-	}
-
-	@Override
-	public List<Expense> findAllById(Collection<Integer> ids) {
-		return this.table.findAllById(ids);
-	}
-
-	@Override
-	public boolean existsById(int id) {
-		return this.table.existsById(id);
 	}
 
 	@Override
@@ -98,115 +58,13 @@ class JdbcExpenseRepository implements ExpenseRepository {
 	}
 
 	@Override
-	public List<Expense> createAll(List<ExpenseDraft> drafts) {
-		return drafts.stream().map(this::create).toList();
-	}
-
-	@Override
-	public void putAll(Collection<Expense> expenses) {
-		Map<Integer, EntryValues> rows = new LinkedHashMap<>();
-		expenses.forEach((expense) -> rows.put(expense.id(), ExpenseDraft.of(expense).values()));
-		this.table.putAll(rows);
-	}
-
-	@Override
-	public Optional<Expense> update(int id, EntryValues changes) {
-		return this.table.update(id, changes);
-	}
-
-	@Override
-	public Optional<Expense> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
-		return this.table.updateIfVersion(id, versions, changes);
-	}
-
-	@Override
-	public boolean deleteById(int id) {
-		return this.table.deleteById(id);
-	}
-
-	@Override
-	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
-		return this.table.deleteIfVersion(id, versions);
-	}
-
-	@Override
-	public int deleteAllById(Collection<Integer> ids) {
-		return this.table.deleteAllById(ids);
-	}
-
-	@Override
-	public long count() {
-		return this.table.count();
-	}
-
-	@Override
-	public void keepIdentityAheadOfIds() {
-		this.table.keepIdentityAheadOfIds();
-	}
-
-	@Override
-	public long countByCategory(String category) {
-		return this.table.countByCategory(category);
-	}
-
-	@Override
-	public List<Expense> findByDateRange(LocalDate from, LocalDate to) {
-		return this.table.findByDateRange(from, to);
-	}
-
-	@Override
-	public List<Expense> findByCategory(String category) {
-		return this.table.findByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByCategory(String category) {
-		return this.table.totalByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.table.totalByDateRange(from, to);
-	}
-
-	@Override
-	public List<String> categories() {
-		return this.table.categories();
-	}
-
-	@Override
-	public List<Expense> find(EntryQuery query) {
-		return this.table.find(query);
-	}
-
-	/** The SQL {@link #find} sends, for plan tests. */
-	String findSql(EntryQuery query, EntrySql.Filter filter) {
-		return this.table.findSql(query, filter);
-	}
-
-	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return this.table.total(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return this.table.totalsByCategory(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return this.table.totalsByMonth(year);
+	protected EntryValues valuesOf(Expense expense) {
+		return ExpenseDraft.of(expense).values();
 	}
 
 	@Override
 	public EntryTotals.Stats stats(EntryQuery query) {
 		return this.table.stats(query);
-	}
-
-	@Override
-	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return this.table.distinctValues(field, limit);
 	}
 
 	private static Expense map(ResultSet rs, int row) throws SQLException {
