@@ -74,11 +74,16 @@ class DatabaseMetricsPostProcessor extends AbstractAdvisingBeanPostProcessor {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1) + "." + method.getName();
 	}
 
+	private record Call(Class<?> target, Method method) {
+	}
+
 	private static final class TimingInterceptor implements MethodInterceptor {
 
 		private final ObjectProvider<MeterRegistry> registryProvider;
 
-		private final Map<Method, String> operations = new ConcurrentHashMap<>();
+		// by target class too: the expense and income repositories share their methods
+		// declarations (JdbcEntries), so a method alone does not tell the feature
+		private final Map<Call, String> operations = new ConcurrentHashMap<>();
 
 		// One timer per operation, found once: building and registering a meter per call
 		// cost more than the timing itself.
@@ -98,8 +103,8 @@ class DatabaseMetricsPostProcessor extends AbstractAdvisingBeanPostProcessor {
 				return invocation.proceed();
 			}
 			Class<?> target = AopUtils.getTargetClass(invocation.getThis());
-			String operation = this.operations.computeIfAbsent(invocation.getMethod(),
-					(method) -> operation(target, method));
+			String operation = this.operations.computeIfAbsent(new Call(target, invocation.getMethod()),
+					(call) -> operation(call.target(), call.method()));
 			MeterRegistry meters = registry();
 			long start = System.nanoTime();
 			try {

@@ -23,6 +23,7 @@ class MetricsApiIntegrationTests extends ApiTestSupport {
 			.asLong();
 		assertThat(patch("/api/v1/expense/" + id, "{\"field\":\"notes\",\"value\":\"m\"}").status()).isEqualTo(200);
 		assertThat(get("/api/v1/income").status()).isEqualTo(200);
+		assertThat(get("/api/v1/expense").status()).isEqualTo(200);
 		assertThat(get("/no-such-path/12345").status()).isEqualTo(404);
 		assertThat(get("/test-only/db/bad-sql").status()).isEqualTo(500);
 	}
@@ -50,6 +51,12 @@ class MetricsApiIntegrationTests extends ApiTestSupport {
 		List<String> samples = PrometheusText.samples(get("/metrics").body());
 		assertThat(buckets(samples, "db_query_duration_seconds_bucket{", "operation=\"expense.create\""))
 			.containsExactly("0.001", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "+Inf");
+		// both repositories inherit streamAll from one declaration; each keeps its own
+		// name
+		assertThat(samples).anyMatch((line) -> line.startsWith("db_query_duration_seconds_count{")
+				&& line.contains("operation=\"expense.streamAll\""));
+		assertThat(samples).anyMatch((line) -> line.startsWith("db_query_duration_seconds_count{")
+				&& line.contains("operation=\"income.streamAll\""));
 		assertThat(samples).anyMatch((line) -> line.startsWith("db_errors_total{")
 				&& line.contains("operation=\"seamQuery.badSql\"") && line.contains("error_type=\"42P01\""));
 		Set<String> names = PrometheusText.names(get("/metrics").body());
