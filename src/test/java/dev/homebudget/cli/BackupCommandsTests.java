@@ -1,8 +1,5 @@
 package dev.homebudget.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,26 +52,6 @@ class BackupCommandsTests {
 		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(database));
 	}
 
-	record Run(int status, String out, String err) {
-	}
-
-	private static synchronized Run run(String... args) {
-		PrintStream originalOut = System.out;
-		PrintStream originalErr = System.err;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		try {
-			int status = HomeBudgetCli.execute(args);
-			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(originalOut);
-			System.setErr(originalErr);
-		}
-	}
-
 	private static long archives(Path in) throws Exception {
 		try (Stream<Path> files = Files.list(in)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith(".tar")).count();
@@ -97,7 +75,7 @@ class BackupCommandsTests {
 		assertThat(run("migrate").status()).isZero();
 		assertThat(run("seed-smoke").status()).isZero();
 		Path out = directory.resolve("out");
-		Run backup = run("backup", "--output", out.toString());
+		CliRun backup = run("backup", "--output", out.toString());
 		assertThat(backup.status()).as(backup.err()).isZero();
 		assertThat(backup.out()).contains("Backup written: " + out)
 			.contains("rows, schema version " + newestVersion())
@@ -111,14 +89,14 @@ class BackupCommandsTests {
 	@Test
 	@Order(2)
 	void shouldVerifyANewBackupOrAGivenArchive() throws Exception {
-		Run fresh = run("backup", "--verify");
+		CliRun fresh = run("backup", "--verify");
 		assertThat(fresh.status()).as(fresh.out() + fresh.err()).isZero();
 		assertThat(fresh.out()).contains("Backup written: " + directory.resolve("default"))
 			.contains("Verification in a scratch database:")
 			.contains("expenses             rows 3  fingerprint ok")
 			.contains("OK: restored and committed");
 		long before = archives(directory.resolve("out"));
-		Run given = run("backup", "--verify", archive.toString());
+		CliRun given = run("backup", "--verify", archive.toString());
 		assertThat(given.status()).as(given.out() + given.err()).isZero();
 		assertThat(given.out()).doesNotContain("Backup written")
 			.contains("incomes              rows 2  fingerprint ok");
@@ -132,14 +110,14 @@ class BackupCommandsTests {
 		Path old = out.resolve("home-budget-20200101T000000Z.tar");
 		Files.writeString(old, "old");
 		Files.writeString(out.resolve("home-budget-20200102T000000Z.tar"), "older than a day, newest of its week");
-		Run pruned = run("backup", "--output", out.toString(), "--keep-daily", "1", "--keep-weekly", "2");
+		CliRun pruned = run("backup", "--output", out.toString(), "--keep-daily", "1", "--keep-weekly", "2");
 		assertThat(pruned.status()).isZero();
 		assertThat(pruned.out()).contains("Deleted old backup " + old);
 		assertThat(old).doesNotExist();
 		assertThat(archives(out)).isEqualTo(2);
 		assertThat(run("backup", "--keep-daily", "-1").status()).isEqualTo(2);
 		Path file = Files.writeString(directory.resolve("a-file"), "x");
-		Run failed = run("backup", "--output", file.resolve("below").toString());
+		CliRun failed = run("backup", "--output", file.resolve("below").toString());
 		assertThat(failed.status()).isEqualTo(1);
 		assertThat(failed.err()).contains("The backup failed writing to");
 	}
@@ -147,13 +125,13 @@ class BackupCommandsTests {
 	@Test
 	@Order(4)
 	void shouldRestoreOnlyIntoAnEmptyDatabase() {
-		Run refused = run("restore", archive.toString());
+		CliRun refused = run("restore", archive.toString());
 		assertThat(refused.status()).isEqualTo(1);
 		assertThat(refused.err()).contains("REFUSED: the database is not empty: expenses (3 rows)");
 		assertThat(run("restore", directory.resolve("none.tar").toString()).err()).contains("there is no file");
 
 		use(TARGET);
-		Run restored = run("restore", archive.toString());
+		CliRun restored = run("restore", archive.toString());
 		assertThat(restored.status()).as(restored.err()).isZero();
 		assertThat(restored.out()).contains("OK: restored and committed");
 		assertThat(count(TARGET, "expenses")).isEqualTo(3);
@@ -164,11 +142,11 @@ class BackupCommandsTests {
 	@Order(5)
 	void shouldStepTheSchemaBackAndMigrateWithABackupFirst() throws Exception {
 		int newest = newestVersion();
-		Run downgrade = run("downgrade");
+		CliRun downgrade = run("downgrade");
 		assertThat(downgrade.status()).as(downgrade.err()).isZero();
 		assertThat(downgrade.out()).contains("Downgraded from version " + newest + " to version " + (newest - 1));
 		assertThat(run("status").out()).contains("Schema version: " + (newest - 1)).contains("Pending migrations: 1");
-		Run migrate = run("migrate");
+		CliRun migrate = run("migrate");
 		assertThat(migrate.status()).as(migrate.err()).isZero();
 		assertThat(migrate.out()).contains("Backed up the data first: " + directory.resolve("default"))
 			.contains("-before-v" + newest + ".tar")

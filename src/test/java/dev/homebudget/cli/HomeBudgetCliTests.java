@@ -1,9 +1,5 @@
 package dev.homebudget.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,26 +30,6 @@ class HomeBudgetCliTests {
 	@AfterAll
 	static void restore() {
 		System.clearProperty("budget.database.url");
-	}
-
-	record Run(int status, String out, String err) {
-	}
-
-	private static synchronized Run run(String... args) {
-		PrintStream originalOut = System.out;
-		PrintStream originalErr = System.err;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		try {
-			int status = HomeBudgetCli.execute(args);
-			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(originalOut);
-			System.setErr(originalErr);
-		}
 	}
 
 	/** How many migration scripts the application ships. */
@@ -91,7 +68,7 @@ class HomeBudgetCliTests {
 	@Test
 	@Order(1)
 	void shouldListTheCommands() {
-		Run help = run("--help");
+		CliRun help = run("--help");
 		assertThat(help.status()).isZero();
 		assertThat(help.out()).contains("serve", "migrate", "status", "history", "validate", "seed-smoke",
 				"seed-test-data", "flags", "import-json", "reconcile", "export-json");
@@ -106,10 +83,10 @@ class HomeBudgetCliTests {
 	@Test
 	@Order(2)
 	void shouldReportAnEmptyDatabaseAndPrintPendingSqlWithoutApplyingIt() {
-		Run status = run("status");
+		CliRun status = run("status");
 		assertThat(status.status()).isZero();
 		assertThat(status.out()).contains("Schema version: none").contains("Pending migrations: " + scripts());
-		Run dryRun = run("migrate", "--dry-run");
+		CliRun dryRun = run("migrate", "--dry-run");
 		assertThat(dryRun.out()).contains("-- Migration 1")
 			.contains("CREATE TABLE expenses")
 			.contains("CREATE TABLE feature_flags");
@@ -119,7 +96,7 @@ class HomeBudgetCliTests {
 	@Test
 	@Order(3)
 	void shouldMigrateAndShowHistory() {
-		Run migrate = run("migrate");
+		CliRun migrate = run("migrate");
 		assertThat(migrate.status()).as(migrate.err()).isZero();
 		assertThat(migrate.out())
 			.contains("Applied " + scripts() + " migration(s); schema version is now " + latestVersion() + ".");
@@ -127,7 +104,7 @@ class HomeBudgetCliTests {
 			.contains("Pending migrations: 0");
 		assertThat(run("history").out()).contains("create expenses and incomes").contains("Success");
 		assertThat(run("migrate", "--dry-run").out()).contains("No pending migrations");
-		Run validate = run("validate");
+		CliRun validate = run("validate");
 		assertThat(validate.status()).isZero();
 		assertThat(validate.out()).contains("valid");
 	}
@@ -135,9 +112,9 @@ class HomeBudgetCliTests {
 	@Test
 	@Order(4)
 	void shouldSeedSmokeFixturesOnce() {
-		Run first = run("seed-smoke");
+		CliRun first = run("seed-smoke");
 		assertThat(first.out()).contains("Seeded 3 expense(s) and 2 income(s).");
-		Run second = run("seed-smoke");
+		CliRun second = run("seed-smoke");
 		assertThat(second.out()).contains("No new data added").contains("3 expense(s) and 2 income(s)");
 	}
 
@@ -145,7 +122,7 @@ class HomeBudgetCliTests {
 	@Order(5)
 	void shouldGenerateTestDataOnlyIntoEmptyTablesUnlessAppending() {
 		assertThat(run("seed-test-data", "--expenses", "10").out()).contains("nothing added");
-		Run append = run("seed-test-data", "--expenses", "5000", "--incomes", "700", "--append", "--until",
+		CliRun append = run("seed-test-data", "--expenses", "5000", "--incomes", "700", "--append", "--until",
 				"2025-12-31");
 		assertThat(append.status()).as(append.err()).isZero();
 		assertThat(count("expenses")).isEqualTo(5003);
@@ -162,7 +139,7 @@ class HomeBudgetCliTests {
 	@Order(6)
 	void shouldListSetAndClearFeatureFlags() {
 		assertThat(run("flags").out()).contains("ENHANCED_EXPENSE_STATS").contains("default");
-		Run set = run("flags", "set", "enhanced_expense_stats", "on");
+		CliRun set = run("flags", "set", "enhanced_expense_stats", "on");
 		assertThat(set.status()).isZero();
 		assertThat(set.out()).contains("ENHANCED_EXPENSE_STATS is now on");
 		assertThat(run("flags", "list").out()).contains("database_global");
@@ -182,7 +159,7 @@ class HomeBudgetCliTests {
 		JdbcClient.create(TestDatabase.dataSource(DATABASE))
 			.sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'")
 			.update();
-		Run validate = run("validate");
+		CliRun validate = run("validate");
 		assertThat(validate.status()).isEqualTo(1);
 		assertThat(validate.err()).contains("NOT valid");
 	}

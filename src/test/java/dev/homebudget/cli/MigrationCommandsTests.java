@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,26 +46,6 @@ class MigrationCommandsTests {
 		System.clearProperty("budget.database.url");
 	}
 
-	record Run(int status, String out, String err) {
-	}
-
-	private static synchronized Run run(String... args) {
-		PrintStream originalOut = System.out;
-		PrintStream originalErr = System.err;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		try {
-			int status = HomeBudgetCli.execute(args);
-			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(originalOut);
-			System.setErr(originalErr);
-		}
-	}
-
 	private static String json() {
 		return temp.resolve("json").toString();
 	}
@@ -76,7 +57,7 @@ class MigrationCommandsTests {
 	@Test
 	@Order(1)
 	void describesTheToolsAndTheirExitCodes() {
-		Run help = run("--help");
+		CliRun help = run("--help");
 		assertThat(help.out()).contains("import-json", "reconcile", "export-json");
 		assertThat(run("import-json", "--help").out()).contains("--batch-size", "--dry-run", "--all-or-nothing",
 				"Exit codes", "resumable");
@@ -88,7 +69,7 @@ class MigrationCommandsTests {
 	@Test
 	@Order(2)
 	void generatesAJsonEraHouseholdTheSameForTheSameSeed() throws IOException {
-		Run generated = run("seed-test-data", "--json-dir", json(), "--count", "1000", "--seed", "9", "--until",
+		CliRun generated = run("seed-test-data", "--json-dir", json(), "--count", "1000", "--seed", "9", "--until",
 				"2025-12-31");
 		assertThat(generated.status()).as(generated.err()).isZero();
 		assertThat(generated.out()).contains("Wrote 1000 expense(s) and 200 income(s)");
@@ -96,13 +77,13 @@ class MigrationCommandsTests {
 		assertThat(new String(expenses, StandardCharsets.US_ASCII)).contains("\"currency\": \"\\u20aa\"",
 				"\"notes\": \"\"", "\"notes\": null");
 
-		Run again = run("seed-test-data", "--json-dir", temp.resolve("again").toString(), "--count", "1000", "--seed",
-				"9", "--until", "2025-12-31");
+		CliRun again = run("seed-test-data", "--json-dir", temp.resolve("again").toString(), "--count", "1000",
+				"--seed", "9", "--until", "2025-12-31");
 		assertThat(again.status()).isZero();
 		assertThat(temp.resolve("again/expenses.json")).hasBinaryContent(expenses);
 		assertThat(temp.resolve("again/incomes.json")).hasSameBinaryContentAs(temp.resolve("json/incomes.json"));
 
-		Run existing = run("seed-test-data", "--json-dir", json(), "--count", "10");
+		CliRun existing = run("seed-test-data", "--json-dir", json(), "--count", "10");
 		assertThat(existing.status()).isEqualTo(2);
 		assertThat(existing.err()).contains("exists; nothing written");
 		assertThat(run("seed-test-data", "--count", "10", "--expenses", "3").status()).isEqualTo(2);
@@ -112,7 +93,7 @@ class MigrationCommandsTests {
 	@Test
 	@Order(3)
 	void refusesToCompareWithADatabaseWithoutTheSchema() {
-		Run reconcile = run("reconcile", "--json-dir", json());
+		CliRun reconcile = run("reconcile", "--json-dir", json());
 		assertThat(reconcile.status()).as(reconcile.out() + reconcile.err()).isEqualTo(2);
 		assertThat(reconcile.err()).contains("run ./hbw migrate first");
 		assertThat(run("import-json", "--json-dir", json(), "--dry-run").status()).isEqualTo(2);
@@ -122,7 +103,7 @@ class MigrationCommandsTests {
 	@Test
 	@Order(4)
 	void importsMigratingTheSchemaFirstAndASecondRunChangesNothing() {
-		Run first = run("import-json", "--json-dir", json(), "--batch-size", "100");
+		CliRun first = run("import-json", "--json-dir", json(), "--batch-size", "100");
 		assertThat(first.status()).as(first.out() + first.err()).isZero();
 		assertThat(first.out()).contains(
 				"expenses.json: 1000 record(s): 1000 inserted, 0 updated, 0 unchanged, 0 rejected",
@@ -135,7 +116,7 @@ class MigrationCommandsTests {
 				"expenses.json batch 10/10 committed (1000/1000 records, 100%)");
 		assertThat(first.err()).doesNotContain("\r");
 
-		Run second = run("import-json", "--json-dir", json());
+		CliRun second = run("import-json", "--json-dir", json());
 		assertThat(second.status()).isZero();
 		assertThat(second.out()).contains("1000 record(s): 0 inserted, 0 updated, 1000 unchanged",
 				"200 record(s): 0 inserted, 0 updated, 200 unchanged");
@@ -144,20 +125,20 @@ class MigrationCommandsTests {
 	@Test
 	@Order(5)
 	void reconcilesToZeroMismatchesThenListsPlantedOnes() {
-		Run clean = run("reconcile", "--json-dir", json());
+		CliRun clean = run("reconcile", "--json-dir", json());
 		assertThat(clean.status()).as(clean.err()).isZero();
 		assertThat(clean.out()).contains("0 mismatches over 1200", "(equal)");
 
 		jdbc().sql("UPDATE expenses SET amount = amount + 1 WHERE id = (SELECT min(id) FROM expenses)").update();
 		jdbc().sql("DELETE FROM incomes WHERE id = (SELECT max(id) FROM incomes)").update();
-		Run planted = run("reconcile", "--json-dir", json(), "--limit", "1");
+		CliRun planted = run("reconcile", "--json-dir", json(), "--limit", "1");
 		assertThat(planted.status()).isEqualTo(1);
 		assertThat(planted.out()).contains("expenses id 1: different (amount)", "... and 1 more",
 				"2 mismatches over 1200", "(DIFFERENT)");
 		assertThat(run("reconcile", "--json-dir", json()).out())
 			.containsPattern("incomes id \\d+: missing_in_database");
 
-		Run dryRun = run("import-json", "--json-dir", json(), "--dry-run");
+		CliRun dryRun = run("import-json", "--json-dir", json(), "--dry-run");
 		assertThat(dryRun.status()).isZero();
 		assertThat(dryRun.out()).contains("Dry run: nothing was written", "0 to insert, 1 to update, 999 unchanged",
 				"1 to insert, 0 to update, 199 unchanged");
@@ -173,16 +154,16 @@ class MigrationCommandsTests {
 		try (var in = getClass().getResourceAsStream("/fixtures/json-era/quirky-expenses.json")) {
 			Files.write(quirky.resolve("expenses.json"), in.readAllBytes());
 		}
-		Run refused = run("import-json", "--json-dir", quirky.toString(), "--all-or-nothing");
+		CliRun refused = run("import-json", "--json-dir", quirky.toString(), "--all-or-nothing");
 		assertThat(refused.status()).isEqualTo(1);
 		assertThat(refused.out()).contains("Nothing was written", "to insert");
 
-		Run imported = run("import-json", "--json-dir", quirky.toString());
+		CliRun imported = run("import-json", "--json-dir", quirky.toString());
 		assertThat(imported.status()).isEqualTo(1);
 		assertThat(imported.out()).contains("incomes.json: not present",
 				"Rejected records (not imported; fix them in the file", "expenses.json record 4 (id 4): amount:",
 				"12.345", "Only in the database", "row(s), the first 20:");
-		Run reconcile = run("reconcile", "--json-dir", quirky.toString(), "--limit", "1000");
+		CliRun reconcile = run("reconcile", "--json-dir", quirky.toString(), "--limit", "1000");
 		assertThat(reconcile.status()).isEqualTo(1);
 		assertThat(reconcile.out()).contains("unreadable_in_json - record 4: amount:", "missing_in_json",
 				"(not present: an empty ledger)");
@@ -192,18 +173,18 @@ class MigrationCommandsTests {
 	@Order(7)
 	void exportsForARollbackOnlyOverExistingFilesWhenForced() throws IOException {
 		MigrationCommandsTests.jdbc().sql("DELETE FROM expenses WHERE id > 5000").update();
-		Run refused = run("export-json", "--json-dir", json());
+		CliRun refused = run("export-json", "--json-dir", json());
 		assertThat(refused.status()).isEqualTo(2);
 		assertThat(refused.err()).contains("exists; nothing was written", "--force");
 
-		Run forced = run("export-json", "--json-dir", json(), "--force");
+		CliRun forced = run("export-json", "--json-dir", json(), "--force");
 		assertThat(forced.status()).as(forced.err()).isZero();
 		assertThat(forced.out()).contains("record(s) written; the previous file is kept as", ".bak-",
 				"Export verified");
 		try (var files = Files.list(temp.resolve("json"))) {
 			assertThat(files.filter((file) -> file.getFileName().toString().contains(".bak-")).count()).isEqualTo(2);
 		}
-		Run reconcile = run("reconcile", "--json-dir", json());
+		CliRun reconcile = run("reconcile", "--json-dir", json());
 		assertThat(reconcile.status()).isZero();
 		assertThat(reconcile.out()).contains("0 mismatches over");
 	}
@@ -213,10 +194,10 @@ class MigrationCommandsTests {
 	void refusesBadOptionsAndMissingDirectories() {
 		assertThat(run("import-json", "--batch-size", "0").status()).isEqualTo(2);
 		assertThat(run("reconcile", "--limit", "-1").status()).isEqualTo(2);
-		Run missing = run("import-json", "--json-dir", temp.resolve("missing").toString());
+		CliRun missing = run("import-json", "--json-dir", temp.resolve("missing").toString());
 		assertThat(missing.status()).isEqualTo(2);
 		assertThat(missing.err()).contains("is not a directory");
-		Run empty = run("reconcile", "--json-dir", temp.resolve("again").resolveSibling("unused").toString());
+		CliRun empty = run("reconcile", "--json-dir", temp.resolve("again").resolveSibling("unused").toString());
 		assertThat(empty.status()).isEqualTo(2);
 	}
 
@@ -233,12 +214,12 @@ class MigrationCommandsTests {
 			return MigrationTools.OK;
 		});
 		assertThat(status).isZero();
-		Run deleting = run("import-json", "--json-dir", json(), "--delete-missing", "--dry-run");
+		CliRun deleting = run("import-json", "--json-dir", json(), "--delete-missing", "--dry-run");
 		assertThat(deleting.status()).isZero();
 		jdbc()
 			.sql("INSERT INTO incomes (id, date, category, amount, account) VALUES (90000, '2025-01-01', 'c', 1, 'a')")
 			.update();
-		Run deleted = run("import-json", "--json-dir", json(), "--delete-missing");
+		CliRun deleted = run("import-json", "--json-dir", json(), "--delete-missing");
 		assertThat(deleted.status()).as(deleted.out()).isZero();
 		assertThat(deleted.out()).contains("1 row(s) only in the database deleted: ids 90000");
 	}
@@ -248,7 +229,7 @@ class MigrationCommandsTests {
 	void saysWhenTheDatabaseCannotBeReached() {
 		System.setProperty("budget.database.url", "postgresql://postgres:secret@127.0.0.1:1/nowhere");
 		try {
-			Run reconcile = run("reconcile", "--json-dir", json());
+			CliRun reconcile = run("reconcile", "--json-dir", json());
 			assertThat(reconcile.status()).as(reconcile.out() + reconcile.err()).isEqualTo(2);
 			assertThat(reconcile.err()).contains("Cannot open the database:");
 		}

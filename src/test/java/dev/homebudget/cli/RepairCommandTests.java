@@ -1,9 +1,6 @@
 package dev.homebudget.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.homebudget.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -39,21 +37,6 @@ class RepairCommandTests {
 		for (String name : new String[] { "budget.database.url", "budget.storage.json-directory",
 				StorageMode.USE_DATABASE_VARIABLE, StorageMode.DUAL_WRITE_VARIABLE }) {
 			System.clearProperty(name);
-		}
-	}
-
-	record Run(int status, String out) {
-	}
-
-	private static Run run(String... args) {
-		PrintStream original = System.out;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		try {
-			return new Run(HomeBudgetCli.execute(args), out.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(original);
 		}
 	}
 
@@ -79,7 +62,7 @@ class RepairCommandTests {
 		System.setProperty(StorageMode.USE_DATABASE_VARIABLE, "false");
 		System.setProperty(StorageMode.DUAL_WRITE_VARIABLE, "true");
 
-		Run first = run("repair", "--json-dir", this.json.toString());
+		CliRun first = run("repair", "--json-dir", this.json.toString());
 		assertThat(first.status()).as(first.out()).isZero();
 		assertThat(first.out()).contains("Storage phase P1 (dual-write, JSON primary")
 			.contains("Repair journal: " + this.json.resolve("repair-journal.jsonl"))
@@ -90,7 +73,7 @@ class RepairCommandTests {
 					StoreContents.database(TestDatabase.dataSource(DATABASE), LedgerFile.EXPENSES))
 			.ids()).isEmpty();
 
-		Run second = run("repair", "--json-dir", this.json.toString());
+		CliRun second = run("repair", "--json-dir", this.json.toString());
 		assertThat(second.status()).isZero();
 		assertThat(second.out()).contains("No open entries");
 	}
@@ -98,7 +81,7 @@ class RepairCommandTests {
 	@Test
 	void hasNothingToDoWithoutAMirror() {
 		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
-		Run run = run("repair");
+		CliRun run = run("repair");
 		assertThat(run.status()).isZero();
 		assertThat(run.out()).contains("Storage phase P3").contains("nothing to repair");
 		assertThat(run("repair", "--help").out()).contains("Exits 1 if any entry still fails");

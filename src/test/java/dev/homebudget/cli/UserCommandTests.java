@@ -1,11 +1,5 @@
 package dev.homebudget.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import static dev.homebudget.cli.CliRun.runWithInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,29 +38,6 @@ class UserCommandTests {
 		System.clearProperty("budget.database.url");
 	}
 
-	record Run(int status, String out, String err) {
-	}
-
-	private static synchronized Run run(String stdin, String... args) {
-		PrintStream originalOut = System.out;
-		PrintStream originalErr = System.err;
-		InputStream originalIn = System.in;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		try {
-			int status = HomeBudgetCli.execute(args);
-			return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(originalOut);
-			System.setErr(originalErr);
-			System.setIn(originalIn);
-		}
-	}
-
 	private static String hashOf(String username) {
 		return JdbcClient.create(TestDatabase.dataSource(DATABASE))
 			.sql("SELECT password_hash FROM users WHERE username = :name")
@@ -77,10 +49,10 @@ class UserCommandTests {
 	@Test
 	@Order(1)
 	void beforeTheMigrationListingAndPasswordChangesSayWhatToDo() {
-		Run list = run("", "user", "list");
+		CliRun list = runWithInput("", "user", "list");
 		assertThat(list.status()).isEqualTo(2);
 		assertThat(list.err()).contains("./hbw migrate");
-		Run passwd = run("a long enough password\n", "user", "passwd", "dana");
+		CliRun passwd = runWithInput("a long enough password\n", "user", "passwd", "dana");
 		assertThat(passwd.status()).isEqualTo(2);
 		assertThat(passwd.err()).contains("./hbw migrate");
 	}
@@ -88,14 +60,14 @@ class UserCommandTests {
 	@Test
 	@Order(2)
 	void addsAnAccountWithTheHashOfThePasswordFromStandardInputMigratingFirst() {
-		Run add = run("a long enough password\n", "user", "add", "Dana");
+		CliRun add = runWithInput("a long enough password\n", "user", "add", "Dana");
 		assertThat(add.status()).as(add.toString()).isZero();
 		assertThat(add.out()).contains("migration(s); schema version is now").contains("Added account 'Dana'");
 		String hash = hashOf("Dana");
 		assertThat(hash).startsWith("{bcrypt}").doesNotContain("a long enough password");
 		assertThat(ENCODER.matches("a long enough password", hash)).isTrue();
-		assertThat(run("", "user", "list").out()).contains("Dana");
-		Run second = run("another long password\n", "user", "add", "Eve");
+		assertThat(runWithInput("", "user", "list").out()).contains("Dana");
+		CliRun second = runWithInput("another long password\n", "user", "add", "Eve");
 		assertThat(second.out()).doesNotContain("migration(s)").contains("Added account 'Eve'");
 	}
 
@@ -104,8 +76,8 @@ class UserCommandTests {
 	void listSaysHowToAddTheFirstAccount() {
 		System.setProperty("budget.database.url", TestDatabase.jdbcUrl(EMPTY));
 		try {
-			assertThat(run("", "migrate").status()).isZero();
-			assertThat(run("", "user", "list").out()).contains("No accounts yet");
+			assertThat(runWithInput("", "migrate").status()).isZero();
+			assertThat(runWithInput("", "user", "list").out()).contains("No accounts yet");
 		}
 		finally {
 			System.setProperty("budget.database.url", TestDatabase.jdbcUrl(DATABASE));
@@ -115,25 +87,25 @@ class UserCommandTests {
 	@Test
 	@Order(4)
 	void refusesDuplicatesShortPasswordsBadNamesAndMissingInput() {
-		Run duplicate = run("another long password\n", "user", "add", "dana");
+		CliRun duplicate = runWithInput("another long password\n", "user", "add", "dana");
 		assertThat(duplicate.status()).isEqualTo(2);
 		assertThat(duplicate.err()).contains("already exists");
-		Run tooShort = run("short\n", "user", "add", "eli");
+		CliRun tooShort = runWithInput("short\n", "user", "add", "eli");
 		assertThat(tooShort.status()).isEqualTo(2);
 		assertThat(tooShort.err()).contains("at least 10 characters");
-		assertThat(run("a long enough password\n", "user", "add", "bad name").err()).contains("A username is");
-		assertThat(run("", "user", "add", "eli").err()).contains("No password on standard input");
-		assertThat(run("", "user", "add").status()).isEqualTo(2);
-		assertThat(run("", "user", "remove", "dana").err()).contains("Unknown action");
+		assertThat(runWithInput("a long enough password\n", "user", "add", "bad name").err()).contains("A username is");
+		assertThat(runWithInput("", "user", "add", "eli").err()).contains("No password on standard input");
+		assertThat(runWithInput("", "user", "add").status()).isEqualTo(2);
+		assertThat(runWithInput("", "user", "remove", "dana").err()).contains("Unknown action");
 	}
 
 	@Test
 	@Order(5)
 	void changesAPassword() {
-		Run passwd = run("the replacement password\n", "user", "passwd", "DANA");
+		CliRun passwd = runWithInput("the replacement password\n", "user", "passwd", "DANA");
 		assertThat(passwd.status()).as(passwd.toString()).isZero();
 		assertThat(ENCODER.matches("the replacement password", hashOf("Dana"))).isTrue();
-		Run unknown = run("the replacement password\n", "user", "passwd", "nobody");
+		CliRun unknown = runWithInput("the replacement password\n", "user", "passwd", "nobody");
 		assertThat(unknown.status()).isEqualTo(2);
 		assertThat(unknown.err()).contains("There is no account named 'nobody'");
 	}
@@ -141,7 +113,7 @@ class UserCommandTests {
 	@Test
 	@Order(6)
 	void theFirstAccountOwnsTheFirstHouseholdAndLaterOnesGetTheirOwn() {
-		assertThat(run("a long enough password\n", "user", "add", "omer").status()).isZero();
+		assertThat(runWithInput("a long enough password\n", "user", "add", "omer").status()).isZero();
 		JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource(DATABASE));
 		assertThat(jdbc.sql("""
 				SELECT u.username || ' ' || m.role || ' ' || h.id || ' ' || h.name FROM household_members m
