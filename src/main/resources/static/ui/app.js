@@ -1,5 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
+import { addEditControls } from './split.js';
 
 const KINDS = {
 	expense: {
@@ -139,11 +140,15 @@ function formValues(form, kind) {
 	}
 	body.currency = body.currency.trim() === '' ? DEFAULT_CURRENCY : body.currency;
 	if (body.notes === '') body.notes = null;
-	// who paid / for whom (split.js adds them in sign-in mode with more than one member)
-	if (kind === 'expense' && form.elements.paid_by) body.paid_by = Number(form.elements.paid_by.value);
-	if (kind === 'expense' && form.elements.for_whom) {
-		const forWhom = form.elements.for_whom.value;
-		body.for_whom = forWhom === 'shared' ? 'shared' : Number(forWhom);
+	// who paid / for whom (split.js adds them in sign-in mode with more than one member). On the
+	// edit sheet they carry the row's values in data-initial and are sent only when changed, so an
+	// untouched row keeps its payer and shares ("Custom split" is never a change).
+	const changed = (el) => el.dataset.initial === undefined || el.value !== el.dataset.initial;
+	const paidBy = form.elements.paid_by;
+	if (kind === 'expense' && paidBy && changed(paidBy)) body.paid_by = paidBy.value === '' ? null : Number(paidBy.value);
+	const forWhom = form.elements.for_whom;
+	if (kind === 'expense' && forWhom && changed(forWhom) && forWhom.value !== 'custom') {
+		body.for_whom = forWhom.value === 'shared' ? 'shared' : Number(forWhom.value);
 	}
 	return body;
 }
@@ -662,6 +667,7 @@ function renderSheetForm(carry) {
 			<button type="button" class="btn btn-outline-secondary" data-action="sheet-cancel">Cancel</button>
 			<button type="submit" class="btn btn-primary">Save</button>
 		</div>`;
+	if (mode === 'edit' && kind === 'expense') addEditControls($('#sheet-form'), row);
 }
 
 function closeSheet() {

@@ -1,6 +1,7 @@
 // Sign-in mode: the household switcher in the header and the household dialog (members and
 // roles for owners, invitations, joining with a code). Single-user mode shows none of it.
 import { api } from './api.js';
+import { forgetInvitation, keepInvitationFromLink, pendingInvitation } from './invitation-link.js';
 
 const box = document.getElementById('household-box');
 const select = document.getElementById('household');
@@ -95,23 +96,25 @@ document.getElementById('join-form').addEventListener('submit', (event) => {
 		.catch(fail);
 });
 
-// An invitation link (accept_url): /#invitation=CODE opens the dialog with the code filled in.
+// An invitation link (accept_url): /#invitation=CODE opens the dialog with the code filled in,
+// also after signing in first (the code waits in sessionStorage, see invitation-link.js).
 // Read at once: this module runs before app.js, which rewrites the URL without the fragment.
-const INVITATION = /^#invitation=([A-Za-z0-9_-]+)$/;
-let invitation = INVITATION.exec(window.location.hash);
+let linkCode = keepInvitationFromLink();
 
 function offerInvitation() {
-	if (!invitation || box.hidden) return;
-	document.getElementById('join-code').value = invitation[1];
-	invitation = null;
+	const code = pendingInvitation() || linkCode;
+	if (!code || box.hidden) return;
+	document.getElementById('join-code').value = code;
+	forgetInvitation();
+	linkCode = null;
 	message.textContent = '';
 	if (!dialog.open) dialog.showModal();
 	loadMembers().catch(fail);
 }
 
 window.addEventListener('hashchange', () => {
-	invitation = INVITATION.exec(window.location.hash);
-	offerInvitation();
+	linkCode = keepInvitationFromLink();
+	if (linkCode) offerInvitation();
 });
 
 load().then(offerInvitation).catch(() => {});

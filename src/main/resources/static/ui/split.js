@@ -1,6 +1,7 @@
 // Sign-in mode with more than one member: who paid and for whom on the expense add forms
-// (default "me" / "shared"), and the Balance dialog (who owes whom, with a settle-up button per
-// transfer). Single-user mode, and a household of one, show none of it.
+// (default "me" / "shared") and on the edit sheet (the row's own values), and the Balance dialog
+// (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
+// one, show none of it.
 import { api } from './api.js';
 
 const box = document.getElementById('household-box');
@@ -20,7 +21,12 @@ function option(value, label, selected) {
 	return o;
 }
 
-function controls(prefix) {
+// A member the list no longer has (removed from the household) still shows as what is stored.
+function ensureOption(select, value) {
+	if (![...select.options].some((o) => o.value === value)) select.append(option(value, nameOf(Number(value)), false));
+}
+
+function controls(prefix, row) {
 	const wrap = document.createElement('div');
 	wrap.className = 'split-controls d-flex flex-wrap gap-2';
 	const paid = document.createElement('select');
@@ -31,13 +37,15 @@ function controls(prefix) {
 	forWhom.name = 'for_whom';
 	forWhom.id = `${prefix}-for_whom`;
 	forWhom.className = 'form-select form-select-sm w-auto';
+	if (row && row.paid_by == null) paid.append(option('', 'Unknown', false));
 	forWhom.append(option('shared', 'Shared', true));
 	for (const person of people) {
 		const mine = person.username === myName;
 		const label = mine ? `Me (${person.username})` : person.username;
-		paid.append(option(String(person.user_id), label, mine));
+		paid.append(option(String(person.user_id), label, mine && !row));
 		forWhom.append(option(String(person.user_id), label, false));
 	}
+	if (row) preset(paid, forWhom, row);
 	for (const [select, text] of [[paid, 'Paid by'], [forWhom, 'For whom']]) {
 		const field = document.createElement('div');
 		field.className = 'field';
@@ -51,11 +59,49 @@ function controls(prefix) {
 	return wrap;
 }
 
-function addControls(form, prefix) {
+// Equal shares in cents as the server makes them: the odd cents one each to the lowest ids.
+function isEqualSplit(shares, amount) {
+	const ids = shares.map((s) => s.user_id).sort((x, y) => x - y);
+	const total = Math.round(Number(amount) * 100);
+	const base = Math.floor(total / ids.length);
+	const remainder = ((total % ids.length) + ids.length) % ids.length;
+	return ids.every((id, i) => {
+		const share = shares.find((s) => s.user_id === id);
+		return Math.round(Number(share.amount) * 100) === base + (i < remainder ? 1 : 0);
+	});
+}
+
+// The row's stored payer and beneficiary. data-initial remembers them, so that saving sends only
+// what the user changed: an untouched row keeps its payer (even an unknown one) and its shares.
+function preset(paid, forWhom, row) {
+	const payer = row.paid_by == null ? '' : String(row.paid_by);
+	if (payer) ensureOption(paid, payer);
+	paid.value = payer;
+	const shares = row.shares || [];
+	let beneficiary = 'shared';
+	if (row.for_whom != null) {
+		beneficiary = String(row.for_whom);
+		ensureOption(forWhom, beneficiary);
+	}
+	else if (shares.length > 0 && !isEqualSplit(shares, row.amount)) {
+		beneficiary = 'custom';
+		forWhom.append(option('custom', 'Custom split', false));
+	}
+	forWhom.value = beneficiary;
+	paid.dataset.initial = payer;
+	forWhom.dataset.initial = beneficiary;
+}
+
+function addControls(form, prefix, row) {
 	if (people.length < 2 || !form || form.querySelector('.split-controls')) return;
 	const anchor = form.querySelector('.add-grid') || form.querySelector('.form-error');
-	if (anchor.classList.contains('add-grid')) anchor.after(controls(prefix));
-	else anchor.before(controls(prefix));
+	if (anchor.classList.contains('add-grid')) anchor.after(controls(prefix, row));
+	else anchor.before(controls(prefix, row));
+}
+
+/** The edit sheet of an expense: "Paid by" and "For whom" pre-filled from the row. */
+export function addEditControls(form, row) {
+	addControls(form, 'sheet', row);
 }
 
 function renderBalance(balance) {

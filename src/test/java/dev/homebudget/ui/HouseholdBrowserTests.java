@@ -1,6 +1,8 @@
 package dev.homebudget.ui;
 
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Households in a real Chromium, one browser context per person: A invites B from the
  * household dialog, B joins with the code and sees A's expense; a third user, in a
- * household of their own, sees nothing of it.
+ * household of their own, sees nothing of it. An invitation link opened while signed out
+ * survives the sign-in without reaching the server.
  */
 class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 
@@ -82,6 +85,45 @@ class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 		pageA.reload();
 		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		assertThat(pageA.locator("#household-members")).containsText(b.username());
+	}
+
+	@Test
+	void anInvitationLinkOpenedWhileSignedOutOpensTheJoinDialogAfterSigningIn() {
+		UserAccount a = newUser("la");
+		UserAccount b = newUser("lb");
+		String householdName = this.jdbc
+			.sql("SELECT h.name FROM households h JOIN users u " + "ON u.current_household_id = h.id WHERE u.id = :id")
+			.param("id", a.id())
+			.query(String.class)
+			.single();
+		Page pageA = signedIn(a);
+		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
+		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
+		assertThat(pageA.locator("#invite-result")).isVisible();
+		String code = pageA.locator("#invite-code").textContent().strip();
+
+		Page pageB = newPage();
+		List<String> requested = new ArrayList<>();
+		pageB.onRequest((request) -> requested.add(request.url()));
+		pageB.navigate(base() + "/#invitation=" + code);
+		assertThat(pageB).hasURL(base() + "/login");
+		assertThat(pageB.locator("#invitation-hint")).isVisible();
+		signIn(pageB, b);
+		Locator dialog = pageB.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Household"));
+		assertThat(dialog).isVisible();
+		assertThat(dialog.getByLabel("Invitation code")).hasValue(code);
+		pageB.screenshot(new Page.ScreenshotOptions()
+			.setPath(Paths.get("target", "screenshots", "invitation-after-sign-in.png")));
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join")).click();
+		assertThat(pageB.locator("#household option:checked")).hasText(householdName + " (member)");
+		assertThat(pageB.getByRole(AriaRole.DIALOG)).hasCount(0);
+		assertThat(requested).isNotEmpty().noneMatch((url) -> url.contains(code));
+		assertThat(this.jdbc
+			.sql("SELECT role FROM household_members hm JOIN users u "
+					+ "ON u.current_household_id = hm.household_id AND u.id = hm.user_id WHERE u.id = :id")
+			.param("id", b.id())
+			.query(String.class)
+			.single()).isEqualTo("member");
 	}
 
 }

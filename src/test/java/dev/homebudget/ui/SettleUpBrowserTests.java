@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who paid and settling up in a real Chromium, one browser context per person: A invites
  * B, B joins, A adds an expense paid by A and shared (the form's defaults), B sees that B
- * owes A half and settles up, and the balance is zero.
+ * owes A half and settles up, and the balance is zero. And the edit sheet's payer
+ * controls: pre-filled from the row, and only what changed is sent.
  */
 class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 
@@ -87,6 +88,129 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 			.param("h", household)
 			.query(String.class)
 			.single()).isEqualTo("1 15.70");
+	}
+
+	private int expense(int household, String business, String amount, Integer paidBy) {
+		return this.jdbc
+			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
+					+ "VALUES (:household, CURRENT_DATE, :business, 'Food', CAST(:amount AS numeric), 'Cash', "
+					+ ":paidBy, :paidBy) RETURNING id")
+			.param("household", household)
+			.param("business", business)
+			.param("amount", amount)
+			.param("paidBy", paidBy, java.sql.Types.INTEGER)
+			.query(Integer.class)
+			.single();
+	}
+
+	private void share(int expense, int user, String amount) {
+		this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
+			.param("e", expense)
+			.param("u", user)
+			.param("a", amount)
+			.update();
+	}
+
+	private String split(int expense) {
+		return this.jdbc.sql("""
+				SELECT coalesce(e.paid_by::text, '-') || ' ' || coalesce(e.for_whom::text, '-') || ' '
+				    || coalesce((SELECT string_agg(s.user_id || '=' || s.amount, ',' ORDER BY s.user_id)
+				                 FROM expense_shares s WHERE s.expense_id = e.id), '')
+				FROM expenses e WHERE e.id = :id""").param("id", expense).query(String.class).single();
+	}
+
+	@Test
+	void theEditSheetShowsTheRowsPayersAndSendsOnlyWhatChanged() {
+		UserAccount a = newUser("ea");
+		UserAccount b = newUser("eb");
+		int household = this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
+			.param("id", a.id())
+			.query(Integer.class)
+			.single();
+		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'member')")
+			.param("h", household)
+			.param("u", b.id())
+			.update();
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		// shared, paid by A (the odd cent to the lower id, A): stays as it is
+		int kept = expense(household, "Kept " + tag, "31.41", a.id());
+		share(kept, a.id(), "15.71");
+		share(kept, b.id(), "15.70");
+		// shared, paid by A: edited to "for B", paid by B
+		int edited = expense(household, "Edited " + tag, "20.00", a.id());
+		share(edited, a.id(), "10.00");
+		share(edited, b.id(), "10.00");
+		// custom shares, paid by A: another field changes, the shares stay
+		int custom = expense(household, "Custom " + tag, "10.00", a.id());
+		share(custom, a.id(), "3.00");
+		share(custom, b.id(), "7.00");
+		// unknown payer (a row from before V9): another field changes, the payer stays
+		// unknown
+		int unknown = expense(household, "Unknown " + tag, "5.00", null);
+
+		Page page = signedIn(a, true);
+		Locator sheet = page.getByRole(AriaRole.DIALOG);
+		Locator rows = page.locator("#expense-section tbody tr");
+
+		rows.filter(new Locator.FilterOptions().setHasText("Edited " + tag)).locator("td[data-field=category]").click();
+		assertThat(sheet).isVisible();
+		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Me (" + a.username() + ")");
+		assertThat(sheet.getByLabel("For whom").locator("option:checked")).hasText("Shared");
+		sheet.getByLabel("Paid by").selectOption(String.valueOf(b.id()));
+		sheet.getByLabel("For whom").selectOption(String.valueOf(b.id()));
+		page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "edit-payers.png")));
+		sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(sheet).isHidden();
+		assertThat(page.locator("#toasts")).containsText("Transaction updated");
+		assertThat(split(edited)).isEqualTo(b.id() + " " + b.id() + " " + b.id() + "=20.00");
+
+		rows.filter(new Locator.FilterOptions().setHasText("Custom " + tag)).locator("td[data-field=category]").click();
+		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Me (" + a.username() + ")");
+		assertThat(sheet.getByLabel("For whom").locator("option:checked")).hasText("Custom split");
+		sheet.getByLabel("Notes").fill("custom kept");
+		sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(sheet).isHidden();
+		assertThat(this.jdbc.sql("SELECT notes FROM expenses WHERE id = :id")
+			.param("id", custom)
+			.query(String.class)
+			.single()).isEqualTo("custom kept");
+		assertThat(split(custom)).isEqualTo(a.id() + " - " + a.id() + "=3.00," + b.id() + "=7.00");
+
+		rows.filter(new Locator.FilterOptions().setHasText("Unknown " + tag))
+			.locator("td[data-field=category]")
+			.click();
+		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Unknown");
+		sheet.getByLabel("Notes").fill("still unknown");
+		sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+		assertThat(sheet).isHidden();
+		assertThat(this.jdbc.sql("SELECT notes FROM expenses WHERE id = :id")
+			.param("id", unknown)
+			.query(String.class)
+			.single()).isEqualTo("still unknown");
+		assertThat(split(unknown)).isEqualTo("- - ");
+		assertThat(split(kept)).isEqualTo(a.id() + " - " + a.id() + "=15.71," + b.id() + "=15.70");
+
+		// A paid 31.41 + 10.00, share 15.71 + 3.00; B paid 20.00, share 15.70 + 20.00 +
+		// 7.00
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).click();
+		Locator members = page.locator("#balance-members");
+		assertThat(members).containsText(a.username() + ": paid 41.41, share 18.71, is owed 22.70");
+		assertThat(members).containsText(b.username() + ": paid 20.00, share 42.70, owes 22.70");
+		assertThat(page.locator("#balance-transfers li")).hasCount(1);
+		assertThat(page.locator("#balance-transfers li"))
+			.containsText(b.username() + " owes " + a.username() + " 22.70");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "edit-balance.png")));
+
+		// an inline (desktop) edit of a cell leaves the payers alone
+		Page desktop = signedIn(a);
+		desktop.locator("#expense-section tbody tr")
+			.filter(new Locator.FilterOptions().setHasText("Edited " + tag))
+			.locator("td[data-field=notes]")
+			.click();
+		desktop.locator("#expense-section td.editing input").fill("inline");
+		desktop.locator("#expense-section td.editing input").press("Enter");
+		assertThat(desktop.locator("#toasts")).containsText("Notes saved");
+		assertThat(split(edited)).isEqualTo(b.id() + " " + b.id() + " " + b.id() + "=20.00");
 	}
 
 }

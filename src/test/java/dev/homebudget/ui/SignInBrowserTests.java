@@ -1,11 +1,19 @@
 package dev.homebudget.ui;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.homebudget.auth.UserAccount;
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sign-in mode in a real Chromium: the UI sends a signed-out visitor to the sign-in page,
  * works after signing in (its changes carry the CSRF token), and signing out ends the
- * session.
+ * session. The API tokens dialog creates a token that works as a Bearer token until it is
+ * revoked there.
  */
 class SignInBrowserTests extends SignedInBrowserTestSupport {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -72,6 +83,59 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "sign-in-out.png")));
 		page.navigate(base + "/");
 		assertThat(page).hasURL(base + "/login");
+	}
+
+	private int expenseListStatus(String token) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/expense"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	@Test
+	void aTokenCreatedInTheTokensDialogWorksUntilItIsRevokedThere() throws Exception {
+		UserAccount user = newUser("tok");
+		Page page = signedIn(user);
+		page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).click();
+		Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("API tokens"));
+		assertThat(dialog).isVisible();
+		assertThat(dialog.locator("#token-none")).isVisible();
+		dialog.getByLabel("Token name").fill("backup script");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
+		assertThat(dialog.locator("#token-created")).isVisible();
+		assertThat(dialog.locator("#token-created")).containsText("you won't see it again");
+		assertThat(dialog.locator("#token-secret")).hasText(java.util.regex.Pattern.compile("^hbw_\\S{20,}$"));
+		String secret = dialog.locator("#token-secret").textContent().strip();
+		Locator rows = dialog.locator("#token-list tr");
+		assertThat(rows).hasCount(1);
+		assertThat(rows.first()).containsText("backup script");
+		assertThat(rows.first()).containsText("Never");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy")).click();
+		assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copied"))).isVisible();
+		assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(secret);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "tokens-created.png")));
+
+		assertThat(expenseListStatus(secret)).isEqualTo(200);
+
+		// reopened: the secret is gone from the page, the token shows its last use
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).click();
+		assertThat(dialog.locator("#token-created")).isHidden();
+		assertThat(dialog.locator("#token-secret")).isEmpty();
+		assertThat(rows.first()).containsText("backup script");
+		assertThat(rows.first()).not().containsText("Never");
+
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke backup script")).click();
+		assertThat(rows.first()).containsText("Revoke?");
+		// the first click only asks: the token still works
+		assertThat(expenseListStatus(secret)).isEqualTo(200);
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, revoke backup script")).click();
+		assertThat(rows).hasCount(0);
+		assertThat(dialog.locator("#token-none")).isVisible();
+		assertThat(expenseListStatus(secret)).isEqualTo(401);
 	}
 
 }

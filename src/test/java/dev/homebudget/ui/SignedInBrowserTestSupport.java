@@ -77,8 +77,19 @@ abstract class SignedInBrowserTestSupport {
 
 	/** A page in a browser context of its own, 1280x800, not signed in. */
 	Page newPage() {
+		return newPage(false);
+	}
+
+	/**
+	 * A page in a browser context of its own, 390x844 (mobile) or 1280x800, not signed
+	 * in.
+	 */
+	Page newPage(boolean mobile) {
 		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-US"));
+			.newContext(new Browser.NewContextOptions().setViewportSize(mobile ? 390 : 1280, mobile ? 844 : 800)
+				.setHasTouch(mobile)
+				.setIsMobile(mobile)
+				.setLocale("en-US"));
 		this.contexts.add(context);
 		Page page = context.newPage();
 		page.onPageError(this.pageErrors::add);
@@ -87,14 +98,24 @@ abstract class SignedInBrowserTestSupport {
 
 	/** A new page signed in as the user, with the UI loaded. */
 	Page signedIn(UserAccount user) {
-		Page page = newPage();
+		return signedIn(user, false);
+	}
+
+	/** A new page (390x844 when mobile) signed in as the user, with the UI loaded. */
+	Page signedIn(UserAccount user, boolean mobile) {
+		Page page = newPage(mobile);
 		page.navigate(base() + "/login");
+		signIn(page, user);
+		return page;
+	}
+
+	/** Signs in on the sign-in page shown and waits for the UI. */
+	void signIn(Page page, UserAccount user) {
 		page.getByLabel("Username").fill(user.username());
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
 		assertThat(page.locator("#household-box")).isVisible();
-		return page;
 	}
 
 }

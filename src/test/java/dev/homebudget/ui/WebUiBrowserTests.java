@@ -375,6 +375,14 @@ class WebUiBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void singleUserModeShowsNoAccountMenuTokensOrHouseholds() {
+		Page page = open("desktop");
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens"))).isHidden();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isHidden();
+		assertThat(page.locator("#household-box")).isHidden();
+	}
+
+	@Test
 	void mobileDeleteFromTheTrashDoesNotOpenTheEditor() {
 		create("expense", "{\"date\":\"" + this.today
 				+ "\",\"business\":\"Bus\",\"category\":\"Travel\",\"amount\":2.5,\"account\":\"Card\"}");

@@ -1,0 +1,112 @@
+// Sign-in mode: the "API tokens" dialog from the account menu. Lists the user's personal API
+// tokens (never their secrets), creates one (its secret is shown this once, with a copy button)
+// and revokes one after a confirmation. Single-user mode hides the account menu and so this.
+import { api } from './api.js';
+
+const dialog = document.getElementById('token-dialog');
+const list = document.getElementById('token-list');
+const message = document.getElementById('token-message');
+const created = document.getElementById('token-created');
+const secret = document.getElementById('token-secret');
+const copy = document.getElementById('token-copy');
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const when = (value) => (value ? WHEN.format(new Date(value)) : 'Never');
+
+function cell(text) {
+	const td = document.createElement('td');
+	td.textContent = text;
+	return td;
+}
+
+function button(text, className, label) {
+	const b = document.createElement('button');
+	b.type = 'button';
+	b.className = `btn btn-sm py-0 ${className}`;
+	b.textContent = text;
+	if (label) b.setAttribute('aria-label', label);
+	return b;
+}
+
+function row(token) {
+	const tr = document.createElement('tr');
+	const actions = document.createElement('td');
+	actions.className = 'text-end text-nowrap';
+	const revoke = button('Revoke', 'btn-outline-danger', `Revoke ${token.name}`);
+	const confirm = document.createElement('span');
+	confirm.hidden = true;
+	const question = document.createElement('span');
+	question.textContent = 'Scripts using it stop working. Revoke? ';
+	const yes = button('Yes, revoke', 'btn-danger', `Yes, revoke ${token.name}`);
+	const no = button('Cancel', 'btn-outline-secondary ms-1');
+	confirm.append(question, yes, no);
+	revoke.addEventListener('click', () => {
+		revoke.hidden = true;
+		confirm.hidden = false;
+		yes.focus();
+	});
+	no.addEventListener('click', () => {
+		confirm.hidden = true;
+		revoke.hidden = false;
+		revoke.focus();
+	});
+	yes.addEventListener('click', () => {
+		yes.disabled = true;
+		api('DELETE', `/api/v1/tokens/${token.id}`).then(refresh).catch(fail);
+	});
+	actions.append(revoke, confirm);
+	tr.append(cell(token.name), cell(when(token.created_at)), cell(when(token.last_used_at)), actions);
+	return tr;
+}
+
+function fail(error) {
+	message.textContent = error.message;
+}
+
+async function refresh() {
+	const { data } = await api('GET', '/api/v1/tokens');
+	const tokens = data || [];
+	list.replaceChildren(...tokens.map(row));
+	document.getElementById('token-none').hidden = tokens.length > 0;
+}
+
+document.getElementById('tokens-open').addEventListener('click', () => {
+	message.textContent = '';
+	created.hidden = true;
+	secret.textContent = '';
+	dialog.showModal();
+	refresh().catch(fail);
+});
+document.getElementById('token-close').addEventListener('click', () => dialog.close());
+// The secret must not linger in the page once the dialog is gone.
+dialog.addEventListener('close', () => {
+	created.hidden = true;
+	secret.textContent = '';
+});
+
+document.getElementById('token-form').addEventListener('submit', (event) => {
+	event.preventDefault();
+	const name = document.getElementById('token-name');
+	message.textContent = '';
+	api('POST', '/api/v1/tokens', { name: name.value.trim() })
+		.then(({ data }) => {
+			secret.textContent = data.token;
+			copy.textContent = 'Copy';
+			created.hidden = false;
+			name.value = '';
+			return refresh();
+		})
+		.catch(fail);
+});
+
+copy.addEventListener('click', async () => {
+	try {
+		await navigator.clipboard.writeText(secret.textContent);
+		copy.textContent = 'Copied';
+	}
+	catch (e) {
+		// No clipboard access (an insecure origin, a denied permission): select it for Ctrl+C.
+		window.getSelection().selectAllChildren(secret);
+		copy.textContent = 'Selected: press Ctrl+C';
+	}
+});
