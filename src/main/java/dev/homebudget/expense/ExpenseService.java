@@ -87,6 +87,9 @@ public class ExpenseService {
 	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
 	@SingleStatement
 	public EntryPage<Expense> find(EntryQuery query) {
+		if (unknowable(query)) {
+			return new EntryPage<>(List.of(), null);
+		}
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
 		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Expense::id);
 	}
@@ -108,12 +111,24 @@ public class ExpenseService {
 
 	@SingleStatement
 	public EntryTotals.Stats stats(EntryQuery query) {
+		if (unknowable(query)) {
+			return new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null);
+		}
 		return readable().stats(query);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return readable().distinctValues(field, limit);
+	}
+
+	/**
+	 * A payer filter where no payers are kept (single-user mode, JSON era): no row is
+	 * known to match, whatever older rows of the table may say, so every phase answers
+	 * the same.
+	 */
+	private boolean unknowable(EntryQuery query) {
+		return query.filtersPayers() && !this.splits.active();
 	}
 
 	private static Object sortKey(Expense row, EntryQuery query) {
