@@ -14,7 +14,6 @@ import dev.homebudget.settle.ExpenseSplits;
 import dev.homebudget.settle.Split;
 import dev.homebudget.settle.SplitCsv;
 import dev.homebudget.settle.SplitRequest;
-import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryCsv;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
@@ -22,8 +21,8 @@ import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryRequestReader;
 import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.EntryWrites;
 import dev.homebudget.shared.IfMatch;
-import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
 import dev.homebudget.shared.SingleStatement;
 
@@ -96,7 +95,7 @@ public class ExpenseService {
 			return new EntryPage<>(List.of(), null);
 		}
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
-		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Expense::id);
+		return EntryPage.of(readable().find(fetch), query);
 	}
 
 	@SingleStatement
@@ -136,14 +135,6 @@ public class ExpenseService {
 		return query.filtersPayers() && !this.splits.active();
 	}
 
-	private static Object sortKey(Expense row, EntryQuery query) {
-		return switch (query.sort().column()) {
-			case DATE -> row.date();
-			case AMOUNT -> row.amount();
-			case CATEGORY -> row.category();
-		};
-	}
-
 	@SingleStatement
 	public Expense create(EntryValues values) {
 		return writable().create(ExpenseDraft.from(values));
@@ -152,55 +143,18 @@ public class ExpenseService {
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@SingleStatement
 	public Expense replace(int id, EntryValues changes, IfMatch ifMatch) {
-		ExpenseRepository expenses = writable();
-		if (changes.firstNullInRequiredField().isPresent()) {
-			requireExisting(expenses, id);
-			EntryRequestReader.requireNotNull(changes);
-		}
-		return apply(expenses, id, changes, ifMatch);
-	}
-
-	/**
-	 * One conditional statement; when it changes nothing, tells a missing record (404)
-	 * from a stale version (412 with the current ETag).
-	 */
-	private Expense apply(ExpenseRepository expenses, int id, EntryValues changes, IfMatch ifMatch) {
-		if (!ifMatch.constrainsVersion()) {
-			return expenses.update(id, changes).orElseThrow(ExpenseNotFoundException::new);
-		}
-		return expenses.updateIfVersion(id, ifMatch.versions(), changes)
-			.orElseThrow(() -> staleOrMissing(expenses, id));
-	}
-
-	private RuntimeException staleOrMissing(ExpenseRepository expenses, int id) {
-		return expenses.findById(id)
-			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
-			.orElseGet(ExpenseNotFoundException::new);
+		return EntryWrites.replace(writable(), id, changes, ifMatch, ExpenseNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@SingleStatement
 	public Expense patch(int id, PatchRequest patch, IfMatch ifMatch) {
-		ExpenseRepository expenses = writable();
-		EntryValues change;
-		try {
-			change = this.reader.readPatchValue(patch);
-		}
-		catch (ApiException ex) {
-			requireExisting(expenses, id);
-			throw ex;
-		}
-		return apply(expenses, id, change, ifMatch);
+		return EntryWrites.patch(writable(), id, this.reader, patch, ifMatch, ExpenseNotFoundException::new);
 	}
 
 	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
-		ExpenseRepository expenses = writable();
-		boolean deleted = ifMatch.constrainsVersion() ? expenses.deleteIfVersion(id, ifMatch.versions())
-				: expenses.deleteById(id);
-		if (!deleted) {
-			throw ifMatch.constrainsVersion() ? staleOrMissing(expenses, id) : new ExpenseNotFoundException();
-		}
+		EntryWrites.delete(writable(), id, ifMatch, ExpenseNotFoundException::new);
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
@@ -270,8 +224,8 @@ public class ExpenseService {
 			int household = this.household.forWriting();
 			ExpenseRepository expenses = this.expenses.forHousehold(household);
 			BigDecimal before = expenses.findById(id).map(Expense::amount).orElseThrow(ExpenseNotFoundException::new);
-			Expense updated = split.isPresent() ? apply(expenses, id, EntryValues.builder().build(), ifMatch)
-					: patch(id, patch, ifMatch);
+			Expense updated = split.isPresent() ? EntryWrites.apply(expenses, id, EntryValues.builder().build(),
+					ifMatch, ExpenseNotFoundException::new) : patch(id, patch, ifMatch);
 			return withSplit(household, updated, before, split.orElse(SplitRequest.NONE), split.isPresent());
 		});
 	}
@@ -368,12 +322,6 @@ public class ExpenseService {
 
 	EntryRequestReader reader() {
 		return this.reader;
-	}
-
-	private static void requireExisting(ExpenseRepository expenses, int id) {
-		if (!expenses.existsById(id)) {
-			throw new ExpenseNotFoundException();
-		}
 	}
 
 }

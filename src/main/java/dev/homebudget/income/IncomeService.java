@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.homebudget.household.CurrentHousehold;
-import dev.homebudget.shared.ApiException;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
 import dev.homebudget.shared.EntryQuery;
 import dev.homebudget.shared.EntryTotals;
 import dev.homebudget.shared.EntryRequestReader;
 import dev.homebudget.shared.EntryValues;
+import dev.homebudget.shared.EntryWrites;
 import dev.homebudget.shared.IfMatch;
-import dev.homebudget.shared.PreconditionFailedException;
 import dev.homebudget.shared.PatchRequest;
 import dev.homebudget.shared.SingleStatement;
 
@@ -67,7 +66,7 @@ public class IncomeService {
 	@SingleStatement
 	public EntryPage<Income> find(EntryQuery query) {
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
-		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Income::id);
+		return EntryPage.of(readable().find(fetch), query);
 	}
 
 	@SingleStatement
@@ -90,14 +89,6 @@ public class IncomeService {
 		return readable().distinctValues(field, limit);
 	}
 
-	private static Object sortKey(Income row, EntryQuery query) {
-		return switch (query.sort().column()) {
-			case DATE -> row.date();
-			case AMOUNT -> row.amount();
-			case CATEGORY -> row.category();
-		};
-	}
-
 	@SingleStatement
 	public Income create(EntryValues values) {
 		return writable().create(IncomeDraft.from(values));
@@ -106,54 +97,18 @@ public class IncomeService {
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
 	@SingleStatement
 	public Income replace(int id, EntryValues changes, IfMatch ifMatch) {
-		IncomeRepository incomes = writable();
-		if (changes.firstNullInRequiredField().isPresent()) {
-			requireExisting(incomes, id);
-			EntryRequestReader.requireNotNull(changes);
-		}
-		return apply(incomes, id, changes, ifMatch);
-	}
-
-	/**
-	 * One conditional statement; when it changes nothing, tells a missing record (404)
-	 * from a stale version (412 with the current ETag).
-	 */
-	private Income apply(IncomeRepository incomes, int id, EntryValues changes, IfMatch ifMatch) {
-		if (!ifMatch.constrainsVersion()) {
-			return incomes.update(id, changes).orElseThrow(IncomeNotFoundException::new);
-		}
-		return incomes.updateIfVersion(id, ifMatch.versions(), changes).orElseThrow(() -> staleOrMissing(incomes, id));
-	}
-
-	private RuntimeException staleOrMissing(IncomeRepository incomes, int id) {
-		return incomes.findById(id)
-			.<RuntimeException>map((current) -> new PreconditionFailedException(current.version()))
-			.orElseGet(IncomeNotFoundException::new);
+		return EntryWrites.replace(writable(), id, changes, ifMatch, IncomeNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
 	@SingleStatement
 	public Income patch(int id, PatchRequest patch, IfMatch ifMatch) {
-		IncomeRepository incomes = writable();
-		EntryValues change;
-		try {
-			change = this.reader.readPatchValue(patch);
-		}
-		catch (ApiException ex) {
-			requireExisting(incomes, id);
-			throw ex;
-		}
-		return apply(incomes, id, change, ifMatch);
+		return EntryWrites.patch(writable(), id, this.reader, patch, ifMatch, IncomeNotFoundException::new);
 	}
 
 	@SingleStatement
 	public void delete(int id, IfMatch ifMatch) {
-		IncomeRepository incomes = writable();
-		boolean deleted = ifMatch.constrainsVersion() ? incomes.deleteIfVersion(id, ifMatch.versions())
-				: incomes.deleteById(id);
-		if (!deleted) {
-			throw ifMatch.constrainsVersion() ? staleOrMissing(incomes, id) : new IncomeNotFoundException();
-		}
+		EntryWrites.delete(writable(), id, ifMatch, IncomeNotFoundException::new);
 	}
 
 	/** The current version of a record (its ETag); 404 if it does not exist. */
@@ -177,12 +132,6 @@ public class IncomeService {
 
 	EntryRequestReader reader() {
 		return this.reader;
-	}
-
-	private static void requireExisting(IncomeRepository incomes, int id) {
-		if (!incomes.existsById(id)) {
-			throw new IncomeNotFoundException();
-		}
 	}
 
 }

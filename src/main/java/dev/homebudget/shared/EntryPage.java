@@ -11,15 +11,22 @@ public record EntryPage<T>(List<T> rows, PageCursor next) {
 	 * Cuts a result fetched with {@code limit + 1} rows down to the page, and derives the
 	 * next cursor from the last row kept.
 	 */
-	public static <T> EntryPage<T> of(List<T> fetched, EntryQuery query, java.util.function.Function<T, Object> sortKey,
-			java.util.function.ToIntFunction<T> id) {
+	public static <E extends StoredEntry> EntryPage<E> of(List<E> fetched, EntryQuery query) {
 		Integer limit = query.limit();
 		if (limit == null || fetched.size() <= limit) {
 			return new EntryPage<>(fetched, null);
 		}
-		List<T> rows = fetched.subList(0, limit);
-		T last = rows.get(rows.size() - 1);
-		return new EntryPage<>(rows, new PageCursor(query.sort(), sortKey.apply(last), id.applyAsInt(last)));
+		List<E> rows = fetched.subList(0, limit);
+		E last = rows.get(rows.size() - 1);
+		return new EntryPage<>(rows, new PageCursor(query.sort(), sortKey(last, query.sort()), last.id()));
+	}
+
+	private static Object sortKey(StoredEntry row, EntrySort sort) {
+		return switch (sort.column()) {
+			case DATE -> row.date();
+			case AMOUNT -> row.amount();
+			case CATEGORY -> row.category();
+		};
 	}
 
 }
