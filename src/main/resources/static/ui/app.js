@@ -691,14 +691,11 @@ function renderSheetForm(carry) {
 	if (mode === 'edit' && kind === 'expense') addEditControls($('#sheet-form'), row);
 }
 
-// Reloading the table replaces the row that had focus (its "Edit" button or a cell): focus the
-// new one, unless the user has moved on.
+// Reloading the table replaces the row's "Edit" button that opened the sheet: focus the new one,
+// unless the user has moved on (a phone, where a tap opened it, has no such button).
 function refocusRow(kind, id) {
-	const tr = $(`tr[data-id="${id}"]`, section(kind));
-	if (!tr || document.activeElement !== document.body) return;
-	const edit = $('[data-action="edit"]', tr);
-	if (edit && edit.offsetParent) edit.focus();
-	else $('td[data-field]', tr).focus();
+	const edit = $(`tr[data-id="${id}"] [data-action="edit"]`, section(kind));
+	if (edit && edit.offsetParent && document.activeElement === document.body) edit.focus();
 }
 
 function closeSheet() {
