@@ -26,7 +26,7 @@ const mobileQuery = window.matchMedia('(max-width: 767.98px)');
 
 const state = {
 	month: currentMonth(),
-	filters: { q: '', category: '', account: '' },
+	filters: { q: '', category: '', account: '', paid_by: '' },
 	rows: { expense: [], income: [] },
 	next: { expense: null, income: null },
 	selecting: { expense: false, income: false },
@@ -323,6 +323,7 @@ function listQuery(kind, cursor) {
 	const { from, to } = monthRange(state.month);
 	const p = new URLSearchParams({ from, to, limit: String(PAGE_SIZE) });
 	for (const [k, v] of Object.entries(state.filters)) {
+		if (k === 'paid_by' && kind !== 'expense') continue; // incomes have no payer
 		if (v.trim() !== '') p.set(k, v.trim());
 	}
 	if (cursor) p.set('cursor', cursor);
@@ -852,6 +853,19 @@ function moveFocus(td, key) {
 	if (target && target.dataset.field) target.focus();
 }
 
+// "Paid by" in the filter bar: shown, like the split controls (split.js), in sign-in mode with
+// more than one member.
+async function loadPayerFilter() {
+	const { data: account } = await api('GET', '/api/v1/account');
+	if (!account || !account.username) return;
+	const { data: balance } = await api('GET', '/api/v1/balance');
+	if (!balance || balance.members.length < 2) return;
+	const select = $('#filter-paid_by');
+	select.replaceChildren(new Option('Paid by anyone', ''),
+		...balance.members.map((m) => new Option(`Paid by ${m.username}`, String(m.user_id))));
+	select.closest('.payer-filter').hidden = false;
+}
+
 function wire() {
 	wireSection('expense');
 	wireSection('income');
@@ -879,6 +893,7 @@ function wire() {
 		state.filters.q = $('#filter-q').value;
 		state.filters.category = $('#filter-category').value;
 		state.filters.account = $('#filter-account').value;
+		state.filters.paid_by = $('#filter-paid_by').value;
 		state.loadSeq += 1;
 		Promise.all([loadKind('expense'), loadKind('income')]).catch((e) => toast(`Could not filter: ${errorText(e)}`, 'error'));
 	};
@@ -891,6 +906,7 @@ function wire() {
 		applyFilters();
 	});
 	filters.addEventListener('reset', () => setTimeout(applyFilters, 0));
+	loadPayerFilter().catch(() => {}); // single-user mode or a JSON-era phase: no payers
 
 	$('#fab').addEventListener('click', () => openSheet('add', 'expense', null));
 	$('#sheet-overlay').addEventListener('click', (e) => {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.settle.Split;
+import dev.homebudget.settle.SplitCsv;
 import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.shared.ApiSchemas;
 import dev.homebudget.shared.BulkDeleteRequests;
@@ -215,14 +216,19 @@ class ExpenseController {
 	@EntryQueryParameters
 	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
+		List<Expense> found = this.service.find(query).rows();
+		Function<Expense, Map<String, Object>> payers = this.service.csvPayerCells(found);
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Expense e : this.service.find(query).rows()) {
-			rows.add(csvRow("id", e.id(), "date", e.date(), "business", e.business(), "category", e.category(),
-					"amount", e.amount(), "account", e.account(), "currency", e.currency(), "notes", e.notes()));
+		for (Expense e : found) {
+			Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(), "category",
+					e.category(), "amount", e.amount(), "account", e.account(), "currency", e.currency(), "notes",
+					e.notes());
+			row.putAll(payers.apply(e));
+			rows.add(row);
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"")
-			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, rows));
+			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, this.service.csvPayerColumns(), rows));
 	}
 
 	@PostMapping(path = "/import")
@@ -237,10 +243,12 @@ class ExpenseController {
 					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
 							required = false) String mode) {
 		boolean partial = CsvImports.partialMode(mode);
-		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.EXPENSE_FIELDS);
-		CsvImports.Checked<ExpenseDraft> checked = CsvImports.check(rows, this.service.reader(), partial,
-				ExpenseDraft::from);
-		return CsvImportResult.of(this.service.createAll(checked.accepted()), checked.rejected());
+		// the payer columns are read even where they cannot be kept, to refuse filled
+		// ones
+		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.EXPENSE_FIELDS, SplitCsv.COLUMNS);
+		CsvImports.Checked<ExpenseService.ImportedRow> checked = CsvImports.check(rows, this.service.reader(), partial,
+				this.service.csvRowReader());
+		return CsvImportResult.of(this.service.importAll(checked.accepted()), checked.rejected());
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

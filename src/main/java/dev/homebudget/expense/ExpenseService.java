@@ -12,8 +12,10 @@ import java.util.function.Function;
 import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.settle.ExpenseSplits;
 import dev.homebudget.settle.Split;
+import dev.homebudget.settle.SplitCsv;
 import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.shared.ApiException;
+import dev.homebudget.shared.EntryCsv;
 import dev.homebudget.shared.EntryField;
 import dev.homebudget.shared.EntryPage;
 import dev.homebudget.shared.EntryQuery;
@@ -46,15 +48,18 @@ public class ExpenseService {
 
 	private final ExpenseSplits splits;
 
+	private final SplitCsv splitCsv;
+
 	private final TransactionTemplate transactions;
 
 	private final EntryRequestReader reader = new EntryRequestReader(EntryField.EXPENSE_FIELDS);
 
 	public ExpenseService(ExpenseRepository expenses, CurrentHousehold household, ExpenseSplits splits,
-			PlatformTransactionManager transactionManager) {
+			SplitCsv splitCsv, PlatformTransactionManager transactionManager) {
 		this.expenses = expenses;
 		this.household = household;
 		this.splits = splits;
+		this.splitCsv = splitCsv;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -87,6 +92,9 @@ public class ExpenseService {
 	/** A filtered, ordered page; {@code next} is set when more rows may follow. */
 	@SingleStatement
 	public EntryPage<Expense> find(EntryQuery query) {
+		if (unknowable(query)) {
+			return new EntryPage<>(List.of(), null);
+		}
 		EntryQuery fetch = (query.limit() == null) ? query : query.withLimit(query.limit() + 1);
 		return EntryPage.of(readable().find(fetch), query, (row) -> sortKey(row, query), Expense::id);
 	}
@@ -108,12 +116,24 @@ public class ExpenseService {
 
 	@SingleStatement
 	public EntryTotals.Stats stats(EntryQuery query) {
+		if (unknowable(query)) {
+			return new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null);
+		}
 		return readable().stats(query);
 	}
 
 	@SingleStatement
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
 		return readable().distinctValues(field, limit);
+	}
+
+	/**
+	 * A payer filter where no payers are kept (single-user mode, JSON era): no row is
+	 * known to match, whatever older rows of the table may say, so every phase answers
+	 * the same.
+	 */
+	private boolean unknowable(EntryQuery query) {
+		return query.filtersPayers() && !this.splits.active();
 	}
 
 	private static Object sortKey(Expense row, EntryQuery query) {
@@ -284,6 +304,66 @@ public class ExpenseService {
 		}
 		Map<Integer, Split> found = this.splits.ofHousehold(this.household.forReading());
 		return (row) -> found.getOrDefault(row.id(), Split.UNKNOWN);
+	}
+
+	/** The payer columns of the CSV: none where payers are not kept. */
+	public List<String> csvPayerColumns() {
+		return this.splits.active() ? SplitCsv.COLUMNS : List.of();
+	}
+
+	/** The payer cells of exported rows (none where payers are not kept). */
+	public Function<Expense, Map<String, Object>> csvPayerCells(List<Expense> rows) {
+		if (!this.splits.active()) {
+			return (row) -> Map.of();
+		}
+		int household = this.household.forReading();
+		Map<Integer, Split> found = this.splits.of(household, rows.stream().map(Expense::id).toList());
+		SplitCsv.Writer writer = this.splitCsv.writer(household, found.values());
+		return (row) -> writer.cells(found.getOrDefault(row.id(), Split.UNKNOWN), row.amount());
+	}
+
+	/** A checked CSV row: its expense and its split (null: unknown payer, no shares). */
+	public record ImportedRow(ExpenseDraft draft, SplitRequest split) {
+
+	}
+
+	/**
+	 * Checks the payer columns of uploaded rows: against the current household's members
+	 * where payers are kept, else they must be empty.
+	 */
+	public java.util.function.BiFunction<EntryValues, EntryCsv.Row, ImportedRow> csvRowReader() {
+		if (!this.splits.active()) {
+			return (values, row) -> {
+				SplitCsv.requireNoPayers(row.object());
+				return new ImportedRow(ExpenseDraft.from(values), null);
+			};
+		}
+		SplitCsv.Reader payers = this.splitCsv.reader(this.household.forWriting());
+		return (values, row) -> {
+			ExpenseDraft draft = ExpenseDraft.from(values);
+			return new ImportedRow(draft, payers.read(row.object(), draft.amount()));
+		};
+	}
+
+	/**
+	 * Stores every checked row with its payer and shares in one transaction: all or none.
+	 */
+	public int importAll(List<ImportedRow> rows) {
+		if (!this.splits.active()) {
+			List<ExpenseDraft> drafts = rows.stream().map(ImportedRow::draft).toList();
+			return this.transactions.execute((status) -> writable().createAll(drafts).size());
+		}
+		return this.transactions.execute((status) -> {
+			int household = this.household.forWriting();
+			ExpenseRepository expenses = this.expenses.forHousehold(household);
+			for (ImportedRow row : rows) {
+				Expense created = expenses.create(row.draft());
+				if (row.split() != null) {
+					this.splits.apply(household, created.id(), null, created.amount(), row.split(), false);
+				}
+			}
+			return rows.size();
+		});
 	}
 
 	EntryRequestReader reader() {

@@ -137,6 +137,25 @@ public class ExpenseSplits {
 	}
 
 	/**
+	 * What {@link #apply} would refuse when creating an expense of {@code amount} with
+	 * {@code request} (non-members, duplicate or mis-summed shares), without writing.
+	 */
+	public List<ValidationIssue> problems(int household, BigDecimal amount, SplitRequest request) {
+		Set<Integer> members = members(household);
+		List<ValidationIssue> issues = new ArrayList<>();
+		if (request.paidBy() != null && !members.contains(request.paidBy())) {
+			issues.add(notMember(SplitRequest.PAID_BY, request.paidBy()));
+		}
+		if (request.shares() != null) {
+			customShares(request.shares(), amount, members, issues);
+		}
+		else if (request.forWhom() != null && !members.contains(request.forWhom())) {
+			issues.add(notMember(SplitRequest.FOR_WHOM, request.forWhom()));
+		}
+		return issues;
+	}
+
+	/**
 	 * The shares after the amount changed without new shares: one beneficiary takes the
 	 * whole amount, an equal split is split again among the same members, and a custom
 	 * split cannot be guessed (422: send shares).
@@ -214,7 +233,7 @@ public class ExpenseSplits {
 	 * The members an expense shared by all is split among: owners and members. A viewer
 	 * only reads the household (an accountant, say), so takes no share unless named.
 	 */
-	private Set<Integer> sharingMembers(int household) {
+	Set<Integer> sharingMembers(int household) {
 		return new HashSet<>(this.jdbc
 			.sql("SELECT user_id FROM household_members WHERE household_id = :household AND role <> 'viewer'")
 			.param("household", household)

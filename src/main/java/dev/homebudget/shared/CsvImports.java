@@ -2,6 +2,7 @@ package dev.homebudget.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -31,12 +32,22 @@ public final class CsvImports {
 
 	public static <T> Checked<T> check(List<EntryCsv.Row> rows, EntryRequestReader reader, boolean partial,
 			Function<EntryValues, T> toDraft) {
+		return check(rows, reader, partial, (values, row) -> toDraft.apply(values));
+	}
+
+	/**
+	 * As {@link #check(List, EntryRequestReader, boolean, Function)}, where turning a
+	 * valid row into a draft may also read the row's other columns and refuse it (a
+	 * {@link RequestValidationException} located at {@code ["body", <column>]}).
+	 */
+	public static <T> Checked<T> check(List<EntryCsv.Row> rows, EntryRequestReader reader, boolean partial,
+			BiFunction<EntryValues, EntryCsv.Row, T> toDraft) {
 		List<T> accepted = new ArrayList<>();
 		List<CsvImportResult.Rejected> rejected = new ArrayList<>();
 		List<ValidationIssue> issues = new ArrayList<>();
 		for (EntryCsv.Row row : rows) {
 			try {
-				accepted.add(toDraft.apply(reader.readCreate(row.object())));
+				accepted.add(toDraft.apply(reader.readCreate(row.object()), row));
 			}
 			catch (RequestValidationException ex) {
 				for (ValidationIssue issue : ex.issues()) {

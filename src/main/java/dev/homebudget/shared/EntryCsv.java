@@ -47,11 +47,20 @@ public final class EntryCsv {
 
 	/** Writes {@code id} and the fields as columns, one row per entry. */
 	public static String write(List<EntryField> fields, List<Map<String, Object>> rows) {
+		return write(fields, List.of(), rows);
+	}
+
+	/**
+	 * Writes {@code id}, the fields and then {@code moreColumns} (text defused as every
+	 * other cell), one row per entry.
+	 */
+	public static String write(List<EntryField> fields, List<String> moreColumns, List<Map<String, Object>> rows) {
 		StringBuilder out = new StringBuilder();
 		try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
 			List<String> header = new ArrayList<>();
 			header.add("id");
 			fields.forEach((field) -> header.add(field.jsonName()));
+			header.addAll(moreColumns);
 			printer.printRecord(header);
 			for (Map<String, Object> row : rows) {
 				List<Object> cells = new ArrayList<>();
@@ -74,6 +83,15 @@ public final class EntryCsv {
 	 * {@code ["body","header"]}.
 	 */
 	public static List<Row> read(byte[] body, String contentType, List<EntryField> fields) {
+		return read(body, contentType, fields, List.of());
+	}
+
+	/**
+	 * As {@link #read(byte[], String, List)}, also reading the optional text columns
+	 * {@code moreColumns} (lower-case names) into the row's object: absent column =
+	 * absent key, empty cell = null, else the text.
+	 */
+	public static List<Row> read(byte[] body, String contentType, List<EntryField> fields, List<String> moreColumns) {
 		requireCsv(contentType);
 		String text = decode(body);
 		List<Row> rows = new ArrayList<>();
@@ -92,7 +110,7 @@ public final class EntryCsv {
 				throw new RequestValidationException(missing);
 			}
 			for (CSVRecord record : parser) {
-				rows.add(new Row(parser.getCurrentLineNumber(), object(record, header, fields)));
+				rows.add(new Row(parser.getCurrentLineNumber(), object(record, header, fields, moreColumns)));
 			}
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
@@ -102,10 +120,21 @@ public final class EntryCsv {
 		return rows;
 	}
 
-	private static ObjectNode object(CSVRecord record, Map<String, Integer> header, List<EntryField> fields) {
+	private static ObjectNode object(CSVRecord record, Map<String, Integer> header, List<EntryField> fields,
+			List<String> moreColumns) {
 		ObjectNode object = JsonNodeFactory.instance.objectNode();
 		for (Map.Entry<String, Integer> column : header.entrySet()) {
 			String name = column.getKey().strip().toLowerCase(Locale.ROOT);
+			if (moreColumns.contains(name)) {
+				String cell = (column.getValue() < record.size()) ? restore(record.get(column.getValue()).strip()) : "";
+				if (cell.isEmpty()) {
+					object.putNull(name);
+				}
+				else {
+					object.put(name, cell);
+				}
+				continue;
+			}
 			EntryField field = EntryField.byJsonName(fields, name).orElse(null);
 			if (field == null || column.getValue() >= record.size()) {
 				continue;

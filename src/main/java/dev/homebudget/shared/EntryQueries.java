@@ -25,12 +25,16 @@ public final class EntryQueries {
 	private static final int MAX_TEXT = 200;
 
 	static final Set<String> PARAMETERS = Set.of("from", "to", "category", "account", "business", "q", "min_amount",
-			"max_amount", "sort", "limit", "cursor");
+			"max_amount", "sort", "limit", "cursor", "paid_by", "for_whom");
 
 	private EntryQueries() {
 	}
 
-	/** Empty when no known parameter is present: the caller serves the v1 list. */
+	/**
+	 * Empty when no known parameter is present: the caller serves the v1 list.
+	 * {@code hasBusiness} marks the expense list, the only one with {@code business},
+	 * {@code paid_by} and {@code for_whom} (ignored elsewhere, like unknown parameters).
+	 */
 	public static Optional<EntryQuery> read(Map<String, String> parameters, boolean hasBusiness) {
 		if (parameters.keySet().stream().noneMatch(PARAMETERS::contains)) {
 			return Optional.empty();
@@ -45,6 +49,12 @@ public final class EntryQueries {
 		String account = text(parameters, "account", issues);
 		String business = hasBusiness ? text(parameters, "business", issues) : null;
 		String search = text(parameters, "q", issues);
+		Integer paidBy = hasBusiness ? userId(parameters, "paid_by", false, issues) : null;
+		Integer forWhom = hasBusiness ? userId(parameters, "for_whom", true, issues) : null;
+		EntryQuery.Beneficiary beneficiary = null;
+		if (hasBusiness && forWhom != null) {
+			beneficiary = (forWhom == SHARED) ? EntryQuery.Beneficiary.SHARED : new EntryQuery.Beneficiary(forWhom);
+		}
 		if (!issues.isEmpty()) {
 			throw new RequestValidationException(issues);
 		}
@@ -57,7 +67,34 @@ public final class EntryQueries {
 			}
 		}
 		return Optional.of(new EntryQuery(range.from(), range.to(), category, account, business, search, minAmount,
-				maxAmount, sort, limit, after));
+				maxAmount, sort, limit, after, paidBy, beneficiary));
+	}
+
+	/** Stands for "shared" while reading for_whom (no user id is negative). */
+	private static final int SHARED = -1;
+
+	private static Integer userId(Map<String, String> parameters, String name, boolean sharedAllowed,
+			List<ValidationIssue> issues) {
+		String value = parameters.get(name);
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		if (sharedAllowed && value.equals("shared")) {
+			return SHARED;
+		}
+		try {
+			int id = Integer.parseInt(value.strip());
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		issues
+			.add(issue("int_parsing", name, sharedAllowed ? "Input should be a user id (a positive integer) or 'shared'"
+					: "Input should be a user id (a positive integer)", value));
+		return null;
 	}
 
 	private static LocalDate date(Map<String, String> parameters, String name, List<ValidationIssue> issues) {

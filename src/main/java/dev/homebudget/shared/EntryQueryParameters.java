@@ -23,6 +23,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		@Parameter(name = "category", in = ParameterIn.QUERY, description = "Exact category"),
 		@Parameter(name = "account", in = ParameterIn.QUERY, description = "Exact account"),
 		@Parameter(name = "business", in = ParameterIn.QUERY, description = "Exact business (expenses only)"),
+		@Parameter(name = "paid_by", in = ParameterIn.QUERY,
+				description = "User id of the member who paid (expenses only; sign-in mode, phase P3, else no rows)",
+				schema = @Schema(type = "integer", minimum = "1")),
+		@Parameter(name = "for_whom", in = ParameterIn.QUERY,
+				description = "User id of a member with a share, or 'shared' for expenses split among several "
+						+ "(expenses only; sign-in mode, phase P3, else no rows)",
+				schema = @Schema(type = "string", example = "shared")),
 		@Parameter(name = "q", in = ParameterIn.QUERY,
 				description = "Case-insensitive text in business, category or notes"),
 		@Parameter(name = "min_amount", in = ParameterIn.QUERY, schema = @Schema(type = "number")),

@@ -93,6 +93,9 @@ public final class EntrySql {
 		}
 		condition(conditions, parameters, "amount >= :min_amount", "min_amount", query.minAmount());
 		condition(conditions, parameters, "amount <= :max_amount", "max_amount", query.maxAmount());
+		if (hasBusiness) {
+			payers(conditions, parameters, query);
+		}
 		PageCursor after = query.after();
 		if (after != null) {
 			String comparison = query.sort().descending() ? " < " : " > ";
@@ -102,6 +105,27 @@ public final class EntrySql {
 		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		return new Filter(where, parameters);
+	}
+
+	/**
+	 * Who paid and for whom: only expenses carry payers, and a share of an expense is a
+	 * row of expense_shares (found through its primary key).
+	 */
+	private static void payers(List<String> conditions, Map<String, Object> parameters, EntryQuery query) {
+		condition(conditions, parameters, "paid_by = :paid_by", "paid_by", query.paidBy());
+		EntryQuery.Beneficiary forWhom = query.forWhom();
+		if (forWhom == null) {
+			return;
+		}
+		if (forWhom.shared()) {
+			conditions
+				.add("for_whom IS NULL AND EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = expenses.id)");
+		}
+		else {
+			condition(conditions, parameters,
+					"EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = expenses.id AND s.user_id = :for_whom)",
+					"for_whom", forWhom.userId());
+		}
 	}
 
 	private static void condition(List<String> conditions, Map<String, Object> parameters, String sql, String name,

@@ -27,14 +27,26 @@ class ExpenseQueryPlanTests {
 	@BeforeAll
 	static void seedTenYears() {
 		DataSource dataSource = MigratedDatabase.migrated("query_plans");
-		MigratedDatabase.truncate(dataSource, "expenses");
+		MigratedDatabase.truncate(dataSource, "users", "expenses");
 		jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("""
 				INSERT INTO expenses (date, business, category, amount, account, currency, notes)
 				SELECT DATE '2016-01-01' + (i % 3653), 'Shop ' || (i % 50), 'Category ' || (i % 12),
 				       (i % 50000) / 100.0, 'Account ' || (i % 5), '₪', NULL
 				FROM generate_series(1, 100000) AS i""").update();
+		// three members: each pays a third; a third of the rows is for one of them, the
+		// rest is shared by all three
+		jdbc.sql(
+				"INSERT INTO users (id, username, password_hash) VALUES (1, 'p1', 'x'), (2, 'p2', 'x'), (3, 'p3', 'x')")
+			.update();
+		jdbc.sql("UPDATE expenses SET paid_by = 1 + id % 3, for_whom = CASE WHEN id % 3 = 0 THEN 1 + id % 2 END")
+			.update();
+		jdbc.sql("""
+				INSERT INTO expense_shares (expense_id, user_id, amount)
+				SELECT e.id, u.id, 0 FROM expenses e CROSS JOIN generate_series(1, 3) AS u (id)
+				WHERE e.for_whom IS NULL OR e.for_whom = u.id""").update();
 		jdbc.sql("VACUUM (ANALYZE) expenses").update();
+		jdbc.sql("VACUUM (ANALYZE) expense_shares").update();
 	}
 
 	private static String plan(EntryQuery query) {
@@ -58,6 +70,23 @@ class ExpenseQueryPlanTests {
 	void shouldReadAPageOfTheNewestThroughTheDateIndex() {
 		String plan = plan(EntryQuery.all().withLimit(51));
 		assertThat(plan).doesNotContain("Seq Scan").doesNotContain("Sort  ").contains("idx_expenses_household_date");
+	}
+
+	private static EntryQuery payers(EntryQuery query, Integer paidBy, EntryQuery.Beneficiary forWhom) {
+		return new EntryQuery(query.from(), query.to(), null, null, null, null, null, null, query.sort(), query.limit(),
+				null, paidBy, forWhom);
+	}
+
+	@Test
+	void shouldFilterByPayerAndBeneficiaryThroughIndexes() {
+		EntryQuery newest = EntryQuery.all().withLimit(51);
+		for (EntryQuery query : java.util.List.of(payers(newest, 2, null),
+				payers(newest, null, new EntryQuery.Beneficiary(2)), payers(newest, 1, EntryQuery.Beneficiary.SHARED),
+				payers(month(null), 3, new EntryQuery.Beneficiary(1)),
+				payers(month(51), null, EntryQuery.Beneficiary.SHARED))) {
+			String plan = plan(query);
+			assertThat(plan).as(plan).doesNotContain("Seq Scan");
+		}
 	}
 
 	@Test

@@ -109,6 +109,25 @@ abstract class ExpenseRepositoryContract extends EntryRepositoryContract<Expense
 			.containsExactly(rows.get(4).id());
 	}
 
+	@Test
+	void shouldFindNoUnattributedRowByPayer() {
+		seedForQueries();
+		// rows stored here name no payer (the JSON files have no place for one)
+		EntryQuery all = EntryQuery.all();
+		EntryQuery paidBy = new EntryQuery(null, null, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null,
+				null, 1, null);
+		EntryQuery forOne = new EntryQuery(null, null, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null,
+				null, null, new EntryQuery.Beneficiary(1));
+		EntryQuery shared = new EntryQuery(null, null, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null,
+				null, null, EntryQuery.Beneficiary.SHARED);
+		assertThat(this.repository.find(all)).hasSize(5);
+		assertThat(this.repository.find(paidBy)).isEmpty();
+		assertThat(this.repository.find(forOne)).isEmpty();
+		assertThat(this.repository.find(shared)).isEmpty();
+		assertThat(this.repository.stats(shared))
+			.isEqualTo(new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null));
+	}
+
 	private static EntryQuery text(String text) {
 		return new EntryQuery(null, null, null, null, null, text, null, null, EntrySort.NEWEST_FIRST, null, null);
 	}

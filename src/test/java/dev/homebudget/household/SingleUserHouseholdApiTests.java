@@ -1,7 +1,12 @@
 package dev.homebudget.household;
 
+import java.util.UUID;
+
 import dev.homebudget.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +17,47 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows it; creating, switching, members and invitations are 404 with the reason.
  */
 class SingleUserHouseholdApiTests extends ApiTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * Payers written while the app ran in sign-in mode stay in the table, but single-user
+	 * mode keeps none: the payer filters match nothing, as in every other place without
+	 * payers.
+	 */
+	@Test
+	void payerFiltersMatchNothingEvenWhereOlderRowsNameAPayer() {
+		String account = "payers-" + UUID.randomUUID().toString().substring(0, 8);
+		int user = this.jdbc.sql("INSERT INTO users (username, password_hash) VALUES (:name, 'x') RETURNING id")
+			.param("name", account)
+			.query(Integer.class)
+			.single();
+		try {
+			int expense = this.jdbc
+				.sql("INSERT INTO expenses (household_id, date, category, amount, account, paid_by) "
+						+ "VALUES (1, '2025-11-10', 'Food', 10.00, :account, :user) RETURNING id")
+				.param("account", account)
+				.param("user", user)
+				.query(Integer.class)
+				.single();
+			this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:id, :user, 10.00)")
+				.param("id", expense)
+				.param("user", user)
+				.update();
+			String list = "/api/v1/expense?account=" + account;
+			assertThat(get(list).json()).hasSize(1);
+			assertThat(get(list).json().get(0).has("paid_by")).isFalse();
+			assertThat(get(list + "&paid_by=" + user).json()).isEmpty();
+			assertThat(get(list + "&for_whom=" + user).json()).isEmpty();
+			assertThat(get(list + "&for_whom=shared").json()).isEmpty();
+			assertThat(get("/api/v1/expense/export?account=" + account + "&paid_by=" + user).body().lines()).hasSize(1);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM expenses WHERE account = :account").param("account", account).update();
+			this.jdbc.sql("DELETE FROM users WHERE id = :user").param("user", user).update();
+		}
+	}
 
 	@Test
 	void theOnlyHouseholdIsTheFirst() {

@@ -118,6 +118,38 @@ public abstract class EntryCsvContract extends ApiTestSupport {
 			.isEqualTo(422);
 	}
 
+	/**
+	 * These suites run in single-user mode (and the JSON phases), where no payer is kept:
+	 * the export has no payer columns, and an upload that names a payer is refused as the
+	 * JSON API refuses it, while empty cells and "shared" pass. Incomes have no payers
+	 * and ignore the columns as unknown ones.
+	 */
+	@Test
+	void shouldRefuseNamedPayersWhereNoneAreKept() {
+		String account = account();
+		String header = "date,category,amount,account,Paid_By,for_whom,shares\n";
+		String named = header + "2025-11-01,Food,10," + account + ",,shared,\n2025-11-02,Food,20," + account
+				+ ",dana,,\n2025-11-03,Food,30," + account + ",,dana,dana 30\n";
+		ApiResponse refused = upload(named, "");
+		if (!hasBusiness()) {
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+			assertThat(exported(account)).hasSize(4);
+			return;
+		}
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		List<String> locations = new java.util.ArrayList<>();
+		refused.json().get("detail").forEach((issue) -> locations.add(issue.get("loc").toString()));
+		assertThat(locations).containsExactly("[\"body\",3,\"paid_by\"]", "[\"body\",4,\"for_whom\"]",
+				"[\"body\",4,\"shares\"]");
+		assertThat(exported(account)).hasSize(1);
+		ApiResponse partial = upload(named, "?mode=partial");
+		assertThat(partial.json().get("inserted").asInt()).as(partial.toString()).isEqualTo(1);
+		assertThat(exported(account)).hasSize(2)
+			.first()
+			.isEqualTo("id,date,business,category,amount,account,currency,notes");
+		assertThat(get(path("/export?account=" + account + "&paid_by=1")).body().lines().count()).isEqualTo(1);
+	}
+
 	@Test
 	void shouldExportWithFilters() {
 		String account = account();

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who paid and settling up in a real Chromium, one browser context per person: A invites
  * B, B joins, A adds an expense paid by A and shared (the form's defaults), B sees that B
- * owes A half and settles up, and the balance is zero. And the edit sheet's payer
- * controls: pre-filled from the row, and only what changed is sent.
+ * owes A half and settles up, and the balance is zero. The filter bar's "Paid by" shows
+ * one member's expenses. And the edit sheet's payer controls: pre-filled from the row,
+ * and only what changed is sent.
  */
 class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 
@@ -72,6 +73,32 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 			.param("business", business)
 			.query(Integer.class)
 			.single()).isEqualTo(a.id());
+
+		// the filter bar's "Paid by" narrows the table to one member's expenses
+		String byB = "Taxi " + UUID.randomUUID().toString().substring(0, 6);
+		this.jdbc
+			.sql("""
+					INSERT INTO expenses (household_id, date, business, category, amount, account, paid_by)
+					SELECT household_id, date, :business, 'Travel', 12.00, 'Cash', :b FROM expenses WHERE business = :dinner""")
+			.param("business", byB)
+			.param("b", b.id())
+			.param("dinner", business)
+			.update();
+		pageA.reload();
+		assertThat(pageA.locator("body")).hasAttribute("data-ready", "true");
+		Locator rows = section.locator("tbody tr");
+		assertThat(rows).hasCount(2);
+		Locator payer = pageA.getByLabel("Filter by payer");
+		assertThat(payer).isVisible();
+		payer.selectOption(String.valueOf(b.id()));
+		assertThat(rows).hasCount(1);
+		assertThat(rows).containsText(byB);
+		payer.selectOption(String.valueOf(a.id()));
+		assertThat(rows).hasCount(1);
+		assertThat(rows).containsText(business);
+		payer.selectOption("");
+		assertThat(rows).hasCount(2);
+		this.jdbc.sql("DELETE FROM expenses WHERE business = :business").param("business", byB).update();
 
 		// B: owes A half (the odd cent goes to the lower id, A)
 		pageB.reload();
