@@ -1,6 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
-import { addEditControls } from './split.js';
+import { addEditControls, memberName, payerControlsShown } from './split.js';
 
 const KINDS = {
 	expense: {
@@ -32,6 +32,8 @@ const state = {
 	selecting: { expense: false, income: false },
 	selected: { expense: new Set(), income: new Set() },
 	loadSeq: 0,
+	// sign-in mode with more than one member: expense rows show who paid and an "Edit" button
+	payers: false,
 };
 
 // ---------- helpers ----------
@@ -237,6 +239,13 @@ function cellHtml(field, value) {
 	return esc(value);
 }
 
+// Who paid, read-only (changed on the edit sheet): no data-field, so no inline edit.
+function paidByHtml(row) {
+	if (row.paid_by == null) return '<td class="col-paid_by text-body-secondary" title="Unknown payer"><span aria-hidden="true">\u2013</span><span class="visually-hidden">unknown</span></td>';
+	const name = memberName(row.paid_by);
+	return `<td class="col-paid_by" title="${esc(name)}">${esc(name)}</td>`;
+}
+
 function rowHtml(kind, row) {
 	const cfg = KINDS[kind];
 	const checked = state.selected[kind].has(row.id) ? ' checked' : '';
@@ -244,15 +253,27 @@ function rowHtml(kind, row) {
 		const phoneCurrency = f === 'amount' ? `<span class="cur-phone">${esc(row.currency)}\u00a0</span>` : '';
 		return `<td class="col-${f}" data-field="${f}" tabindex="-1" title="${esc(f === 'amount' ? money(row[f]) : row[f])}">${phoneCurrency}${cellHtml(f, row[f])}</td>`;
 	}).join('');
+	const payers = state.payers && kind === 'expense';
+	// Inline cell edits never touch the payers: on a wider screen "Edit" opens the edit sheet,
+	// which has them (on a phone, tapping the row does).
+	const edit = payers ? `<button type="button" class="btn btn-link btn-sm p-0 me-2 edit-row" data-action="edit" aria-label="Edit ${cfg.one} ${esc(describe(kind, row))}">Edit</button>` : '';
 	return `<tr data-id="${row.id}" data-kind="${kind}">`
 		+ `<td class="col-check"><input type="checkbox" class="form-check-input" data-action="select-row" aria-label="Select ${cfg.one} ${esc(describe(kind, row))}"${checked}></td>`
 		+ cells
-		+ `<td class="col-actions"><span class="confirm" hidden><span class="small">Delete?</span> <button type="button" class="btn btn-danger btn-sm py-0" data-action="delete-confirm">Delete</button> <button type="button" class="btn btn-secondary btn-sm py-0" data-action="delete-cancel">Cancel</button></span>`
+		+ (payers ? paidByHtml(row) : '')
+		+ `<td class="col-actions">${edit}<span class="confirm" hidden><span class="small">Delete?</span> <button type="button" class="btn btn-danger btn-sm py-0" data-action="delete-confirm">Delete</button> <button type="button" class="btn btn-secondary btn-sm py-0" data-action="delete-cancel">Cancel</button></span>`
 		+ `<button type="button" class="btn btn-link btn-sm p-0 trash" data-action="delete" aria-label="Delete ${cfg.one} ${esc(describe(kind, row))}">${TRASH}</button></td></tr>`;
 }
 
 function section(kind) {
 	return document.getElementById(`${kind}-section`);
+}
+
+function showPayers() {
+	state.payers = true;
+	const head = $('thead .col-actions', section('expense'));
+	head.insertAdjacentHTML('beforebegin', '<th scope="col" class="col-paid_by">Paid by</th>');
+	renderTable('expense');
 }
 
 function renderTable(kind) {
@@ -671,6 +692,13 @@ function renderSheetForm(carry) {
 	if (mode === 'edit' && kind === 'expense') addEditControls($('#sheet-form'), row);
 }
 
+// Reloading the table replaces the row's "Edit" button that opened the sheet: focus the new one,
+// unless the user has moved on (a phone, where a tap opened it, has no such button).
+function refocusRow(kind, id) {
+	const edit = $(`tr[data-id="${id}"] [data-action="edit"]`, section(kind));
+	if (edit && edit.offsetParent && document.activeElement === document.body) edit.focus();
+}
+
 function closeSheet() {
 	$('#sheet-overlay').hidden = true;
 	document.body.classList.remove('sheet-open');
@@ -697,6 +725,7 @@ async function submitSheet(form) {
 		if (!inMonth(saved)) toast(`Saved in ${monthLabel(saved.date.slice(0, 7))}, not the month shown`);
 		closeSheet();
 		await refreshAfterChange(kind);
+		if (sheet.mode === 'edit') refocusRow(kind, saved.id);
 	}
 	catch (e) {
 		showErrors(form, e);
@@ -747,6 +776,11 @@ function wireSection(kind) {
 					$('.bulk-confirm', sec).hidden = true;
 					bulkDelete(kind);
 					return;
+				case 'edit': {
+					const row = state.rows[kind].find((r) => r.id === id);
+					if (row) openSheet('edit', kind, row);
+					return;
+				}
 				case 'delete':
 					$('.confirm', tr).hidden = false;
 					action.hidden = true;
@@ -925,6 +959,9 @@ function trapFocus(e) {
 }
 
 wire();
+payerControlsShown.then((shown) => {
+	if (shown) showPayers();
+});
 loadMonth().then(() => {
 	document.body.dataset.readyMs = String(Math.round(performance.now()));
 	document.body.dataset.ready = 'true';

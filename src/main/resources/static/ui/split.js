@@ -1,5 +1,6 @@
 // Sign-in mode with more than one member: who paid and for whom on the expense add forms
-// (default "me" / "shared") and on the edit sheet (the row's own values), and the Balance dialog
+// (default "me" / "shared") and on the edit sheet (the row's own values; opened by tapping a row
+// on a phone, by a row's "Edit" button on a wider screen, see app.js), and the Balance dialog
 // (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
 // one, show none of it.
 import { api } from './api.js';
@@ -104,6 +105,11 @@ export function addEditControls(form, row) {
 	addControls(form, 'sheet', row);
 }
 
+/** A member's username by user id (a removed member as "#id"). */
+export function memberName(id) {
+	return nameOf(id);
+}
+
 function renderBalance(balance) {
 	people = balance.members.map((m) => ({ user_id: m.user_id, username: m.username }));
 	membersList.replaceChildren(...balance.members.map((m) => {
@@ -144,13 +150,13 @@ async function refresh() {
 
 async function load() {
 	const { data: account } = await api('GET', '/api/v1/account');
-	if (!account || !account.username) return;
+	if (!account || !account.username) return false;
 	myName = account.username;
 	try {
 		await refresh();
 	}
 	catch (e) {
-		return; // a JSON-era phase (409): no balances there
+		return false; // a JSON-era phase (409): no balances there
 	}
 	document.getElementById('balance-open').hidden = false;
 	addControls(document.querySelector('#expense-section .add-form'), 'add');
@@ -159,6 +165,7 @@ async function load() {
 		const type = form.elements.type;
 		if (type && !type.disabled && type.value === 'expense') addControls(form, 'sheet');
 	}).observe(document.getElementById('sheet-form'), { childList: true });
+	return people.length >= 2;
 }
 
 document.getElementById('balance-open').addEventListener('click', () => {
@@ -167,4 +174,5 @@ document.getElementById('balance-open').addEventListener('click', () => {
 });
 document.getElementById('balance-close').addEventListener('click', () => dialog.close());
 
-load().catch(() => {});
+/** Resolves to whether the payer controls are shown (sign-in mode, more than one member). */
+export const payerControlsShown = load().catch(() => false);
