@@ -1,1 +1,1 @@
-INSERT INTO expenses (date, business, category, amount, account, currency, notes) VALUES ('2025-06-01', 'Bench', 'Bench', 12.34, 'Cash', '₪', 'bench') RETURNING id, date, business, category, amount, account, currency, notes;
+INSERT INTO expenses (household_id, date, business, category, amount, account, currency, notes) VALUES (1, '2025-06-01', 'Bench', 'Bench', 12.34, 'Cash', '₪', 'bench') RETURNING id, date, business, category, amount, account, currency, notes, version;

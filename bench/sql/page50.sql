@@ -1,1 +1,1 @@
-SELECT id, date, business, category, amount, account, currency, notes FROM expenses ORDER BY date DESC, id DESC LIMIT 51;
+SELECT id, date, business, category, amount, account, currency, notes, version FROM expenses WHERE household_id = 1 ORDER BY date DESC, id DESC LIMIT 51;

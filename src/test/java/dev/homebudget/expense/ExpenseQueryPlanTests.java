@@ -1,6 +1,10 @@
 package dev.homebudget.expense;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -58,6 +62,32 @@ class ExpenseQueryPlanTests {
 	private static EntryQuery month(Integer limit) {
 		return new EntryQuery(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31), null, null, null, null, null, null,
 				EntrySort.NEWEST_FIRST, limit, null);
+	}
+
+	/**
+	 * The benchmark compares the app with pgbench running "the same SQL" (bench/sql); a
+	 * statement that drifted from what the app sends (a missing household condition, say)
+	 * would make that ceiling meaningless.
+	 */
+	@Test
+	void benchmarkCeilingRunsTheListStatementsTheAppSends() throws IOException {
+		assertThat(benchStatement("page50.sql")).isEqualTo(withValues(EntryQuery.all().withLimit(51)));
+		assertThat(benchStatement("month.sql")).isEqualTo(withValues(month(null)));
+	}
+
+	private static String benchStatement(String file) throws IOException {
+		return Files.readString(Path.of("bench", "sql", file)).strip();
+	}
+
+	private static String withValues(EntryQuery query) {
+		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
+		String sql = new JdbcExpenseRepository(jdbc).findSql(query, filter);
+		for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
+			Object value = parameter.getValue();
+			sql = sql.replace(":" + parameter.getKey(),
+					(value instanceof LocalDate) ? "'" + value + "'" : value.toString());
+		}
+		return sql + ";";
 	}
 
 	@Test
