@@ -212,7 +212,10 @@ class ExpenseController {
 	}
 
 	@GetMapping(path = "/export", produces = EntryCsv.MEDIA_TYPE)
-	@Operation(operationId = "exportExpenses", summary = "Download expenses as CSV (same filters as the list)")
+	@Operation(operationId = "exportExpenses", summary = "Download expenses as CSV (same filters as the list)",
+			description = "Where payers are kept (sign-in mode, phase P3) the columns paid_by, for_whom and shares "
+					+ "follow notes, naming members by username; shares (\"alice 12.34; bob 5.66\") only for a split "
+					+ "that for_whom = shared would not give back.")
 	@EntryQueryParameters
 	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
@@ -234,6 +237,9 @@ class ExpenseController {
 	@PostMapping(path = "/import")
 	@Operation(operationId = "importExpenses",
 			summary = "Upload expenses as CSV with a header row; all-or-nothing unless mode=partial",
+			description = "Columns as the export writes them. The optional paid_by, for_whom and shares columns name "
+					+ "members of the current household by username and follow the JSON API's split rules; where "
+					+ "payers are not kept they must be empty.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
 	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
