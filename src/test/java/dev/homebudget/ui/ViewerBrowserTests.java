@@ -136,8 +136,7 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 		desktop.locator("#expense-section tbody tr").first().locator("td[data-field=notes]").click();
 		assertThat(desktop.locator("td.editing input")).isVisible();
 
-		phone.reload();
-		assertThat(phone.locator("body")).hasAttribute("data-ready", "true");
+		phone = signedIn(b, true);
 		assertThat(phone.locator("#household option:checked")).containsText("(owner)");
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add transaction")))
 			.isVisible();
