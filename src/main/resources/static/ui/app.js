@@ -1,5 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
+import { readOnly } from './households.js';
 import { addEditControls, memberName, payerControlsShown } from './split.js';
 
 const KINDS = {
@@ -492,7 +493,7 @@ async function loadSuggestions() {
 function startEdit(td) {
 	const tr = td.closest('tr');
 	const kind = tr.dataset.kind;
-	if (isMobile() || state.selecting[kind] || td.classList.contains('editing')) return;
+	if (readOnly() || isMobile() || state.selecting[kind] || td.classList.contains('editing')) return;
 	const cfg = KINDS[kind];
 	const id = Number(tr.dataset.id);
 	const field = td.dataset.field;
@@ -654,6 +655,7 @@ async function submitAdd(kind, form) {
 const sheet = { mode: 'add', kind: 'expense', row: null, opener: null };
 
 function openSheet(mode, kind, row) {
+	if (readOnly()) return;
 	sheet.mode = mode;
 	sheet.kind = kind;
 	sheet.row = row;

@@ -13,6 +13,22 @@ let households = [];
 
 const current = () => households.find((h) => h.current);
 
+/**
+ * Whether the current household is only viewed (role "viewer"): the one place that knows it.
+ * It also sets the body class "read-only", which hides the write controls (app.css); app.js asks
+ * here before opening an editor. Single-user mode and owners/members are never read-only.
+ */
+export function readOnly() {
+	const household = current();
+	return Boolean(household && household.role === 'viewer');
+}
+
+function applyRole() {
+	const viewOnly = readOnly();
+	document.body.classList.toggle('read-only', viewOnly);
+	document.getElementById('household-view-only').hidden = !viewOnly;
+}
+
 function fail(error) {
 	message.textContent = error.message;
 }
@@ -27,6 +43,7 @@ async function load() {
 		option.selected = h.current;
 		return option;
 	}));
+	applyRole();
 	box.hidden = false;
 }
 

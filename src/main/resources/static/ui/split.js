@@ -126,7 +126,7 @@ function renderBalance(balance) {
 		text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${money(t.amount)}`;
 		const button = document.createElement('button');
 		button.type = 'button';
-		button.className = 'btn btn-primary btn-sm';
+		button.className = 'btn btn-primary btn-sm settle-up';
 		button.textContent = 'Settle up';
 		button.setAttribute('aria-label', `Settle up: ${nameOf(t.from_user)} pays ${nameOf(t.to_user)} ${money(t.amount)}`);
 		button.addEventListener('click', () => api('POST', '/api/v1/settlements',
