@@ -169,25 +169,12 @@ public class ExpenseSplits {
 			return List.of(new Share(current.forWhom(), after));
 		}
 		List<Integer> users = current.shares().stream().map(Share::userId).toList();
-		if (sameShares(current.shares(), EqualSplit.of(before, users))) {
+		if (current.shares().equals(EqualSplit.of(before, users))) {
 			return EqualSplit.of(after, users);
 		}
 		issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
 				"Value error, this expense has custom shares; send shares that sum to the new amount", null, null));
 		return List.of();
-	}
-
-	private static boolean sameShares(List<Share> left, List<Share> right) {
-		if (left.size() != right.size()) {
-			return false;
-		}
-		for (int i = 0; i < left.size(); i++) {
-			if (left.get(i).userId() != right.get(i).userId()
-					|| left.get(i).amount().compareTo(right.get(i).amount()) != 0) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static List<Share> customShares(List<Share> requested, BigDecimal amount, Set<Integer> members,

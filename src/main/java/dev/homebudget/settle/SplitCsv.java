@@ -100,7 +100,7 @@ public class SplitCsv {
 			}
 			else if (!split.shares().isEmpty()) {
 				forWhom = SHARED;
-				if (this.sharing.isEmpty() || !same(split.shares(), EqualSplit.of(amount, this.sharing))) {
+				if (this.sharing.isEmpty() || !split.shares().equals(EqualSplit.of(amount, this.sharing))) {
 					shares = split.shares()
 						.stream()
 						.map((share) -> name(share.userId()) + " " + share.amount().toPlainString())
@@ -114,19 +114,6 @@ public class SplitCsv {
 
 		private String name(Integer id) {
 			return (id == null) ? "" : this.names.getOrDefault(id, String.valueOf(id));
-		}
-
-		private static boolean same(List<Share> left, List<Share> right) {
-			if (left.size() != right.size()) {
-				return false;
-			}
-			for (int i = 0; i < left.size(); i++) {
-				if (left.get(i).userId() != right.get(i).userId()
-						|| left.get(i).amount().compareTo(right.get(i).amount()) != 0) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 	}
