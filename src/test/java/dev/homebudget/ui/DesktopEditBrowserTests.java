@@ -40,34 +40,6 @@ class DesktopEditBrowserTests extends SignedInBrowserTestSupport {
 		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("ui_desktop_edit"));
 	}
 
-	private int household(UserAccount user) {
-		return this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
-			.param("id", user.id())
-			.query(Integer.class)
-			.single();
-	}
-
-	private int expense(int household, String business, String amount, int paidBy) {
-		return this.jdbc
-			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
-					+ "VALUES (:household, CURRENT_DATE, :business, 'Food', CAST(:amount AS numeric), 'Cash', "
-					+ ":paidBy, :paidBy) RETURNING id")
-			.param("household", household)
-			.param("business", business)
-			.param("amount", amount)
-			.param("paidBy", paidBy)
-			.query(Integer.class)
-			.single();
-	}
-
-	private void share(int expense, int user, String amount) {
-		this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
-			.param("e", expense)
-			.param("u", user)
-			.param("a", amount)
-			.update();
-	}
-
 	/**
 	 * The stored split of the expense of that business as the API returns it: "paid_by
 	 * for_whom user=share,...".
@@ -93,7 +65,7 @@ class DesktopEditBrowserTests extends SignedInBrowserTestSupport {
 	void aEditsASharedExpenseToPaidByBForBWithTheEditButton() {
 		UserAccount a = newUser("da");
 		UserAccount b = newUser("db");
-		int household = household(a);
+		int household = currentHousehold(a);
 		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'member')")
 			.param("h", household)
 			.param("u", b.id())
@@ -179,7 +151,7 @@ class DesktopEditBrowserTests extends SignedInBrowserTestSupport {
 	void aHouseholdOfOneHasNoEditButtonAndNoPaidByColumn() {
 		UserAccount alone = newUser("dc");
 		String business = "Alone " + UUID.randomUUID().toString().substring(0, 6);
-		expense(household(alone), business, "9.99", alone.id());
+		expense(currentHousehold(alone), business, "9.99", alone.id());
 
 		Page page = signedIn(alone);
 		// the Balance button shows once split.js has loaded the members

@@ -40,10 +40,7 @@ class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 		UserAccount a = newUser("a");
 		UserAccount b = newUser("b");
 		UserAccount c = newUser("c");
-		int household = this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
-			.param("id", a.id())
-			.query(Integer.class)
-			.single();
+		int household = currentHousehold(a);
 		String business = "Shared " + UUID.randomUUID().toString().substring(0, 6);
 		String today = java.time.LocalDate.now().toString();
 		this.jdbc
@@ -97,10 +94,7 @@ class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 			.query(String.class)
 			.single();
 		Page pageA = signedIn(a);
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
-		assertThat(pageA.locator("#invite-result")).isVisible();
-		String code = pageA.locator("#invite-code").textContent().strip();
+		String code = invitationCode(pageA, null);
 
 		Page pageB = newPage();
 		List<String> requested = new ArrayList<>();

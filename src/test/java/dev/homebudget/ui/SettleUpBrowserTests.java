@@ -34,16 +34,10 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 	void aSharedExpensePaidByAIsSettledUpByB() {
 		UserAccount a = newUser("sa");
 		UserAccount b = newUser("sb");
-		int household = this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
-			.param("id", a.id())
-			.query(Integer.class)
-			.single();
+		int household = currentHousehold(a);
 
 		Page pageA = signedIn(a);
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
-		assertThat(pageA.locator("#invite-result")).isVisible();
-		String code = pageA.locator("#invite-code").textContent().strip();
+		String code = invitationCode(pageA, null);
 
 		Page pageB = signedIn(b);
 		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
@@ -117,27 +111,6 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 			.single()).isEqualTo("1 15.70");
 	}
 
-	private int expense(int household, String business, String amount, Integer paidBy) {
-		return this.jdbc
-			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
-					+ "VALUES (:household, CURRENT_DATE, :business, 'Food', CAST(:amount AS numeric), 'Cash', "
-					+ ":paidBy, :paidBy) RETURNING id")
-			.param("household", household)
-			.param("business", business)
-			.param("amount", amount)
-			.param("paidBy", paidBy, java.sql.Types.INTEGER)
-			.query(Integer.class)
-			.single();
-	}
-
-	private void share(int expense, int user, String amount) {
-		this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
-			.param("e", expense)
-			.param("u", user)
-			.param("a", amount)
-			.update();
-	}
-
 	private String split(int expense) {
 		return this.jdbc.sql("""
 				SELECT coalesce(e.paid_by::text, '-') || ' ' || coalesce(e.for_whom::text, '-') || ' '
@@ -150,10 +123,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 	void theEditSheetShowsTheRowsPayersAndSendsOnlyWhatChanged() {
 		UserAccount a = newUser("ea");
 		UserAccount b = newUser("eb");
-		int household = this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
-			.param("id", a.id())
-			.query(Integer.class)
-			.single();
+		int household = currentHousehold(a);
 		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'member')")
 			.param("h", household)
 			.param("u", b.id())

@@ -71,6 +71,53 @@ abstract class SignedInBrowserTestSupport {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** The household {@code user} is in now (a new account's own). */
+	int currentHousehold(UserAccount user) {
+		return this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
+			.param("id", user.id())
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Stores an expense of today (Food, Cash) entered and paid by {@code paidBy} (null:
+	 * unknown payer), without shares; its id.
+	 */
+	int expense(int household, String business, String amount, Integer paidBy) {
+		return this.jdbc
+			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
+					+ "VALUES (:household, CURRENT_DATE, :business, 'Food', CAST(:amount AS numeric), 'Cash', "
+					+ ":paidBy, :paidBy) RETURNING id")
+			.param("household", household)
+			.param("business", business)
+			.param("amount", amount)
+			.param("paidBy", paidBy, java.sql.Types.INTEGER)
+			.query(Integer.class)
+			.single();
+	}
+
+	void share(int expense, int user, String amount) {
+		this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
+			.param("e", expense)
+			.param("u", user)
+			.param("a", amount)
+			.update();
+	}
+
+	/**
+	 * Creates an invitation in the household dialog of {@code page} (with the dialog's
+	 * default role when {@code role} is null) and returns the code it shows.
+	 */
+	String invitationCode(Page page, String role) {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
+		if (role != null) {
+			page.locator("#invite-role").selectOption(role);
+		}
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
+		assertThat(page.locator("#invite-result")).isVisible();
+		return page.locator("#invite-code").textContent().strip();
+	}
+
 	UserAccount newUser(String prefix) {
 		return this.accounts.add(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
 	}

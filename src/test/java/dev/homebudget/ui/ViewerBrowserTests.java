@@ -31,32 +31,11 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 		registry.add("budget.database.url", () -> TestDatabase.jdbcUrl("ui_viewer"));
 	}
 
-	private int household(UserAccount user) {
-		return this.jdbc.sql("SELECT current_household_id FROM users WHERE id = :id")
-			.param("id", user.id())
-			.query(Integer.class)
-			.single();
-	}
-
 	private void sharedExpense(int household, String business, String amount, UserAccount payer, String half,
 			UserAccount other) {
-		int id = this.jdbc
-			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
-					+ "VALUES (:household, CURRENT_DATE, :business, 'Food', CAST(:amount AS numeric), 'Cash', :payer, :payer) "
-					+ "RETURNING id")
-			.param("household", household)
-			.param("business", business)
-			.param("amount", amount)
-			.param("payer", payer.id())
-			.query(Integer.class)
-			.single();
+		int id = expense(household, business, amount, payer.id());
 		for (UserAccount user : new UserAccount[] { payer, other }) {
-			this.jdbc
-				.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
-				.param("e", id)
-				.param("u", user.id())
-				.param("a", half)
-				.update();
+			share(id, user.id(), half);
 		}
 	}
 
@@ -64,8 +43,8 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 	void aViewerReadsEverythingAndWritesNothingUntilSwitchingToItsOwnHousehold() {
 		UserAccount a = newUser("va");
 		UserAccount b = newUser("vb");
-		int householdA = household(a);
-		int householdB = household(b);
+		int householdA = currentHousehold(a);
+		int householdB = currentHousehold(b);
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		this.jdbc
 			.sql("INSERT INTO expenses (household_id, date, business, category, amount, account, entered_by, paid_by) "
@@ -76,11 +55,7 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 			.update();
 
 		Page pageA = signedIn(a);
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
-		pageA.locator("#invite-role").selectOption("viewer");
-		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
-		assertThat(pageA.locator("#invite-result")).isVisible();
-		String code = pageA.locator("#invite-code").textContent().strip();
+		String code = invitationCode(pageA, "viewer");
 
 		Page desktop = signedIn(b);
 		// B's own household: not read-only
