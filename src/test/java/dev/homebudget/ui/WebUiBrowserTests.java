@@ -126,9 +126,13 @@ class WebUiBrowserTests extends BrowserTestSupport {
 		assertThat(rows("expense")).hasCount(3);
 		row("expense", "Remove").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete expense"))
 			.click();
-		row("expense", "Remove")
-			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
-			.click();
+		// a delete reloads the list afterwards; that reload must be served before the
+		// deletion "elsewhere" below, or it would take the Vanished row away first
+		page.waitForResponse(
+				(response) -> response.request().method().equals("GET") && response.url().contains("/api/v1/expense?"),
+				() -> row("expense", "Remove")
+					.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))
+					.click());
 		assertThat(row("expense", "Remove")).hasCount(0);
 		assertThat(toast("Expense deleted")).isVisible();
 
