@@ -22,17 +22,6 @@ class ExpensePayerCsvApiTests extends SignedInHouseholdsSupport {
 
 	private static final String HEADER = "id,date,business,category,amount,account,currency,notes,paid_by,for_whom,shares";
 
-	private void join(TokenCaller owner, int household, String role, TokenCaller... others) {
-		for (TokenCaller other : others) {
-			ApiResponse invitation = owner.json("POST", "/api/v1/households/" + household + "/invitations",
-					"{\"role\":\"" + role + "\"}");
-			assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-			ApiResponse accepted = other.json("POST", "/api/v1/invitations/accept",
-					"{\"code\":\"" + invitation.json().get("code").asString() + "\"}");
-			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-		}
-	}
-
 	private static void create(TokenCaller user, String date, String amount, String notes, String extra) {
 		ApiResponse created = user.json("POST", "/api/v1/expense",
 				"{\"date\":\"" + date + "\",\"business\":\"Shop\",\"category\":\"Food\",\"amount\":\"" + amount

@@ -35,7 +35,7 @@ class ExpensePayerFilterApiTests extends SignedInHouseholdsSupport {
 		this.a = newUser("fa");
 		this.b = newUser("fb");
 		this.c = newUser("fc");
-		join(this.a, this.b, this.c);
+		join(this.a, currentHousehold(this.a), "member", this.b, this.c);
 		this.ids.clear();
 		// e1: A paid, shared equally by A, B, C
 		create(this.a, "2025-11-01", "30.00", "alpha", "");
@@ -50,18 +50,6 @@ class ExpensePayerFilterApiTests extends SignedInHouseholdsSupport {
 		create(this.b, "2025-11-05", "9.00", "delta", ",\"paid_by\":null");
 		// e6: B paid, for B, a month earlier
 		create(this.b, "2025-10-01", "5.00", "epsilon", ",\"for_whom\":" + this.b.userId());
-	}
-
-	private void join(TokenCaller owner, TokenCaller... others) {
-		int household = currentHousehold(owner);
-		for (TokenCaller other : others) {
-			ApiResponse invitation = owner.json("POST", "/api/v1/households/" + household + "/invitations",
-					"{\"role\":\"member\"}");
-			assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-			ApiResponse accepted = other.json("POST", "/api/v1/invitations/accept",
-					"{\"code\":\"" + invitation.json().get("code").asString() + "\"}");
-			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-		}
 	}
 
 	private void create(TokenCaller user, String date, String amount, String notes, String extra) {

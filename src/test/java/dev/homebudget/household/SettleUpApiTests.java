@@ -24,14 +24,7 @@ class SettleUpApiTests extends SignedInHouseholdsSupport {
 	/** A household with A (owner) and the others, who joined by invitation. */
 	private int household(TokenCaller owner, String role, TokenCaller... others) {
 		int household = currentHousehold(owner);
-		for (TokenCaller other : others) {
-			ApiResponse invitation = owner.json("POST", "/api/v1/households/" + household + "/invitations",
-					"{\"role\":\"" + role + "\"}");
-			assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-			ApiResponse accepted = other.json("POST", "/api/v1/invitations/accept",
-					"{\"code\":\"" + invitation.json().get("code").asString() + "\"}");
-			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-		}
+		join(owner, household, role, others);
 		return household;
 	}
 

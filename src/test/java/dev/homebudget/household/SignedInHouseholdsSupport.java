@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The app in sign-in mode (P3) on database "households", with users that call it with
  * their own API tokens. Every user added here is a later user, with a household of their
@@ -50,6 +52,21 @@ abstract class SignedInHouseholdsSupport extends ApiTestSupport {
 			.param("id", user.userId())
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * Brings {@code others} into {@code household} with {@code role} the way people do:
+	 * an invitation by its owner, accepted by each.
+	 */
+	void join(TokenCaller owner, int household, String role, TokenCaller... others) {
+		for (TokenCaller other : others) {
+			ApiResponse invitation = owner.json("POST", "/api/v1/households/" + household + "/invitations",
+					"{\"role\":\"" + role + "\"}");
+			assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+			ApiResponse accepted = other.json("POST", "/api/v1/invitations/accept",
+					"{\"code\":\"" + invitation.json().get("code").asString() + "\"}");
+			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+		}
 	}
 
 	static String expense(String category, String amount) {
