@@ -27,7 +27,7 @@ class AuthFailureAnalyzer implements FailureAnalyzer, Ordered {
 								+ ((value != null) ? " has the value '" + value + "', which is not allowed."
 										: " has a value that is not allowed."),
 						name.endsWith(".mode") ? "Set BUDGET_AUTH (budget.auth.mode) to single-user or sign-in."
-								: "Correct " + name + ". See the README, section \"Sign-in and API tokens\".",
+								: "Correct " + name + ". See docs/operations.md, \"Sign-in mode and accounts\".",
 						bind);
 			}
 		}

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.homebudget.shared.JsonBodies;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
-
+import dev.homebudget.web.JsonBodies;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
 import tools.jackson.databind.JsonNode;
 
 /** Required string fields of a small JSON body, refused with the v1 422 shape. */

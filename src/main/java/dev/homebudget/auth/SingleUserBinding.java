@@ -3,7 +3,7 @@ package dev.homebudget.auth;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StoragePhase;
 
 /**
  * The issue's rule for single-user mode: nobody signs in, so the server must not be
@@ -23,7 +23,7 @@ final class SingleUserBinding {
 				"Single-user mode (no sign-in) is only allowed on a loopback address, but the server is set to bind "
 						+ "to '" + host + "' (HOST).",
 				"Set BUDGET_AUTH=sign-in and add an account with ./hbw user add NAME, or set HOST=127.0.0.1. "
-						+ "See the README, section \"Sign-in and API tokens\".");
+						+ "See docs/operations.md, \"Sign-in mode and accounts\".");
 	}
 
 	/**

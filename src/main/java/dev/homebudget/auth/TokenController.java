@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.shared.ApiSchemas;
-import dev.homebudget.shared.DeletedResponse;
+import dev.homebudget.web.ApiException;
+import dev.homebudget.web.ApiSchemas;
+import dev.homebudget.web.DeletedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.homebudget.household.Households;
+import dev.homebudget.database.MigrationSeededRows;
 
 /**
  * The application's tables as the catalog describes them, in the connection's current
@@ -74,13 +74,13 @@ final class DatabaseTables {
 
 	/**
 	 * Rows per table, for every table but {@code excluded}, without the rows migrations
-	 * insert themselves ({@link Households#MIGRATION_SEEDED_ROWS}).
+	 * insert themselves ({@link MigrationSeededRows}).
 	 */
 	static Map<String, Long> rowCounts(Connection connection, String excluded) throws SQLException {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement()) {
 			for (String name : names(connection, excluded)) {
-				String seeded = Households.MIGRATION_SEEDED_ROWS.get(name);
+				String seeded = MigrationSeededRows.BY_TABLE.get(name);
 				try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quote(name)
 						+ ((seeded != null) ? " WHERE NOT (" + seeded + ")" : ""))) {
 					rows.next();

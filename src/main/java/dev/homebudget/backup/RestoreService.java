@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.database.MigrationSeededRows;
 import dev.homebudget.database.ScratchDatabases;
-import dev.homebudget.household.Households;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.flywaydb.core.Flyway;
@@ -308,7 +308,7 @@ public class RestoreService {
 				throws SQLException {
 			try (Statement statement = connection.createStatement()) {
 				for (BackupManifest.Table table : tables) {
-					String seeded = Households.MIGRATION_SEEDED_ROWS.get(table.name());
+					String seeded = MigrationSeededRows.BY_TABLE.get(table.name());
 					if (seeded != null) {
 						statement
 							.executeUpdate("DELETE FROM " + DatabaseTables.quote(table.name()) + " WHERE " + seeded);

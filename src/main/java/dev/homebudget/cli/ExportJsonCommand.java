@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.homebudget.migration.JsonExporter;
+import dev.homebudget.transition.transfer.JsonExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package dev.homebudget.cli;
 
 import java.util.Arrays;
 
-import dev.homebudget.shared.DatabaseFailures;
+import dev.homebudget.web.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

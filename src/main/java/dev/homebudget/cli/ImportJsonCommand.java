@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.homebudget.migration.JsonImporter;
-import dev.homebudget.migration.Reconciliation;
-import dev.homebudget.storage.JsonLedgerFormat;
+import dev.homebudget.transition.JsonLedgerFormat;
+import dev.homebudget.transition.transfer.JsonImporter;
+import dev.homebudget.transition.transfer.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,8 +2,8 @@ package dev.homebudget.cli;
 
 import java.io.PrintStream;
 
-import dev.homebudget.migration.JsonImporter;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.transition.transfer.JsonImporter;
 
 /**
  * Shows an import's progress on standard error: a bar redrawn in place on a terminal, and

@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.ToIntFunction;
 
-import dev.homebudget.migration.Fingerprint;
-import dev.homebudget.migration.MigrationException;
-import dev.homebudget.shared.DatabaseFailures;
-import dev.homebudget.storage.JsonStoreException;
-import dev.homebudget.storage.StorageProperties;
+import dev.homebudget.config.StorageProperties;
+import dev.homebudget.transition.JsonStoreException;
+import dev.homebudget.transition.transfer.Fingerprint;
+import dev.homebudget.transition.transfer.MigrationException;
+import dev.homebudget.web.DatabaseFailures;
 
 import org.springframework.dao.DataAccessException;
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.homebudget.migration.Reconciler;
-import dev.homebudget.migration.Reconciliation;
+import dev.homebudget.transition.transfer.Reconciler;
+import dev.homebudget.transition.transfer.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,8 +3,8 @@ package dev.homebudget.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.homebudget.storage.StorageMode;
-import dev.homebudget.storage.StorageRepair;
+import dev.homebudget.config.StorageMode;
+import dev.homebudget.transition.StorageRepair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

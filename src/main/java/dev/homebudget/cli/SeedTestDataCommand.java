@@ -12,13 +12,13 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.migration.CanonicalEntry;
-import dev.homebudget.migration.HouseholdData;
-import dev.homebudget.storage.JsonDirectory;
-import dev.homebudget.storage.JsonEntry;
-import dev.homebudget.storage.JsonLedgerFormat;
-import dev.homebudget.storage.JsonStoreException;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.transition.JsonDirectory;
+import dev.homebudget.transition.JsonEntry;
+import dev.homebudget.transition.JsonLedgerFormat;
+import dev.homebudget.transition.JsonStoreException;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.transition.transfer.CanonicalEntry;
+import dev.homebudget.transition.transfer.HouseholdData;
 import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

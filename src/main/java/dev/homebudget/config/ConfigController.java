@@ -2,7 +2,7 @@ package dev.homebudget.config;
 
 import dev.homebudget.database.ActiveDatabase;
 import dev.homebudget.database.DatabaseProperties;
-import dev.homebudget.shared.ApiException;
+import dev.homebudget.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -3,8 +3,6 @@ package dev.homebudget.database;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.homebudget.shared.ProcessFileLock;
-
 /**
  * An exclusive lock on {@code <dataDir>.lock}, held for as long as a launcher owns the
  * cluster.

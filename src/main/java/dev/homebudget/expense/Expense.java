@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import dev.homebudget.shared.StoredEntry;
+import dev.homebudget.ledger.StoredEntry;
 
 /**
  * A stored expense. The amount is exact, with two decimals; the version counts updates

@@ -1,9 +1,9 @@
 package dev.homebudget.expense;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryRepository;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryTotals;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.ledger.Households;
 
 /**
  * Where expenses are kept (see {@link EntryRepository}).
@@ -15,7 +15,7 @@ public interface ExpenseRepository extends EntryRepository<Expense, ExpenseDraft
 	 * rows in it, and changes and deletes reach only them (another household's id is
 	 * absent). This instance itself works on household {@link Households#FIRST}. The
 	 * stores of the JSON era hold no households: they are the first one's alone.
-	 * @throws dev.homebudget.shared.ApiException 409 when the store holds only the first
+	 * @throws dev.homebudget.web.ApiException 409 when the store holds only the first
 	 * household
 	 */
 	default ExpenseRepository forHousehold(int household) {

@@ -1,11 +1,11 @@
 package dev.homebudget.expense;
 
-import dev.homebudget.storage.EntryMirror;
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.LedgerFile;
-import dev.homebudget.storage.MirrorCopier;
-import dev.homebudget.storage.StorageMirrors;
-import dev.homebudget.storage.StorageMode;
+import dev.homebudget.config.StorageMode;
+import dev.homebudget.transition.EntryMirror;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.transition.MirrorCopier;
+import dev.homebudget.transition.StorageMirrors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -9,11 +9,11 @@ import java.util.Map;
 
 import dev.homebudget.featureflag.FeatureFlag;
 import dev.homebudget.featureflag.FeatureFlags;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryQueries;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryQueryParameters;
-import dev.homebudget.shared.EntryTotals;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQueries;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryQueryParameters;
+import dev.homebudget.ledger.EntryTotals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryTable;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.JdbcEntries;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryTable;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.ledger.JdbcEntries;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,13 +1,13 @@
 package dev.homebudget.expense;
 
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.storage.JsonEntry;
-import dev.homebudget.storage.JsonEntryMapping;
-import dev.homebudget.storage.JsonFileEntries;
-import dev.homebudget.storage.JsonLedger;
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.transition.JsonEntry;
+import dev.homebudget.transition.JsonEntryMapping;
+import dev.homebudget.transition.JsonFileEntries;
+import dev.homebudget.transition.JsonLedger;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.LedgerFile;
 
 /**
  * Expenses in the original's {@code expenses.json}, through a {@link JsonLedger}: read

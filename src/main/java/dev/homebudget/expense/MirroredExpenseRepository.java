@@ -1,10 +1,10 @@
 package dev.homebudget.expense;
 
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.storage.EntryMirror;
-import dev.homebudget.storage.MirroredEntries;
-import dev.homebudget.storage.ShadowReads;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.transition.EntryMirror;
+import dev.homebudget.transition.MirroredEntries;
+import dev.homebudget.transition.ShadowReads;
 
 /**
  * P2 for expenses: PostgreSQL primary, JSON file mirror (see {@link MirroredEntries}).

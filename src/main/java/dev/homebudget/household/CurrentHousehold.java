@@ -5,9 +5,10 @@ import java.util.Optional;
 import dev.homebudget.auth.AuthMode;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.storage.StorageMode;
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StorageMode;
+import dev.homebudget.config.StoragePhase;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,18 +7,20 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.shared.ApiSchemas;
-import dev.homebudget.shared.DeletedResponse;
-import dev.homebudget.shared.JsonBodies;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.web.ApiException;
+import dev.homebudget.web.ApiSchemas;
+import dev.homebudget.web.DeletedResponse;
+import dev.homebudget.web.JsonBodies;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,8 +35,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The households API of sign-in mode. In single-user mode there is one household and

@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import dev.homebudget.shared.ApiException;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,3 +4,5 @@
  * and joins others by invitation.
  */
 package dev.homebudget.household;
+
+import dev.homebudget.ledger.Households;

@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.homebudget.household.CurrentHousehold;
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.web.ApiException;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -24,8 +25,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a POST at most once per {@code Idempotency-Key}

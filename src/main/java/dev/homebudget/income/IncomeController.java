@@ -8,24 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.homebudget.idempotency.IdempotentRequests;
-import dev.homebudget.shared.ApiSchemas;
-import dev.homebudget.shared.BulkDeleteRequests;
-import dev.homebudget.shared.BulkDeletedResponse;
-import dev.homebudget.shared.ConcurrencyProperties;
-import dev.homebudget.shared.CsvImportResult;
-import dev.homebudget.shared.CsvImports;
-import dev.homebudget.shared.DeletedResponse;
-import dev.homebudget.shared.EntryCsv;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryIds;
-import dev.homebudget.shared.EntryPage;
-import dev.homebudget.shared.EntryQueries;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryQueryParameters;
-import dev.homebudget.shared.PageLinks;
-import dev.homebudget.shared.IfMatch;
-import dev.homebudget.shared.JsonArrayStream;
-import dev.homebudget.shared.JsonBodies;
+import dev.homebudget.ledger.BulkDeleteRequests;
+import dev.homebudget.ledger.BulkDeletedResponse;
+import dev.homebudget.ledger.CsvImportResult;
+import dev.homebudget.ledger.CsvImports;
+import dev.homebudget.ledger.EntryCsv;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryIds;
+import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryQueries;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryQueryParameters;
+import dev.homebudget.ledger.PageLinks;
+import dev.homebudget.web.ApiSchemas;
+import dev.homebudget.web.ConcurrencyProperties;
+import dev.homebudget.web.DeletedResponse;
+import dev.homebudget.web.IfMatch;
+import dev.homebudget.web.JsonArrayStream;
+import dev.homebudget.web.JsonBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,6 +33,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -45,11 +46,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The v1 income resource. Translates HTTP only: bodies are read as JSON trees and checked

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryValues;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryValues;
 
 /**
  * An income not stored yet: every field but the id, which the store assigns.

@@ -1,6 +1,6 @@
 package dev.homebudget.income;
 
-import dev.homebudget.shared.ApiException;
+import dev.homebudget.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.homebudget.household.CurrentHousehold;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryPage;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.EntryRequestReader;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.EntryWrites;
-import dev.homebudget.shared.IfMatch;
-import dev.homebudget.shared.PatchRequest;
-import dev.homebudget.shared.SingleStatement;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryRequestReader;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.EntryWrites;
+import dev.homebudget.ledger.PatchRequest;
+import dev.homebudget.web.IfMatch;
+import dev.homebudget.web.SingleStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryTable;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.JdbcEntries;
+import dev.homebudget.ledger.EntryTable;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.ledger.JdbcEntries;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,11 +1,11 @@
 package dev.homebudget.income;
 
-import dev.homebudget.storage.JsonEntry;
-import dev.homebudget.storage.JsonEntryMapping;
-import dev.homebudget.storage.JsonFileEntries;
-import dev.homebudget.storage.JsonLedger;
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.transition.JsonEntry;
+import dev.homebudget.transition.JsonEntryMapping;
+import dev.homebudget.transition.JsonFileEntries;
+import dev.homebudget.transition.JsonLedger;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.LedgerFile;
 
 /**
  * Incomes in the original's {@code incomes.json}, through a {@link JsonLedger}: read once

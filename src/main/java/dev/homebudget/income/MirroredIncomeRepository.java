@@ -1,8 +1,8 @@
 package dev.homebudget.income;
 
-import dev.homebudget.storage.EntryMirror;
-import dev.homebudget.storage.MirroredEntries;
-import dev.homebudget.storage.ShadowReads;
+import dev.homebudget.transition.EntryMirror;
+import dev.homebudget.transition.MirroredEntries;
+import dev.homebudget.transition.ShadowReads;
 
 /**
  * P2 for incomes: PostgreSQL primary, JSON file mirror (see {@link MirroredEntries}).

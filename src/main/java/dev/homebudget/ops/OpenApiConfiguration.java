@@ -1,6 +1,6 @@
 package dev.homebudget.ops;
 
-import dev.homebudget.shared.ApiSchemas;
+import dev.homebudget.web.ApiSchemas;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -10,10 +10,10 @@ import java.util.Map;
 
 import dev.homebudget.expense.ExpenseService;
 import dev.homebudget.income.IncomeService;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryQueries;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.RequestValidationException;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQueries;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

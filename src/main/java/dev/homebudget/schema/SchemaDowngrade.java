@@ -19,7 +19,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.homebudget.backup.BackupService;
-import dev.homebudget.household.Households;
+import dev.homebudget.database.MigrationSeededRows;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -221,7 +221,7 @@ public class SchemaDowngrade {
 			for (var table : before.entrySet()) {
 				Map<String, Column> remaining = after.get(table.getKey());
 				if (remaining == null) {
-					String seeded = Households.MIGRATION_SEEDED_ROWS.get(table.getKey());
+					String seeded = MigrationSeededRows.BY_TABLE.get(table.getKey());
 					long rows = count(statement, "SELECT count(*) FROM " + quote(table.getKey())
 							+ ((seeded != null) ? " WHERE NOT (" + seeded + ")" : ""));
 					if (rows > 0) {

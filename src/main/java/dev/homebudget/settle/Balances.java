@@ -11,10 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.SingleStatement;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.web.ApiException;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.SingleStatement;
+import dev.homebudget.web.ValidationIssue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

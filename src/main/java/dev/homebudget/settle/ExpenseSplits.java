@@ -14,9 +14,9 @@ import dev.homebudget.auth.AuthMode;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
-import dev.homebudget.shared.EntrySql;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.ledger.EntrySql;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -6,21 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.homebudget.shared.Amounts;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.shared.ApiSchemas;
-import dev.homebudget.shared.DeletedResponse;
-import dev.homebudget.shared.EntryDates;
-import dev.homebudget.shared.InvalidValue;
-import dev.homebudget.shared.JsonBodies;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.ledger.Amounts;
+import dev.homebudget.ledger.EntryDates;
+import dev.homebudget.web.ApiException;
+import dev.homebudget.web.ApiSchemas;
+import dev.homebudget.web.DeletedResponse;
+import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.JsonBodies;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The balance of the current household, its settle-up transfers and per-member totals

@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.homebudget.shared.Amounts;
-import dev.homebudget.shared.EntrySql;
-import dev.homebudget.shared.InvalidValue;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
+import dev.homebudget.ledger.Amounts;
+import dev.homebudget.ledger.EntrySql;
+import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The payer columns of the expense CSV: {@code paid_by}, {@code for_whom} and

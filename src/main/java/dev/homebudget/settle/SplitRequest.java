@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.homebudget.shared.Amounts;
-import dev.homebudget.shared.InvalidValue;
-import dev.homebudget.shared.PatchRequest;
-import dev.homebudget.shared.RequestValidationException;
-import dev.homebudget.shared.ValidationIssue;
-
+import dev.homebudget.ledger.Amounts;
+import dev.homebudget.ledger.PatchRequest;
+import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.ValidationIssue;
 import tools.jackson.databind.JsonNode;
 
 /**

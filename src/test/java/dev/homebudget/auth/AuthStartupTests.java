@@ -1,7 +1,7 @@
 package dev.homebudget.auth;
 
 import dev.homebudget.HomeBudgetApplication;
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StoragePhase;
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

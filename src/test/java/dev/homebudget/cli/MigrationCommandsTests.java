@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.homebudget.migration.JsonImporter;
-import dev.homebudget.storage.LedgerFile;
 import dev.homebudget.support.TestDatabase;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.transition.transfer.JsonImporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntrySort;
-import dev.homebudget.shared.EntrySql;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntrySort;
+import dev.homebudget.ledger.EntrySql;
+import dev.homebudget.ledger.Households;
 import dev.homebudget.support.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntrySort;
-import dev.homebudget.shared.EntryTotals;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.PageCursor;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntrySort;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.Households;
+import dev.homebudget.ledger.PageCursor;
 import dev.homebudget.support.EntryRepositoryContract;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntryValues;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.support.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

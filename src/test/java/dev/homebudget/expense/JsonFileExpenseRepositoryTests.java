@@ -2,20 +2,20 @@ package dev.homebudget.expense;
 
 import java.nio.file.Path;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.ApiException;
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.ledger.Households;
 import dev.homebudget.support.JsonFileRepositoryBehaviour;
 import dev.homebudget.support.TempJsonStores;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.web.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.io.TempDir;
 
 class JsonFileExpenseRepositoryTests extends ExpenseRepositoryContract
 		implements JsonFileRepositoryBehaviour<Expense, ExpenseDraft> {

@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import dev.homebudget.support.ApiTestSupport.ApiResponse;
+import dev.homebudget.support.SignedInHouseholdsSupport;
+import dev.homebudget.support.TokenCaller;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

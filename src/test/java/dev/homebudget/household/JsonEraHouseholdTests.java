@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import dev.homebudget.auth.ApiTokens;
 import dev.homebudget.auth.UserAccount;
 import dev.homebudget.auth.UserAccounts;
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StoragePhase;
+import dev.homebudget.ledger.Households;
 import dev.homebudget.support.ApiTestSupport.ApiResponse;
 import dev.homebudget.support.PhaseApplication;
+import dev.homebudget.support.SignedInHouseholdsSupport;
 import dev.homebudget.support.TestDatabase;
+import dev.homebudget.support.TokenCaller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,13 +2,13 @@ package dev.homebudget.household;
 
 import java.util.UUID;
 
+import dev.homebudget.ledger.Households;
 import dev.homebudget.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.homebudget.household.Households;
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryQuery;
-import dev.homebudget.shared.EntrySort;
-import dev.homebudget.shared.EntryTotals;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntrySort;
+import dev.homebudget.ledger.EntryTotals;
+import dev.homebudget.ledger.Households;
 import dev.homebudget.support.EntryRepositoryContract;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package dev.homebudget.income;
 
 import java.nio.file.Path;
 
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.LedgerFile;
 import dev.homebudget.support.JsonFileRepositoryBehaviour;
 import dev.homebudget.support.TempJsonStores;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.LedgerFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

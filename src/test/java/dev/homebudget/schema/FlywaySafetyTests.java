@@ -15,7 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StoragePhase;
 import dev.homebudget.support.HttpCalls;
 import dev.homebudget.support.PhaseApplication;
 import dev.homebudget.support.TestDatabase;

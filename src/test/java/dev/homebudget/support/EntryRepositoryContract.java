@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryRepository;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.StoredEntry;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.StoredEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.homebudget.shared.EntryField;
-import dev.homebudget.shared.EntryRepository;
-import dev.homebudget.shared.EntryValues;
-import dev.homebudget.shared.StoredEntry;
-import dev.homebudget.storage.JsonStore;
-import dev.homebudget.storage.JsonStoreException;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.ledger.EntryValues;
+import dev.homebudget.ledger.StoredEntry;
+import dev.homebudget.transition.JsonStore;
+import dev.homebudget.transition.JsonStoreException;
+import dev.homebudget.transition.LedgerFile;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import dev.homebudget.HomeBudgetApplication;
-import dev.homebudget.storage.LedgerFile;
-import dev.homebudget.storage.MirrorFaultSeam;
-import dev.homebudget.storage.StorageMirrors;
-import dev.homebudget.storage.StoragePhase;
-import dev.homebudget.storage.StorageMode;
+import dev.homebudget.config.StorageMode;
+import dev.homebudget.config.StoragePhase;
+import dev.homebudget.transition.LedgerFile;
+import dev.homebudget.transition.MirrorFaultSeam;
+import dev.homebudget.transition.StorageMirrors;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

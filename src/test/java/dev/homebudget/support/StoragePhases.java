@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.homebudget.storage.StorageMode;
-import dev.homebudget.storage.StoragePhase;
+import dev.homebudget.config.StorageMode;
+import dev.homebudget.config.StoragePhase;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.storage.JsonEntry;
-import dev.homebudget.storage.JsonLedgerFormat;
-import dev.homebudget.storage.LedgerFile;
+import dev.homebudget.transition.JsonEntry;
+import dev.homebudget.transition.JsonLedgerFormat;
+import dev.homebudget.transition.LedgerFile;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.homebudget.storage.JsonEntry;
+import dev.homebudget.transition.JsonEntry;
 
 /** The ids whose record differs between two stores (missing on one side, or changed). */
 public record StoreDifference(int compared, Set<Integer> ids) {

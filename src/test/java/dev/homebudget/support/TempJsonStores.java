@@ -2,7 +2,7 @@ package dev.homebudget.support;
 
 import java.nio.file.Path;
 
-import dev.homebudget.storage.JsonStore;
+import dev.homebudget.transition.JsonStore;
 
 /**
  * The JSON stores of one test: a new directory for each empty store, the same one when

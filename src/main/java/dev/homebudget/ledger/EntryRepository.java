@@ -1,0 +1,111 @@
+package dev.homebudget.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where entries of one kind (expenses or incomes) are kept: PostgreSQL, the JSON files,
+ * or both during the transition. Lists are ordered by date descending, then id
+ * descending, so the order of equal dates is stable.
+ *
+ * @param <E> a stored entry
+ * @param <D> an entry not stored yet
+ */
+public interface EntryRepository<E extends StoredEntry, D> {
+
+	List<E> findAll();
+
+	/**
+	 * Hands the rows of {@link #findAll()} to {@code action} in order; implementations
+	 * that can fetch in batches keep only a batch in memory.
+	 */
+	default void streamAll(Consumer<? super E> action) {
+		findAll().forEach(action);
+	}
+
+	/** One page of {@link #findAll()}. */
+	List<E> findPage(int offset, int limit);
+
+	Optional<E> findById(int id);
+
+	/** The existing rows among the ids (each once), in no particular order. */
+	List<E> findAllById(Collection<Integer> ids);
+
+	boolean existsById(int id);
+
+	E create(D draft);
+
+	/** Stores every draft, all or none; the created rows in the drafts' order. */
+	List<E> createAll(List<D> drafts);
+
+	/**
+	 * Stores each entry under its own id, inserting it or replacing every field of the
+	 * row with that id (the stored version is this store's own). Mirrors a store that
+	 * assigns ids; ids this store assigns later stay ahead of the ones written here.
+	 */
+	void putAll(Collection<E> entries);
+
+	/** Applies the present fields in one statement; empty if the id does not exist. */
+	Optional<E> update(int id, EntryValues changes);
+
+	/**
+	 * Applies the present fields only if the stored version is one of {@code versions},
+	 * in one statement; empty if the id does not exist or its version differs.
+	 */
+	Optional<E> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes);
+
+	/** Deletes the row only if its version is one of {@code versions}. */
+	boolean deleteIfVersion(int id, Collection<Integer> versions);
+
+	boolean deleteById(int id);
+
+	/** Deletes every existing row among the ids; returns how many rows were deleted. */
+	int deleteAllById(Collection<Integer> ids);
+
+	long count();
+
+	/**
+	 * Keeps ids assigned by the store ahead of every stored id, after ids were written
+	 * explicitly (an import, or a mirror of a store that assigns its own ids).
+	 */
+	void keepIdentityAheadOfIds();
+
+	long countByCategory(String category);
+
+	/** Inclusive range, date descending. */
+	List<E> findByDateRange(LocalDate from, LocalDate to);
+
+	List<E> findByCategory(String category);
+
+	/** Zero when there is none. */
+	BigDecimal totalByCategory(String category);
+
+	/** Inclusive range; zero when there is none. */
+	BigDecimal totalByDateRange(LocalDate from, LocalDate to);
+
+	/** Distinct categories, sorted. */
+	List<String> categories();
+
+	/**
+	 * Rows matching the query's filters, in its order, after its cursor; at most
+	 * {@code query.limit()} rows (all when null).
+	 */
+	List<E> find(EntryQuery query);
+
+	/** Sum and count over an inclusive date range; null bounds are open. */
+	EntryTotals.Total total(LocalDate from, LocalDate to);
+
+	/** Totals per category over an inclusive date range, largest first. */
+	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
+
+	/** Totals per month of a year; months without entries are absent. */
+	List<EntryTotals.ByMonth> totalsByMonth(int year);
+
+	/** Distinct non-empty values of a text field, most used first. */
+	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);
+
+}

@@ -1,0 +1,151 @@
+package dev.homebudget.ledger;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
+
+/**
+ * SQL pieces shared by the JDBC repositories of expenses and incomes. Column names come
+ * from {@link EntryField}, never from request text.
+ */
+public final class EntrySql {
+
+	private EntrySql() {
+	}
+
+	/** {@code "category = :category, notes = :notes"} for the present fields. */
+	public static String setClause(EntryValues changes) {
+		return changes.fields()
+			.stream()
+			.map((field) -> field.column() + " = :" + field.column())
+			.collect(Collectors.joining(", "));
+	}
+
+	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, EntryValues changes) {
+		for (EntryField field : changes.fields()) {
+			statement = statement.param(field.column(), new SqlParameterValue(sqlType(field), changes.get(field)));
+		}
+		return statement;
+	}
+
+	/**
+	 * Binds a collection as one {@code integer[]} parameter, for {@code id = ANY(:ids)}.
+	 */
+	public static SqlTypeValue integerArray(Collection<Integer> ids) {
+		Integer[] values = ids.toArray(Integer[]::new);
+		return new AbstractSqlTypeValue() {
+			@Override
+			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
+					throws java.sql.SQLException {
+				return connection.createArrayOf("integer", values);
+			}
+		};
+	}
+
+	/** A WHERE clause (possibly empty) with its named parameters. */
+	public record Filter(String where, Map<String, Object> parameters) {
+
+		public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			for (Map.Entry<String, Object> parameter : this.parameters.entrySet()) {
+				statement = statement.param(parameter.getKey(), parameter.getValue());
+			}
+			return statement;
+		}
+
+		/** The same conditions, limited to one household's rows (its first condition). */
+		public Filter scoped(int household) {
+			Map<String, Object> scoped = new LinkedHashMap<>(this.parameters);
+			scoped.put("household", household);
+			String where = this.where.isEmpty() ? " WHERE household_id = :household"
+					: " WHERE household_id = :household AND " + this.where.substring(" WHERE ".length());
+			return new Filter(where, scoped);
+		}
+
+	}
+
+	/**
+	 * The conditions of a query: filters and the keyset position. Values are bound as
+	 * parameters; column names come from {@link EntrySort.Column}.
+	 */
+	public static Filter filter(EntryQuery query, boolean hasBusiness) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		condition(conditions, parameters, "date >= :from", "from", query.from());
+		condition(conditions, parameters, "date <= :to", "to", query.to());
+		condition(conditions, parameters, "category = :category", "category", query.category());
+		condition(conditions, parameters, "account = :account", "account", query.account());
+		if (hasBusiness) {
+			condition(conditions, parameters, "business = :business", "business", query.business());
+		}
+		if (query.text() != null) {
+			String matches = hasBusiness ? "(business ILIKE :text OR category ILIKE :text OR notes ILIKE :text)"
+					: "(category ILIKE :text OR notes ILIKE :text)";
+			condition(conditions, parameters, matches, "text", "%" + escapeLike(query.text()) + "%");
+		}
+		condition(conditions, parameters, "amount >= :min_amount", "min_amount", query.minAmount());
+		condition(conditions, parameters, "amount <= :max_amount", "max_amount", query.maxAmount());
+		if (hasBusiness) {
+			payers(conditions, parameters, query);
+		}
+		PageCursor after = query.after();
+		if (after != null) {
+			String comparison = query.sort().descending() ? " < " : " > ";
+			conditions.add("(" + query.sort().column().sql() + ", id)" + comparison + "(:after_key, :after_id)");
+			parameters.put("after_key", after.key());
+			parameters.put("after_id", after.id());
+		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		return new Filter(where, parameters);
+	}
+
+	/**
+	 * Who paid and for whom: only expenses carry payers, and a share of an expense is a
+	 * row of expense_shares (found through its primary key).
+	 */
+	private static void payers(List<String> conditions, Map<String, Object> parameters, EntryQuery query) {
+		condition(conditions, parameters, "paid_by = :paid_by", "paid_by", query.paidBy());
+		EntryQuery.Beneficiary forWhom = query.forWhom();
+		if (forWhom == null) {
+			return;
+		}
+		if (forWhom.shared()) {
+			conditions
+				.add("for_whom IS NULL AND EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = expenses.id)");
+		}
+		else {
+			condition(conditions, parameters,
+					"EXISTS (SELECT 1 FROM expense_shares s WHERE s.expense_id = expenses.id AND s.user_id = :for_whom)",
+					"for_whom", forWhom.userId());
+		}
+	}
+
+	private static void condition(List<String> conditions, Map<String, Object> parameters, String sql, String name,
+			Object value) {
+		if (value != null) {
+			conditions.add(sql);
+			parameters.put(name, value);
+		}
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static int sqlType(EntryField field) {
+		return switch (field.kind()) {
+			case DATE -> Types.DATE;
+			case AMOUNT -> Types.NUMERIC;
+			case TEXT -> Types.VARCHAR;
+		};
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.homebudget.ledger;
+
+import java.util.Map;
+
+import dev.homebudget.web.InvalidValue;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks one non-null JSON value against its field: type, column length and text that
+ * PostgreSQL cannot store.
+ */
+public final class FieldRules {
+
+	private FieldRules() {
+	}
+
+	static Object valueOf(EntryField field, JsonNode node) throws InvalidValue {
+		return switch (field.kind()) {
+			case AMOUNT -> Amounts.fromJson(node);
+			case DATE -> EntryDates.parse(string(node));
+			case TEXT -> text(field, node);
+		};
+	}
+
+	static String text(EntryField field, JsonNode node) throws InvalidValue {
+		return text(field, string(node));
+	}
+
+	/** Checks text against the field's column length and what PostgreSQL can store. */
+	public static String text(EntryField field, String text) throws InvalidValue {
+		if (field.maxLength() > 0 && text.codePointCount(0, text.length()) > field.maxLength()) {
+			throw new InvalidValue("string_too_long", "String should have at most " + field.maxLength() + " characters",
+					Map.of("max_length", field.maxLength()));
+		}
+		if (text.indexOf('\0') >= 0) {
+			throw new InvalidValue("value_error", "Value error, text must not contain NUL (\\u0000) characters");
+		}
+		if (hasUnpairedSurrogate(text)) {
+			throw new InvalidValue("value_error", "Value error, text must be valid Unicode (unpaired surrogate)");
+		}
+		return text;
+	}
+
+	private static String string(JsonNode node) throws InvalidValue {
+		if (node == null || !node.isString()) {
+			throw new InvalidValue("string_type", "Input should be a valid string");
+		}
+		return node.stringValue();
+	}
+
+	private static boolean hasUnpairedSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return true;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

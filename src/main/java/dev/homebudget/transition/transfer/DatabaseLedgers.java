@@ -1,0 +1,61 @@
+package dev.homebudget.transition.transfer;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import dev.homebudget.transition.JsonEntry;
+import dev.homebudget.transition.LedgerFile;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads whole tables as records, streamed in id order (a cursor, never the whole table in
+ * memory at once), both tables from one snapshot of the database.
+ */
+final class DatabaseLedgers {
+
+	private static final int FETCH_SIZE = 2000;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate snapshot;
+
+	DatabaseLedgers(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		// The PostgreSQL driver fetches in chunks only inside a transaction, which
+		// inOneSnapshot provides.
+		this.jdbc.setFetchSize(FETCH_SIZE);
+		this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+	}
+
+	/** Runs the reads in one read-only, repeatable-read transaction. */
+	<T> T inOneSnapshot(Supplier<T> reads) {
+		return this.snapshot.execute((status) -> {
+			// the app's 5 s statement timeout guards requests; reading every row is a
+			// tool's legitimate long read
+			this.jdbc.execute("SET LOCAL statement_timeout = '15min'");
+			return reads.get();
+		});
+	}
+
+	/** The table's fingerprint, computed by the database; call inside a snapshot. */
+	Fingerprint fingerprint(LedgerFile ledger) {
+		return this.jdbc.queryForObject(LedgerTable.of(ledger).fingerprint(), (rs,
+				row) -> new Fingerprint(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getInt(3), rs.getString(4)));
+	}
+
+	/** Every row of the ledger's table in ascending id order; call inside a snapshot. */
+	void forEach(LedgerFile ledger, Consumer<JsonEntry> consumer) {
+		LedgerTable table = LedgerTable.of(ledger);
+		this.jdbc.query(table.selectAllById(), (RowCallbackHandler) (rs) -> consumer.accept(table.map(rs)));
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.homebudget.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Recognises a database failure that a retry shortly may fix, wherever Spring wrapped it
+ * (a commit failure arrives as a {@code TransactionSystemException}, not a
+ * {@code DataAccessException}).
+ */
+public final class DatabaseFailures {
+
+	/** SQLState classes: connection (08), resources (53), operator intervention (57). */
+	private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
+
+	/** Lock not available (lock_timeout), deadlock, serialization failure. */
+	private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "40P01", "40001");
+
+	private DatabaseFailures() {
+	}
+
+	public static boolean isUnavailable(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessException || cause instanceof QueryTimeoutException
+					|| cause instanceof PessimisticLockingFailureException
+					|| cause instanceof CannotCreateTransactionException) {
+				return true;
+			}
+			// A rollback on a connection the server closed hides the failure that caused
+			// it.
+			if (cause instanceof TransactionSystemException transaction && transaction.getApplicationException() != null
+					&& transaction.getApplicationException() != failure
+					&& isUnavailable(transaction.getApplicationException())) {
+				return true;
+			}
+			// A commit that failed as the server went away: Spring then rolls back, the
+			// pool
+			// has already closed the broken connection, and the rollback failure (an
+			// SQLException without SQLState from the pool) is thrown instead of the
+			// commit's.
+			if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException sql
+					&& sql.getSQLState() == null) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				if (TRANSIENT_STATES.contains(state)
+						|| (state.length() >= 2 && TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}
