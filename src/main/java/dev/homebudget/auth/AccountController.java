@@ -1,11 +1,10 @@
 package dev.homebudget.auth;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.ErrorBody;
+import dev.homebudget.web.JsonObjectBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -117,10 +116,13 @@ class AccountController {
 			HttpServletRequest request) {
 		SignedInUser user = this.currentUser.get()
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, SINGLE_USER_MODE));
-		Map<String, String> fields = JsonFields.requireStrings(body, contentType, "current_password", "new_password");
-		String problem = this.accounts.passwordProblem(fields.get("new_password"));
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		String currentPassword = fields.text("current_password");
+		String newPassword = fields.text("new_password");
+		fields.check();
+		String problem = this.accounts.passwordProblem(newPassword);
 		if (problem != null) {
-			throw JsonFields.invalid("new_password", problem, null);
+			throw JsonObjectBody.invalidField("new_password", problem, null);
 		}
 		// A wrong current password counts as a failed sign-in: this must not become a way
 		// around the sign-in throttle.
@@ -130,7 +132,7 @@ class AccountController {
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
 				.body(new ErrorBody("Too many failed sign-ins. Try again in " + wait.getAsLong() + " seconds."));
 		}
-		if (!this.accounts.changePassword(user.id(), fields.get("current_password"), fields.get("new_password"))) {
+		if (!this.accounts.changePassword(user.id(), currentPassword, newPassword)) {
 			this.loginThrottle.recordFailure(user.username(), request.getRemoteAddr());
 			throw ApiException.badRequest("The current password is wrong");
 		}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.DeletedResponse;
+import dev.homebudget.web.JsonObjectBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -76,9 +77,13 @@ class TokenController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		String name = JsonFields.requireStrings(body, contentType, "name").get("name").strip();
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		String name = fields.text("name");
+		fields.check();
+		name = name.strip();
 		if (name.isEmpty() || name.length() > ApiTokens.MAX_NAME_LENGTH) {
-			throw JsonFields.invalid("name", "A token name is 1 to " + ApiTokens.MAX_NAME_LENGTH + " characters", name);
+			throw JsonObjectBody.invalidField("name",
+					"A token name is 1 to " + ApiTokens.MAX_NAME_LENGTH + " characters", name);
 		}
 		ApiTokens.Created created = this.tokens.create(user.id(), name);
 		return ResponseEntity.status(HttpStatus.CREATED)

@@ -11,8 +11,7 @@ import dev.homebudget.ledger.Households;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.DeletedResponse;
-import dev.homebudget.web.JsonBodies;
-import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.JsonObjectBody;
 import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,7 +19,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -151,9 +149,13 @@ class HouseholdController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		String name = text(object(body, contentType), "name", true).strip();
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		String name = fields.text("name");
+		fields.check();
+		name = name.strip();
 		if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-			throw invalid("name", "A household name is 1 to " + MAX_NAME_LENGTH + " characters", name);
+			throw JsonObjectBody.invalidField("name", "A household name is 1 to " + MAX_NAME_LENGTH + " characters",
+					name);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(HouseholdResponse.of(this.households.create(user.id(), name)));
@@ -168,7 +170,9 @@ class HouseholdController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		int id = integer(object(body, contentType), "household_id");
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		Integer id = fields.integer("household_id");
+		fields.check();
 		return HouseholdResponse.of(this.households.switchTo(user.id(), id));
 	}
 
@@ -195,7 +199,9 @@ class HouseholdController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		HouseholdRole role = role(object(body, contentType), true);
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		HouseholdRole role = role(fields, true);
+		fields.check();
 		int household = id(rawHousehold, HouseholdService.NOT_FOUND);
 		int member = id(rawUser, HouseholdService.MEMBER_NOT_FOUND);
 		return MemberResponse.of(this.households.changeRole(user.id(), household, member, role));
@@ -226,19 +232,18 @@ class HouseholdController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		JsonNode json = (body == null || body.length == 0) ? null : object(body, contentType);
-		HouseholdRole role = (json == null) ? HouseholdRole.MEMBER : role(json, false);
-		int hours = DEFAULT_INVITATION_HOURS;
-		if (json != null && json.get("expires_in_hours") != null && !json.get("expires_in_hours").isNull()) {
-			hours = integer(json, "expires_in_hours");
-			if (hours < 1 || hours > MAX_INVITATION_HOURS) {
-				throw invalid("expires_in_hours",
-						"Value error, expires_in_hours must be between 1 and " + MAX_INVITATION_HOURS,
-						json.get("expires_in_hours"));
-			}
+		JsonObjectBody fields = JsonObjectBody.readOptional(body, contentType);
+		HouseholdRole role = role(fields, false);
+		Integer hours = fields.optionalInteger("expires_in_hours");
+		if (hours != null && (hours < 1 || hours > MAX_INVITATION_HOURS)) {
+			fields.invalid("expires_in_hours",
+					"Value error, expires_in_hours must be between 1 and " + MAX_INVITATION_HOURS,
+					fields.node("expires_in_hours"));
 		}
+		fields.check();
 		HouseholdService.CreatedInvitation created = this.households.invite(user.id(),
-				id(rawHousehold, HouseholdService.NOT_FOUND), role, Duration.ofHours(hours));
+				id(rawHousehold, HouseholdService.NOT_FOUND), role,
+				Duration.ofHours((hours != null) ? hours : DEFAULT_INVITATION_HOURS));
 		// the code travels in the fragment, which browsers never send to the server (so
 		// it
 		// reaches no access log); the page opens the household dialog with it
@@ -289,7 +294,10 @@ class HouseholdController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
 		SignedInUser user = user();
-		String code = text(object(body, contentType), "code", true).strip();
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		String code = fields.text("code");
+		fields.check();
+		code = code.strip();
 		return HouseholdResponse.of(this.households.accept(user.id(), code));
 	}
 
@@ -306,57 +314,14 @@ class HouseholdController {
 		}
 	}
 
-	private static JsonNode object(byte[] body, String contentType) {
-		JsonNode json = JsonBodies.read(body, contentType);
-		if (!json.isObject()) {
-			throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
-					"Input should be a valid dictionary or object to extract fields from", json, null));
-		}
-		return json;
-	}
-
-	private static String text(JsonNode json, String name, boolean required) {
-		JsonNode value = json.get(name);
-		if (value == null || value.isNull()) {
-			if (!required) {
-				return null;
-			}
-			throw new RequestValidationException(
-					new ValidationIssue("missing", List.of("body", name), "Field required", json, null));
-		}
-		if (!value.isString()) {
-			throw new RequestValidationException(new ValidationIssue("string_type", List.of("body", name),
-					"Input should be a valid string", value, null));
-		}
-		return value.stringValue();
-	}
-
-	private static int integer(JsonNode json, String name) {
-		JsonNode value = json.get(name);
-		if (value == null || value.isNull()) {
-			throw new RequestValidationException(
-					new ValidationIssue("missing", List.of("body", name), "Field required", json, null));
-		}
-		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-			throw new RequestValidationException(new ValidationIssue("int_type", List.of("body", name),
-					"Input should be a valid integer", value, null));
-		}
-		return value.intValue();
-	}
-
-	private static HouseholdRole role(JsonNode json, boolean required) {
-		String value = text(json, "role", required);
+	private static HouseholdRole role(JsonObjectBody fields, boolean required) {
+		String value = required ? fields.text("role") : fields.optionalText("role");
 		if (value == null) {
 			return HouseholdRole.MEMBER;
 		}
 		return HouseholdRole.parse(value)
-			.orElseThrow(() -> new RequestValidationException(new ValidationIssue("enum", List.of("body", "role"),
+			.orElseGet(() -> fields.issue(new ValidationIssue("enum", List.of("body", "role"),
 					"Input should be 'owner', 'member' or 'viewer'", value, null)));
-	}
-
-	private static RequestValidationException invalid(String name, String message, Object input) {
-		return new RequestValidationException(
-				new ValidationIssue("value_error", List.of("body", name), message, input, null));
 	}
 
 }

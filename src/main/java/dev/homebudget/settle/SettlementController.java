@@ -12,7 +12,7 @@ import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.DeletedResponse;
 import dev.homebudget.web.InvalidValue;
-import dev.homebudget.web.JsonBodies;
+import dev.homebudget.web.JsonObjectBody;
 import dev.homebudget.web.RequestValidationException;
 import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,19 +81,15 @@ class SettlementController {
 	ResponseEntity<Balances.Settlement> settle(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType) {
-		JsonNode json = JsonBodies.read(body, contentType);
-		if (json == null || !json.isObject()) {
-			throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
-					"Input should be a valid dictionary or object to extract fields from", json, null));
-		}
-		List<ValidationIssue> issues = new ArrayList<>();
-		Integer from = userId(json, "from_user", issues);
-		Integer to = userId(json, "to_user", issues);
-		BigDecimal amount = amount(json, issues);
-		LocalDate date = date(json, issues);
-		String notes = notes(json, issues);
-		if (!issues.isEmpty()) {
-			throw new RequestValidationException(issues);
+		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
+		Integer from = fields.field("from_user", SettlementController::userId);
+		Integer to = fields.field("to_user", SettlementController::userId);
+		BigDecimal amount = fields.field("amount", SettlementController::amount);
+		LocalDate date = fields.optionalField("date", SettlementController::date);
+		String notes = fields.optionalField("notes", SettlementController::notes);
+		fields.check();
+		if (date == null) {
+			date = LocalDate.now();
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.balances.settle(from, to, amount, date, notes));
 	}
@@ -144,67 +140,33 @@ class SettlementController {
 		}
 	}
 
-	private static Integer userId(JsonNode json, String name, List<ValidationIssue> issues) {
-		JsonNode node = json.get(name);
-		if (node == null || node.isNull()) {
-			issues.add(new ValidationIssue("missing", List.of("body", name), "Field required", json, null));
-			return null;
+	private static Integer userId(JsonNode value) throws InvalidValue {
+		if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() > 0) {
+			return value.intValue();
 		}
-		if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0) {
-			return node.intValue();
-		}
-		issues.add(new ValidationIssue("int_type", List.of("body", name),
-				"Input should be a user id (a positive integer)", node, null));
-		return null;
+		throw new InvalidValue("int_type", "Input should be a user id (a positive integer)");
 	}
 
-	private static BigDecimal amount(JsonNode json, List<ValidationIssue> issues) {
-		JsonNode node = json.get("amount");
-		if (node == null || node.isNull()) {
-			issues.add(new ValidationIssue("missing", List.of("body", "amount"), "Field required", json, null));
-			return null;
+	private static BigDecimal amount(JsonNode value) throws InvalidValue {
+		BigDecimal amount = Amounts.fromJson(value);
+		if (amount.signum() <= 0) {
+			throw new InvalidValue("greater_than", "Input should be greater than 0");
 		}
-		try {
-			BigDecimal amount = Amounts.fromJson(node);
-			if (amount.signum() <= 0) {
-				throw new InvalidValue("greater_than", "Input should be greater than 0");
-			}
-			return amount;
-		}
-		catch (InvalidValue ex) {
-			issues.add(ValidationIssue.of(ex, List.of("body", "amount"), node));
-			return null;
-		}
+		return amount;
 	}
 
-	private static LocalDate date(JsonNode json, List<ValidationIssue> issues) {
-		JsonNode node = json.get("date");
-		if (node == null || node.isNull()) {
-			return LocalDate.now();
+	private static LocalDate date(JsonNode value) throws InvalidValue {
+		if (!value.isString()) {
+			throw new InvalidValue("date_type", "Input should be a valid date");
 		}
-		try {
-			if (!node.isString()) {
-				throw new InvalidValue("date_type", "Input should be a valid date");
-			}
-			return EntryDates.parse(node.stringValue());
-		}
-		catch (InvalidValue ex) {
-			issues.add(ValidationIssue.of(ex, List.of("body", "date"), node));
-			return null;
-		}
+		return EntryDates.parse(value.stringValue());
 	}
 
-	private static String notes(JsonNode json, List<ValidationIssue> issues) {
-		JsonNode node = json.get("notes");
-		if (node == null || node.isNull()) {
-			return null;
+	private static String notes(JsonNode value) throws InvalidValue {
+		if (!value.isString() || value.stringValue().length() > 1000 || value.stringValue().indexOf('\u0000') >= 0) {
+			throw new InvalidValue("string_type", "Input should be a string of at most 1000 characters");
 		}
-		if (!node.isString() || node.stringValue().length() > 1000 || node.stringValue().indexOf('\u0000') >= 0) {
-			issues.add(new ValidationIssue("string_type", List.of("body", "notes"),
-					"Input should be a string of at most 1000 characters", node, null));
-			return null;
-		}
-		return node.stringValue();
+		return value.stringValue();
 	}
 
 }
