@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import dev.homebudget.ledger.EntryKind;
+import dev.homebudget.ledger.EntryType;
 import dev.homebudget.ledger.StoredEntry;
 
 /**
@@ -12,6 +14,10 @@ import dev.homebudget.ledger.StoredEntry;
  */
 public record Expense(int id, LocalDate date, String business, String category, BigDecimal amount, String account,
 		String currency, String notes, int version) implements StoredEntry {
+
+	/** How the ledger builds expenses. */
+	public static final EntryType<Expense, ExpenseDraft> TYPE = new EntryType<>(EntryKind.EXPENSE, Expense::new,
+			ExpenseDraft::values);
 
 	public Expense {
 		Objects.requireNonNull(date, "date");

@@ -70,6 +70,8 @@ class ExpenseController {
 
 	private final ExpenseService service;
 
+	private final ExpensePayers payers;
+
 	private static final String IF_MATCH_DOC = "ETag of the version you read; a stale one is refused with 412";
 
 	private final IdempotentRequests idempotentRequests;
@@ -78,9 +80,10 @@ class ExpenseController {
 
 	private final JsonMapper json;
 
-	ExpenseController(ExpenseService service, IdempotentRequests idempotentRequests, ConcurrencyProperties concurrency,
-			JsonMapper json) {
+	ExpenseController(ExpenseService service, ExpensePayers payers, IdempotentRequests idempotentRequests,
+			ConcurrencyProperties concurrency, JsonMapper json) {
 		this.service = service;
+		this.payers = payers;
 		this.idempotentRequests = idempotentRequests;
 		this.concurrency = concurrency;
 		this.json = json;
@@ -96,13 +99,13 @@ class ExpenseController {
 		if (query.isEmpty()) {
 			// The unpaged v1 list: every row, streamed (the response is complete on
 			// return).
-			Function<Expense, Split> splits = this.service.splitsOfAll();
+			Function<Expense, Split> splits = this.payers.splitsOfAll();
 			JsonArrayStream.<ExpenseResponse>write(response, this.json, (rows) -> this.service
 				.streamAll((row) -> rows.accept(ExpenseResponse.from(row, splits.apply(row)))));
 			return null;
 		}
-		EntryPage<Expense> page = this.service.find(query.get());
-		Function<Expense, Split> splits = this.service.splitsOf(page.rows().stream().map(Expense::id).toList());
+		EntryPage<Expense> page = this.payers.find(query.get());
+		Function<Expense, Split> splits = this.payers.splitsOf(page.rows().stream().map(Expense::id).toList());
 		return PageLinks.ok(page.next())
 			.body(page.rows().stream().map((row) -> ExpenseResponse.from(row, splits.apply(row))).toList());
 	}
@@ -124,7 +127,7 @@ class ExpenseController {
 		var values = this.service.reader().readCreate(tree);
 		SplitRequest split = SplitRequest.read(tree);
 		return this.idempotentRequests.execute(idempotencyKey, "POST " + PATH, body, IfMatch.etag(0),
-				() -> ExpenseEnvelope.created(this.service.create(values, split)));
+				() -> ExpenseEnvelope.created(this.payers.create(values, split)));
 	}
 
 	@PatchMapping("/{expense_id}")
@@ -140,7 +143,7 @@ class ExpenseController {
 					required = false) String ifMatch) {
 		var patch = this.service.reader().readPatch(JsonBodies.read(body, contentType));
 		int id = existingId(rawId);
-		return withEtag(this.service.patchWithSplit(id, patch, precondition(ifMatch)));
+		return withEtag(this.payers.patch(id, patch, precondition(ifMatch)));
 	}
 
 	@PutMapping("/{expense_id}")
@@ -159,7 +162,7 @@ class ExpenseController {
 		var changes = this.service.reader().readReplace(tree);
 		SplitRequest split = SplitRequest.read(tree);
 		int id = existingId(rawId);
-		return withEtag(this.service.replace(id, changes, split, precondition(ifMatch)));
+		return withEtag(this.payers.replace(id, changes, split, precondition(ifMatch)));
 	}
 
 	@DeleteMapping("/{expense_id}")
@@ -218,8 +221,8 @@ class ExpenseController {
 	@EntryQueryParameters
 	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
-		List<Expense> found = this.service.find(query).rows();
-		Function<Expense, Map<String, Object>> payers = this.service.csvPayerCells(found);
+		List<Expense> found = this.payers.find(query).rows();
+		Function<Expense, Map<String, Object>> payers = this.payers.csvCells(found);
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Expense e : found) {
 			Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(), "category",
@@ -230,7 +233,7 @@ class ExpenseController {
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"")
-			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, this.service.csvPayerColumns(), rows));
+			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, this.payers.csvColumns(), rows));
 	}
 
 	@PostMapping(path = "/import")
@@ -252,8 +255,8 @@ class ExpenseController {
 		// ones
 		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.EXPENSE_FIELDS, SplitCsv.COLUMNS);
 		CsvImports.Checked<ExpenseService.ImportedRow> checked = CsvImports.check(rows, this.service.reader(), partial,
-				this.service.csvRowReader());
-		return CsvImportResult.of(this.service.importAll(checked.accepted()), checked.rejected());
+				this.payers.csvRowReader());
+		return CsvImportResult.of(this.payers.importAll(checked.accepted()), checked.rejected());
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

@@ -33,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "expense")
 class ExpenseSummaryController {
 
-	private final ExpenseService service;
+	private final ExpensePayers payers;
 
 	private final FeatureFlags flags;
 
-	ExpenseSummaryController(ExpenseService service, FeatureFlags flags) {
-		this.service = service;
+	ExpenseSummaryController(ExpensePayers payers, FeatureFlags flags) {
+		this.payers = payers;
 		this.flags = flags;
 	}
 
@@ -48,7 +48,7 @@ class ExpenseSummaryController {
 	@EntryQueryParameters
 	Map<String, Object> summary(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
-		EntryTotals.Stats stats = this.service.stats(query);
+		EntryTotals.Stats stats = this.payers.stats(query);
 		boolean enhanced = this.flags.isEnabled(FeatureFlag.ENHANCED_EXPENSE_STATS);
 		boolean v2 = this.flags.isEnabled(FeatureFlag.EXPENSE_AMOUNT_V2_FORMAT);
 		Map<String, Object> summary = new LinkedHashMap<>();

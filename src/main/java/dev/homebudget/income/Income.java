@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import dev.homebudget.ledger.EntryKind;
+import dev.homebudget.ledger.EntryType;
 import dev.homebudget.ledger.StoredEntry;
 
 /**
@@ -12,6 +14,12 @@ import dev.homebudget.ledger.StoredEntry;
  */
 public record Income(int id, LocalDate date, String category, BigDecimal amount, String account, String currency,
 		String notes, int version) implements StoredEntry {
+
+	/** How the ledger builds incomes (which have no business). */
+	public static final EntryType<Income, IncomeDraft> TYPE = new EntryType<>(
+			EntryKind.INCOME, (id, date, business, category, amount, account, currency, notes,
+					version) -> new Income(id, date, category, amount, account, currency, notes, version),
+			IncomeDraft::values);
 
 	public Income {
 		Objects.requireNonNull(date, "date");

@@ -9,13 +9,14 @@ import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryPage;
 import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryRepository;
 import dev.homebudget.ledger.EntryRequestReader;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.ledger.EntryWrites;
 import dev.homebudget.ledger.PatchRequest;
 import dev.homebudget.web.IfMatch;
-import dev.homebudget.web.SingleStatement;
+import dev.homebudget.database.SingleStatement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,24 +31,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncomeService {
 
-	private final IncomeRepository incomes;
+	private final EntryRepository<Income, IncomeDraft> incomes;
 
 	private final CurrentHousehold household;
 
 	private final EntryRequestReader reader = new EntryRequestReader(EntryField.INCOME_FIELDS);
 
-	public IncomeService(IncomeRepository incomes, CurrentHousehold household) {
+	public IncomeService(EntryRepository<Income, IncomeDraft> incomes, CurrentHousehold household) {
 		this.incomes = incomes;
 		this.household = household;
 	}
 
 	/** The current household's rows. */
-	private IncomeRepository readable() {
+	private EntryRepository<Income, IncomeDraft> readable() {
 		return this.incomes.forHousehold(this.household.forReading());
 	}
 
 	/** The current household's rows, if the caller may change them (403 for a viewer). */
-	private IncomeRepository writable() {
+	private EntryRepository<Income, IncomeDraft> writable() {
 		return this.incomes.forHousehold(this.household.forWriting());
 	}
 

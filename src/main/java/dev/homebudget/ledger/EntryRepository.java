@@ -1,6 +1,5 @@
 package dev.homebudget.ledger;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -8,14 +7,28 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where entries of one kind (expenses or incomes) are kept: PostgreSQL, the JSON files,
- * or both during the transition. Lists are ordered by date descending, then id
- * descending, so the order of equal dates is stable.
+ * Where entries of one kind (expenses or incomes) are kept: PostgreSQL
+ * ({@link JdbcEntries}), or in the JSON era the files or both, as the
+ * {@link EntryStorage} chosen at startup provides. Lists are ordered by date descending,
+ * then id descending, so the order of equal dates is stable.
  *
  * @param <E> a stored entry
  * @param <D> an entry not stored yet
  */
 public interface EntryRepository<E extends StoredEntry, D> {
+
+	/**
+	 * The same store limited to one household's rows: reads see only them, creates put
+	 * rows in it, and changes and deletes reach only them (another household's id is
+	 * absent). This instance itself works on household {@link Households#FIRST}. The
+	 * stores of the JSON era hold no households: they are the first one's alone.
+	 * @throws dev.homebudget.web.ApiException 409 when the store holds only the first
+	 * household
+	 */
+	default EntryRepository<E, D> forHousehold(int household) {
+		Households.requireFirst(household);
+		return this;
+	}
 
 	List<E> findAll();
 
@@ -26,9 +39,6 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	default void streamAll(Consumer<? super E> action) {
 		findAll().forEach(action);
 	}
-
-	/** One page of {@link #findAll()}. */
-	List<E> findPage(int offset, int limit);
 
 	Optional<E> findById(int id);
 
@@ -74,22 +84,6 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	 */
 	void keepIdentityAheadOfIds();
 
-	long countByCategory(String category);
-
-	/** Inclusive range, date descending. */
-	List<E> findByDateRange(LocalDate from, LocalDate to);
-
-	List<E> findByCategory(String category);
-
-	/** Zero when there is none. */
-	BigDecimal totalByCategory(String category);
-
-	/** Inclusive range; zero when there is none. */
-	BigDecimal totalByDateRange(LocalDate from, LocalDate to);
-
-	/** Distinct categories, sorted. */
-	List<String> categories();
-
 	/**
 	 * Rows matching the query's filters, in its order, after its cursor; at most
 	 * {@code query.limit()} rows (all when null).
@@ -104,6 +98,9 @@ public interface EntryRepository<E extends StoredEntry, D> {
 
 	/** Totals per month of a year; months without entries are absent. */
 	List<EntryTotals.ByMonth> totalsByMonth(int year);
+
+	/** Count, total, average, min and max of the rows matching the query's filters. */
+	EntryTotals.Stats stats(EntryQuery query);
 
 	/** Distinct non-empty values of a text field, most used first. */
 	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);

@@ -1,61 +1,104 @@
 package dev.homebudget.ledger;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Entries of one kind in their PostgreSQL table, one household's rows: the statements
- * both kinds share, through {@link EntryTable}. A kind adds its insert (its own columns)
- * and what only it has.
+ * Entries of one kind in their PostgreSQL table, one household's rows: the PostgreSQL
+ * adapter of {@link EntryRepository}, with hand-written SQL. Both tables have the same
+ * columns (incomes without {@code business}), so every statement is written once, here.
+ * Table and column names come from code, never from a request.
  *
  * @param <E> a stored entry
  * @param <D> an entry not stored yet
  */
-public abstract class JdbcEntries<E extends StoredEntry, D> implements EntryRepository<E, D> {
+public final class JdbcEntries<E extends StoredEntry, D> implements EntryRepository<E, D> {
 
-	protected final EntryTable<E> table;
+	private final JdbcClient jdbc;
 
-	protected JdbcEntries(EntryTable<E> table) {
-		this.table = table;
+	private final EntryType<E, D> type;
+
+	private final String table;
+
+	private final boolean hasBusiness;
+
+	private final RowMapper<E> mapper;
+
+	private final int household;
+
+	private final String columns;
+
+	private final String select;
+
+	private static final String ORDER = " ORDER BY date DESC, id DESC";
+
+	private static final String HOUSEHOLD = "household";
+
+	/** Every statement's first condition: the rows of this table's household only. */
+	private static final String OWN = " WHERE household_id = :household";
+
+	/** Rows per round trip when streaming; needs a transaction (a cursor). */
+	private static final int STREAM_FETCH_SIZE = 1000;
+
+	/** The first household's rows (see {@link #forHousehold}). */
+	public JdbcEntries(JdbcClient jdbc, EntryType<E, D> type) {
+		this(jdbc, type, Households.FIRST);
 	}
 
-	/** Every field of a stored entry, for a statement that writes them all. */
-	protected abstract EntryValues valuesOf(E entry);
-
-	@Override
-	public List<E> findAll() {
-		return this.table.findAll();
+	/**
+	 * @param household every statement reads and writes only this household's rows (ids
+	 * of other households' rows are treated as absent)
+	 */
+	private JdbcEntries(JdbcClient jdbc, EntryType<E, D> type, int household) {
+		this.jdbc = jdbc;
+		this.type = type;
+		this.household = household;
+		this.table = type.kind().tableName();
+		this.hasBusiness = type.kind().hasBusiness();
+		this.columns = "id, date, " + (this.hasBusiness ? "business, " : "")
+				+ "category, amount, account, currency, notes, version";
+		this.select = "SELECT " + this.columns + " FROM " + this.table;
+		this.mapper = this::map;
 	}
 
 	@Override
-	public void streamAll(Consumer<? super E> action) {
-		this.table.streamAll(action);
+	public JdbcEntries<E, D> forHousehold(int household) {
+		return (household == this.household) ? this : new JdbcEntries<>(this.jdbc, this.type, household);
+	}
+
+	private E map(ResultSet rs, int row) throws SQLException {
+		return this.type.entries()
+			.entry(rs.getInt("id"), rs.getObject("date", LocalDate.class),
+					this.hasBusiness ? rs.getString("business") : null, rs.getString("category"),
+					rs.getBigDecimal("amount"), rs.getString("account"), rs.getString("currency"),
+					rs.getString("notes"), rs.getInt("version"));
 	}
 
 	@Override
-	public List<E> findPage(int offset, int limit) {
-		return this.table.findPage(offset, limit);
-	}
-
-	@Override
-	public Optional<E> findById(int id) {
-		return this.table.findById(id);
-	}
-
-	@Override
-	public List<E> findAllById(Collection<Integer> ids) {
-		return this.table.findAllById(ids);
-	}
-
-	@Override
-	public boolean existsById(int id) {
-		return this.table.existsById(id);
+	public E create(D draft) {
+		EntryValues values = this.type.valuesOfDraft(draft);
+		String columns = values.fields().stream().map(EntryField::column).collect(Collectors.joining(", "));
+		String parameters = values.fields()
+			.stream()
+			.map((field) -> ":" + field.column())
+			.collect(Collectors.joining(", "));
+		String sql = "INSERT INTO " + this.table + " (household_id, " + columns + ") VALUES (:household, " + parameters
+				+ ") RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), values).param(HOUSEHOLD, this.household).query(this.mapper).single();
 	}
 
 	@Override
@@ -64,105 +107,269 @@ public abstract class JdbcEntries<E extends StoredEntry, D> implements EntryRepo
 	}
 
 	@Override
-	public void putAll(Collection<E> entries) {
-		Map<Integer, EntryValues> rows = new LinkedHashMap<>();
-		entries.forEach((entry) -> rows.put(entry.id(), valuesOf(entry)));
-		this.table.putAll(rows);
+	public void keepIdentityAheadOfIds() {
+		keepIdentityAheadOfIds(this.jdbc, this.table);
 	}
 
+	/**
+	 * Moves a table's identity sequence past max(id), never backwards: ids written
+	 * explicitly (by an import, or by a mirror of the JSON store, which assigns ids
+	 * itself) do not advance it, and the next default id would collide.
+	 * @param table a table name from code, never from a request
+	 */
+	public static void keepIdentityAheadOfIds(JdbcClient jdbc, String table) {
+		jdbc.sql("""
+				SELECT setval(s.seq, GREATEST(COALESCE(m.max_id, 0), COALESCE(p.last_value, 0), 1),
+				              COALESCE(m.max_id, p.last_value) IS NOT NULL)
+				FROM (SELECT pg_get_serial_sequence(:table, 'id') AS seq) s
+				CROSS JOIN (SELECT max(id)::bigint AS max_id FROM %s) m
+				LEFT JOIN pg_sequences p ON format('%%I.%%I', p.schemaname, p.sequencename) = s.seq
+				""".formatted(table)).param("table", table).query().singleValue();
+	}
+
+	@Override
+	public List<E> findAll() {
+		return this.jdbc.sql(this.select + OWN + ORDER).param(HOUSEHOLD, this.household).query(this.mapper).list();
+	}
+
+	/**
+	 * Hands every row of {@link #findAll()} to {@code action}, in order, fetching
+	 * {@value #STREAM_FETCH_SIZE} at a time; inside a transaction only a batch of rows is
+	 * in memory at once (without one, the driver reads them all first).
+	 */
+	@Override
+	public void streamAll(Consumer<? super E> action) {
+		int[] row = { 0 };
+		this.jdbc.sql(this.select + OWN + ORDER)
+			.param(HOUSEHOLD, this.household)
+			.withFetchSize(STREAM_FETCH_SIZE)
+			.query((RowCallbackHandler) (rs) -> action.accept(this.mapper.mapRow(rs, row[0]++)));
+	}
+
+	@Override
+	public Optional<E> findById(int id) {
+		return this.jdbc.sql(this.select + OWN + " AND id = :id")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.query(this.mapper)
+			.optional();
+	}
+
+	@Override
+	public List<E> findAllById(Collection<Integer> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(this.select + OWN + " AND id = ANY(:ids)")
+			.param(HOUSEHOLD, this.household)
+			.param("ids", EntrySql.integerArray(ids))
+			.query(this.mapper)
+			.list();
+	}
+
+	/**
+	 * Stores each row under its own id: inserted, or every field of the existing row
+	 * replaced (and its version bumped). Afterwards the identity is moved past the
+	 * explicit ids, so that the next id this table assigns cannot collide with one.
+	 */
+	@Override
+	public void putAll(Collection<E> entries) {
+		for (E entry : entries) {
+			EntryValues values = this.type.valuesOf(entry);
+			String columns = values.fields().stream().map(EntryField::column).collect(Collectors.joining(", "));
+			String parameters = values.fields()
+				.stream()
+				.map((field) -> ":" + field.column())
+				.collect(Collectors.joining(", "));
+			String updates = values.fields()
+				.stream()
+				.map((field) -> field.column() + " = EXCLUDED." + field.column())
+				.collect(Collectors.joining(", "));
+			// a row of another household under the same id is left alone, never moved
+			String sql = "INSERT INTO " + this.table + " (id, household_id, " + columns + ") VALUES (:id, :household, "
+					+ parameters + ") ON CONFLICT (id) DO UPDATE SET " + updates + ", version = " + this.table
+					+ ".version + 1 WHERE " + this.table + ".household_id = EXCLUDED.household_id";
+			EntrySql.bind(this.jdbc.sql(sql), values).param("id", entry.id()).param(HOUSEHOLD, this.household).update();
+		}
+		if (!entries.isEmpty()) {
+			keepIdentityAheadOfIds();
+		}
+	}
+
+	@Override
+	public boolean existsById(int id) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + this.table + OWN + " AND id = :id)")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Applies the present fields and bumps the version in one statement. */
 	@Override
 	public Optional<E> update(int id, EntryValues changes) {
-		return this.table.update(id, changes);
+		if (changes.isEmpty()) {
+			return findById(id);
+		}
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
+				+ " AND id = :id RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.query(this.mapper)
+			.optional();
 	}
 
+	/** As {@link #update}, only if the stored version is one of {@code versions}. */
 	@Override
 	public Optional<E> updateIfVersion(int id, Collection<Integer> versions, EntryValues changes) {
-		return this.table.updateIfVersion(id, versions, changes);
+		if (changes.isEmpty()) {
+			return findById(id).filter((row) -> versions.contains(row.version()));
+		}
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
+				+ " AND id = :id AND version = ANY(:versions) RETURNING " + this.columns;
+		return EntrySql.bind(this.jdbc.sql(sql), changes)
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.query(this.mapper)
+			.optional();
 	}
 
 	@Override
 	public boolean deleteById(int id) {
-		return this.table.deleteById(id);
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = :id")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.update() > 0;
 	}
 
 	@Override
 	public boolean deleteIfVersion(int id, Collection<Integer> versions) {
-		return this.table.deleteIfVersion(id, versions);
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = :id AND version = ANY(:versions)")
+			.param(HOUSEHOLD, this.household)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray(versions))
+			.update() > 0;
 	}
 
 	@Override
 	public int deleteAllById(Collection<Integer> ids) {
-		return this.table.deleteAllById(ids);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM " + this.table + OWN + " AND id = ANY(:ids)")
+			.param(HOUSEHOLD, this.household)
+			.param("ids", EntrySql.integerArray(ids))
+			.update();
 	}
 
 	@Override
 	public long count() {
-		return this.table.count();
+		return this.jdbc.sql("SELECT count(*) FROM " + this.table + OWN)
+			.param(HOUSEHOLD, this.household)
+			.query(Long.class)
+			.single();
 	}
 
-	@Override
-	public void keepIdentityAheadOfIds() {
-		this.table.keepIdentityAheadOfIds();
-	}
-
-	@Override
-	public long countByCategory(String category) {
-		return this.table.countByCategory(category);
-	}
-
-	@Override
-	public List<E> findByDateRange(LocalDate from, LocalDate to) {
-		return this.table.findByDateRange(from, to);
-	}
-
-	@Override
-	public List<E> findByCategory(String category) {
-		return this.table.findByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByCategory(String category) {
-		return this.table.totalByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.table.totalByDateRange(from, to);
-	}
-
-	@Override
-	public List<String> categories() {
-		return this.table.categories();
-	}
-
+	/**
+	 * Rows matching the query's filters, in its order, after its cursor, up to its limit.
+	 */
 	@Override
 	public List<E> find(EntryQuery query) {
-		return this.table.find(query);
-	}
-
-	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
-		return this.table.total(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return this.table.totalsByCategory(from, to);
-	}
-
-	@Override
-	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		return this.table.totalsByMonth(year);
-	}
-
-	@Override
-	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
-		return this.table.distinctValues(field, limit);
+		EntrySql.Filter filter = EntrySql.filter(query, this.hasBusiness).scoped(this.household);
+		return filter.bind(this.jdbc.sql(findSql(query, filter))).query(this.mapper).list();
 	}
 
 	/** The SQL {@link #find} sends, for plan tests. */
 	public String findSql(EntryQuery query, EntrySql.Filter filter) {
-		return this.table.findSql(query, filter);
+		String limit = (query.limit() == null) ? "" : " LIMIT " + query.limit();
+		return this.select + filter.where() + " ORDER BY " + query.sort().orderBy() + limit;
+	}
+
+	/** Sum and count over an inclusive date range (null bounds are open). */
+	@Override
+	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+		EntrySql.Filter range = range(from, to);
+		return range
+			.bind(this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) AS total, count(*) AS count FROM " + this.table
+					+ range.where()))
+			.query((rs, row) -> new EntryTotals.Total(rs.getBigDecimal("total"), rs.getLong("count")))
+			.single();
+	}
+
+	/** Totals per category over a range, largest first. */
+	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		EntrySql.Filter range = range(from, to);
+		return range
+			.bind(this.jdbc.sql("SELECT category, sum(amount) AS total, count(*) AS count FROM " + this.table
+					+ range.where() + " GROUP BY category ORDER BY total DESC, category"))
+			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getBigDecimal("total"),
+					rs.getLong("count")))
+			.list();
+	}
+
+	/**
+	 * Totals per month of one year; months without entries are absent. PostgreSQL sums
+	 * per day, in index order, and the days are added up here: grouping by a computed
+	 * month costs the server 2-3 times more than grouping by the indexed date (about
+	 * 10,000 rows a year, at most 366 groups to send).
+	 */
+	@Override
+	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
+		Map<YearMonth, EntryTotals.ByMonth> months = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT date, sum(amount) AS total, count(*) AS count FROM " + this.table + OWN
+					+ " AND date >= :start AND date < :end GROUP BY date ORDER BY date")
+			.param(HOUSEHOLD, this.household)
+			.param("start", LocalDate.of(year, 1, 1))
+			.param("end", LocalDate.of(year + 1, 1, 1))
+			.query((RowCallbackHandler) (rs) -> {
+				YearMonth month = YearMonth.from(rs.getObject("date", LocalDate.class));
+				EntryTotals.ByMonth day = new EntryTotals.ByMonth(month, rs.getBigDecimal("total"),
+						rs.getLong("count"));
+				months.merge(month, day, (sum, more) -> new EntryTotals.ByMonth(month, sum.total().add(more.total()),
+						sum.count() + more.count()));
+			});
+		return List.copyOf(months.values());
+	}
+
+	/** Distinct non-empty values of a text field, most used first. */
+	@Override
+	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
+		String column = field.column();
+		return this.jdbc
+			.sql("SELECT " + column + " AS value, count(*) AS count FROM " + this.table + OWN + " AND " + column
+					+ " IS NOT NULL AND " + column + " <> '' GROUP BY " + column
+					+ " ORDER BY count DESC, value LIMIT :limit")
+			.param(HOUSEHOLD, this.household)
+			.param("limit", limit)
+			.query((rs, row) -> new EntryTotals.ValueCount(rs.getString("value"), rs.getLong("count")))
+			.list();
+	}
+
+	/**
+	 * Statistics of the rows matching a query's filters (its order and page are ignored).
+	 */
+	@Override
+	public EntryTotals.Stats stats(EntryQuery query) {
+		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.hasBusiness)
+			.scoped(this.household);
+		return filter
+			.bind(this.jdbc.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, "
+					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
+					+ filter.where()))
+			.query((rs, row) -> new EntryTotals.Stats(rs.getLong("count"), rs.getBigDecimal("total"),
+					rs.getBigDecimal("average"), rs.getBigDecimal("min"), rs.getBigDecimal("max")))
+			.single();
+	}
+
+	private EntrySql.Filter range(LocalDate from, LocalDate to) {
+		return EntrySql
+			.filter(new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null),
+					this.hasBusiness)
+			.scoped(this.household);
 	}
 
 }

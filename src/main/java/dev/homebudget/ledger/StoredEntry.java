@@ -13,6 +13,11 @@ public interface StoredEntry {
 
 	LocalDate date();
 
+	/** Where an expense was spent; null for a kind without it (an income). */
+	default String business() {
+		return null;
+	}
+
 	String category();
 
 	BigDecimal amount();

@@ -13,7 +13,7 @@ import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.RequestValidationException;
-import dev.homebudget.web.SingleStatement;
+import dev.homebudget.database.SingleStatement;
 import dev.homebudget.web.ValidationIssue;
 
 import org.springframework.http.HttpStatus;

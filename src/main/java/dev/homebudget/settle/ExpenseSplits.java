@@ -42,22 +42,13 @@ public class ExpenseSplits {
 		this.household = household;
 	}
 
-	/** Whether expenses carry payers and shares here. */
+	/**
+	 * Whether expenses carry payers and shares here: a fact of the auth mode and the
+	 * storage phase, fixed at startup (expenses choose their payer behaviour from it
+	 * once).
+	 */
 	public boolean active() {
 		return this.currentUser.mode() == AuthMode.SIGN_IN && !this.household.jsonEra();
-	}
-
-	/**
-	 * Refuses payer fields that name someone where they cannot be stored (422); null,
-	 * absent and "shared" pass, as every v1 client sends.
-	 */
-	public void requireStorable(SplitRequest request) {
-		if (!active() && request.namesMembers()) {
-			throw new RequestValidationException(new ValidationIssue("value_error",
-					List.of("body", SplitRequest.PAID_BY),
-					"Value error, paid_by, for_whom and shares need sign-in mode and storage phase P3; send null or leave them out",
-					null, null));
-		}
 	}
 
 	/**

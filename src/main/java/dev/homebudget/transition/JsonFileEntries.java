@@ -13,6 +13,7 @@ import dev.homebudget.ledger.EntryRepository;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.ledger.StoredEntry;
+import dev.homebudget.ledger.EntryType;
 
 /**
  * Entries of one kind in the original's JSON file, through a {@link JsonLedger}: read
@@ -21,15 +22,21 @@ import dev.homebudget.ledger.StoredEntry;
  * @param <E> a stored entry
  * @param <D> an entry not stored yet
  */
-public class JsonFileEntries<E extends StoredEntry, D> implements EntryRepository<E, D> {
+public final class JsonFileEntries<E extends StoredEntry, D> implements EntryRepository<E, D> {
 
 	private final JsonLedger<E> ledger;
 
-	private final JsonEntryMapping<E, D> mapping;
+	private final EntryType<E, D> type;
 
-	protected JsonFileEntries(JsonLedger<E> ledger, JsonEntryMapping<E, D> mapping) {
+	JsonFileEntries(JsonLedger<E> ledger, EntryType<E, D> type) {
 		this.ledger = ledger;
-		this.mapping = mapping;
+		this.type = type;
+	}
+
+	/** The entries of one kind in their file of the store. */
+	public static <E extends StoredEntry, D> JsonFileEntries<E, D> of(JsonStore store, EntryType<E, D> type) {
+		return new JsonFileEntries<>(
+				store.ledger(LedgerFile.of(type.kind()), (entry, version) -> entry.as(type, version)), type);
 	}
 
 	public JsonLedger<E> ledger() {
@@ -39,11 +46,6 @@ public class JsonFileEntries<E extends StoredEntry, D> implements EntryRepositor
 	@Override
 	public List<E> findAll() {
 		return this.ledger.findAll();
-	}
-
-	@Override
-	public List<E> findPage(int offset, int limit) {
-		return this.ledger.findPage(offset, limit);
 	}
 
 	@Override
@@ -63,18 +65,19 @@ public class JsonFileEntries<E extends StoredEntry, D> implements EntryRepositor
 
 	@Override
 	public E create(D draft) {
-		return this.ledger.create((id) -> this.mapping.entry(id, draft));
+		return this.ledger.create((id) -> JsonEntry.of(id, this.type.valuesOfDraft(draft)));
 	}
 
 	@Override
 	public List<E> createAll(List<D> drafts) {
-		return this.ledger.createAll(
-				drafts.stream().<IntFunction<JsonEntry>>map((draft) -> (id) -> this.mapping.entry(id, draft)).toList());
+		return this.ledger.createAll(drafts.stream()
+			.<IntFunction<JsonEntry>>map((draft) -> (id) -> JsonEntry.of(id, this.type.valuesOfDraft(draft)))
+			.toList());
 	}
 
 	@Override
 	public void putAll(Collection<E> entries) {
-		this.ledger.putAll(entries.stream().map(this.mapping::entryOf).toList());
+		this.ledger.putAll(entries.stream().map(JsonEntry::of).toList());
 	}
 
 	@Override
@@ -113,33 +116,8 @@ public class JsonFileEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
-	public long countByCategory(String category) {
-		return this.ledger.countByCategory(category);
-	}
-
-	@Override
-	public List<E> findByDateRange(LocalDate from, LocalDate to) {
-		return this.ledger.findByDateRange(from, to);
-	}
-
-	@Override
-	public List<E> findByCategory(String category) {
-		return this.ledger.findByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByCategory(String category) {
-		return this.ledger.totalByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.ledger.totalByDateRange(from, to);
-	}
-
-	@Override
-	public List<String> categories() {
-		return this.ledger.categories();
+	public EntryTotals.Stats stats(EntryQuery query) {
+		return this.ledger.stats(query);
 	}
 
 	@Override

@@ -132,15 +132,6 @@ public final class JsonLedger<T> {
 		return map(snapshot, snapshot.newestFirst());
 	}
 
-	public List<T> findPage(int offset, int limit) {
-		State snapshot = this.state;
-		List<JsonEntry> all = snapshot.newestFirst();
-		if (offset >= all.size()) {
-			return List.of();
-		}
-		return map(snapshot, all.subList(offset, Math.min(all.size(), offset + limit)));
-	}
-
 	public Optional<T> findById(int id) {
 		return Optional.ofNullable(this.state.rows.get(id)).map(this::map);
 	}
@@ -164,33 +155,6 @@ public final class JsonLedger<T> {
 
 	public long count() {
 		return this.state.rows.size();
-	}
-
-	public long countByCategory(String category) {
-		return this.state.entries().stream().filter((row) -> row.category().equals(category)).count();
-	}
-
-	public List<T> findByDateRange(LocalDate from, LocalDate to) {
-		State snapshot = this.state;
-		return map(snapshot,
-				snapshot.newestFirst().stream().filter((row) -> LedgerQueries.inRange(row, from, to)).toList());
-	}
-
-	public List<T> findByCategory(String category) {
-		State snapshot = this.state;
-		return map(snapshot, snapshot.newestFirst().stream().filter((row) -> row.category().equals(category)).toList());
-	}
-
-	public BigDecimal totalByCategory(String category) {
-		return LedgerQueries.sum(this.state.entries(), (row) -> row.category().equals(category));
-	}
-
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return total(from, to).total();
-	}
-
-	public List<String> categories() {
-		return LedgerQueries.categories(this.state.entries());
 	}
 
 	public List<T> find(EntryQuery query) {

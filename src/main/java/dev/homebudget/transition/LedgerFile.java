@@ -3,27 +3,31 @@ package dev.homebudget.transition;
 import java.util.List;
 
 import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryKind;
 
 /** The original's two JSON files, one per kind of entry. */
 public enum LedgerFile {
 
-	EXPENSES("expenses.json", "expense", "expenses", EntryField.EXPENSE_FIELDS),
+	EXPENSES("expenses.json", EntryKind.EXPENSE),
 
-	INCOMES("incomes.json", "income", "incomes", EntryField.INCOME_FIELDS);
+	INCOMES("incomes.json", EntryKind.INCOME);
 
 	private final String fileName;
 
-	private final String entryName;
+	private final EntryKind kind;
 
-	private final String tableName;
-
-	private final List<EntryField> fields;
-
-	LedgerFile(String fileName, String entryName, String tableName, List<EntryField> fields) {
+	LedgerFile(String fileName, EntryKind kind) {
 		this.fileName = fileName;
-		this.entryName = entryName;
-		this.tableName = tableName;
-		this.fields = fields;
+		this.kind = kind;
+	}
+
+	/** The file of a kind of entry. */
+	public static LedgerFile of(EntryKind kind) {
+		return (kind == EntryKind.EXPENSE) ? EXPENSES : INCOMES;
+	}
+
+	public EntryKind kind() {
+		return this.kind;
 	}
 
 	public String fileName() {
@@ -32,21 +36,21 @@ public enum LedgerFile {
 
 	/** Singular name of one entry, for messages: {@code expense}, {@code income}. */
 	public String entryName() {
-		return this.entryName;
+		return this.kind.entryName();
 	}
 
 	/** The PostgreSQL table holding the same entries. */
 	public String tableName() {
-		return this.tableName;
+		return this.kind.tableName();
 	}
 
 	/** The fields of an entry, in the order the original wrote them (the id follows). */
 	public List<EntryField> fields() {
-		return this.fields;
+		return this.kind.fields();
 	}
 
 	public boolean hasBusiness() {
-		return this.fields.contains(EntryField.BUSINESS);
+		return this.kind.hasBusiness();
 	}
 
 }

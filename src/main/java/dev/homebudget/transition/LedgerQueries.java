@@ -174,16 +174,6 @@ final class LedgerQueries {
 		return new EntryTotals.Total(total, count);
 	}
 
-	static BigDecimal sum(List<JsonEntry> rows, Predicate<JsonEntry> matches) {
-		BigDecimal total = ZERO;
-		for (JsonEntry row : rows) {
-			if (matches.test(row)) {
-				total = total.add(row.amount());
-			}
-		}
-		return total;
-	}
-
 	/** Per category, largest total first, then by category. */
 	static List<EntryTotals.ByCategory> totalsByCategory(List<JsonEntry> rows, LocalDate from, LocalDate to) {
 		Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -258,10 +248,6 @@ final class LedgerQueries {
 				.thenComparing(EntryTotals.ValueCount::value, CODE_POINT_ORDER))
 			.limit(limit)
 			.toList();
-	}
-
-	static List<String> categories(List<JsonEntry> rows) {
-		return rows.stream().map(JsonEntry::category).distinct().sorted(CODE_POINT_ORDER).toList();
 	}
 
 	static String text(JsonEntry row, EntryField field) {

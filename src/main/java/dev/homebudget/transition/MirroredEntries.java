@@ -38,19 +38,16 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 
 	private final ShadowReads shadow;
 
-	private final JsonEntryMapping<E, D> mapping;
-
-	protected MirroredEntries(EntryRepository<E, D> primary, EntryMirror mirror, JsonFileEntries<E, D> mirrorReads,
-			ShadowReads shadow, JsonEntryMapping<E, D> mapping) {
+	MirroredEntries(EntryRepository<E, D> primary, EntryMirror mirror, JsonFileEntries<E, D> mirrorReads,
+			ShadowReads shadow) {
 		this.primary = primary;
 		this.mirror = mirror;
 		this.mirrorReads = mirrorReads;
 		this.shadow = shadow;
-		this.mapping = mapping;
 	}
 
 	private List<E> read(String operation, Supplier<List<E>> control, Supplier<List<E>> candidate) {
-		return this.shadow.read(operation, control, candidate, this.mapping::entryOf);
+		return this.shadow.read(operation, control, candidate, JsonEntry::of);
 	}
 
 	@Override
@@ -135,11 +132,6 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
-	public List<E> findPage(int offset, int limit) {
-		return this.primary.findPage(offset, limit);
-	}
-
-	@Override
 	public Optional<E> findById(int id) {
 		return read("findById", () -> this.primary.findById(id).stream().toList(),
 				() -> this.mirrorReads.findById(id).stream().toList())
@@ -163,33 +155,8 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
-	public long countByCategory(String category) {
-		return this.primary.countByCategory(category);
-	}
-
-	@Override
-	public List<E> findByDateRange(LocalDate from, LocalDate to) {
-		return this.primary.findByDateRange(from, to);
-	}
-
-	@Override
-	public List<E> findByCategory(String category) {
-		return this.primary.findByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByCategory(String category) {
-		return this.primary.totalByCategory(category);
-	}
-
-	@Override
-	public BigDecimal totalByDateRange(LocalDate from, LocalDate to) {
-		return this.primary.totalByDateRange(from, to);
-	}
-
-	@Override
-	public List<String> categories() {
-		return this.primary.categories();
+	public EntryTotals.Stats stats(EntryQuery query) {
+		return this.primary.stats(query);
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homebudget.ledger.JdbcEntries;
 
 /**
  * At a decade of household data (100,000 expenses) the list queries the API sends are
@@ -55,7 +56,7 @@ class ExpenseQueryPlanTests {
 
 	private static String plan(EntryQuery query) {
 		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
-		String sql = "EXPLAIN " + new JdbcExpenseRepository(jdbc).findSql(query, filter);
+		String sql = "EXPLAIN " + new JdbcEntries<>(jdbc, Expense.TYPE).findSql(query, filter);
 		return String.join("\n", filter.bind(jdbc.sql(sql)).query(String.class).list());
 	}
 
@@ -81,7 +82,7 @@ class ExpenseQueryPlanTests {
 
 	private static String withValues(EntryQuery query) {
 		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
-		String sql = new JdbcExpenseRepository(jdbc).findSql(query, filter);
+		String sql = new JdbcEntries<>(jdbc, Expense.TYPE).findSql(query, filter);
 		for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
 			Object value = parameter.getValue();
 			sql = sql.replace(":" + parameter.getKey(),

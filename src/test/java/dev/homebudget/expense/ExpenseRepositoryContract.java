@@ -16,12 +16,15 @@ import dev.homebudget.support.EntryRepositoryContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homebudget.ledger.EntryRepository;
 
 /**
- * The repository suite for every {@link ExpenseRepository} implementation, with what only
- * expenses have: a business, stats, and the query API's text search over it.
+ * The repository suite for every {@link EntryRepository<Expense, ExpenseDraft>}
+ * implementation, with what only expenses have: a business, stats, and the query API's
+ * text search over it.
  */
-abstract class ExpenseRepositoryContract extends EntryRepositoryContract<Expense, ExpenseDraft, ExpenseRepository> {
+abstract class ExpenseRepositoryContract
+		extends EntryRepositoryContract<Expense, ExpenseDraft, EntryRepository<Expense, ExpenseDraft>> {
 
 	@Override
 	protected ExpenseDraft draft(LocalDate date, String business, String category, BigDecimal amount, String account,
@@ -90,8 +93,6 @@ abstract class ExpenseRepositoryContract extends EntryRepositoryContract<Expense
 		assertThat(ids(this.repository.find(next))).containsExactly(rows.get(0).id());
 		assertThat(this.repository
 			.find(next.after(new PageCursor(march.sort(), new BigDecimal("10.00"), rows.get(0).id())))).isEmpty();
-		assertThat(ids(this.repository.findPage(1, 2))).containsExactly(rows.get(2).id(), rows.get(1).id());
-		assertThat(this.repository.findPage(10, 2)).isEmpty();
 	}
 
 	@Test
@@ -156,12 +157,13 @@ abstract class ExpenseRepositoryContract extends EntryRepositoryContract<Expense
 		assertThat(this.repository.distinctValues(EntryField.BUSINESS, 2))
 			.containsExactly(new EntryTotals.ValueCount("Shop A", 2), new EntryTotals.ValueCount("Caf\u00c9", 1));
 		assertThat(this.repository.distinctValues(EntryField.NOTES, 10)).hasSize(3);
-		assertThat(this.repository.categories()).containsExactly("Food", "Zoo", "food", "\u00e9picerie");
+		assertThat(this.repository.totalsByCategory(null, null)).extracting(EntryTotals.ByCategory::category)
+			.containsExactlyInAnyOrder("Food", "Zoo", "food", "\u00e9picerie");
 	}
 
 	@Test
 	void shouldHoldTheFirstHouseholdsRowsInItsFirstHouseholdView() {
-		ExpenseRepository first = this.repository.forHousehold(Households.FIRST);
+		EntryRepository<Expense, ExpenseDraft> first = this.repository.forHousehold(Households.FIRST);
 		Expense created = first.create(groceries());
 		assertThat(this.repository.findById(created.id())).contains(created);
 		assertThat(first.findAll()).containsExactlyElementsOf(this.repository.findAll());

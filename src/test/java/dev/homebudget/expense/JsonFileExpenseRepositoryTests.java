@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.transition.JsonFileEntries;
 
 class JsonFileExpenseRepositoryTests extends ExpenseRepositoryContract
 		implements JsonFileRepositoryBehaviour<Expense, ExpenseDraft> {
@@ -25,22 +27,22 @@ class JsonFileExpenseRepositoryTests extends ExpenseRepositoryContract
 
 	private final TempJsonStores stores = new TempJsonStores();
 
-	private static ExpenseRepository on(JsonStore store) {
-		return new JsonFileExpenseRepository(JsonFileExpenseRepository.ledgerOf(store));
+	private static EntryRepository<Expense, ExpenseDraft> on(JsonStore store) {
+		return JsonFileEntries.of(store, Expense.TYPE);
 	}
 
 	@Override
-	protected ExpenseRepository emptyRepository() {
+	protected EntryRepository<Expense, ExpenseDraft> emptyRepository() {
 		return on(this.stores.fresh(this.temp));
 	}
 
 	@Override
-	public ExpenseRepository emptyJsonRepository() {
+	public EntryRepository<Expense, ExpenseDraft> emptyJsonRepository() {
 		return emptyRepository();
 	}
 
 	@Override
-	public ExpenseRepository reopenJsonRepository() {
+	public EntryRepository<Expense, ExpenseDraft> reopenJsonRepository() {
 		return on(this.stores.reopen());
 	}
 

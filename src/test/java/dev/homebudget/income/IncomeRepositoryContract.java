@@ -13,12 +13,14 @@ import dev.homebudget.support.EntryRepositoryContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homebudget.ledger.EntryRepository;
 
 /**
- * The repository suite for every {@link IncomeRepository} implementation, with the
- * queries over an income's fields (no business).
+ * The repository suite for every {@link EntryRepository<Income, IncomeDraft>}
+ * implementation, with the queries over an income's fields (no business).
  */
-abstract class IncomeRepositoryContract extends EntryRepositoryContract<Income, IncomeDraft, IncomeRepository> {
+abstract class IncomeRepositoryContract
+		extends EntryRepositoryContract<Income, IncomeDraft, EntryRepository<Income, IncomeDraft>> {
 
 	@Override
 	protected IncomeDraft draft(LocalDate date, String business, String category, BigDecimal amount, String account,
@@ -62,7 +64,7 @@ abstract class IncomeRepositoryContract extends EntryRepositoryContract<Income, 
 
 	@Test
 	void shouldHoldTheFirstHouseholdsRowsInItsFirstHouseholdView() {
-		IncomeRepository first = this.repository.forHousehold(Households.FIRST);
+		EntryRepository<Income, IncomeDraft> first = this.repository.forHousehold(Households.FIRST);
 		Income created = first.create(groceries());
 		assertThat(this.repository.findById(created.id())).contains(created);
 		assertThat(first.findAll()).containsExactlyElementsOf(this.repository.findAll());

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.ledger.JdbcEntries;
 
 class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 
@@ -20,14 +22,14 @@ class JdbcIncomeRepositoryTests extends IncomeRepositoryContract {
 	}
 
 	@Override
-	protected IncomeRepository emptyRepository() {
+	protected EntryRepository<Income, IncomeDraft> emptyRepository() {
 		MigratedDatabase.truncate(dataSource, "incomes");
-		return new JdbcIncomeRepository(JdbcClient.create(dataSource));
+		return new JdbcEntries<>(JdbcClient.create(dataSource), Income.TYPE);
 	}
 
 	@Test
 	void identityMovesPastExplicitIdsAndNeverBackwards() {
-		IncomeRepository repository = emptyRepository();
+		EntryRepository<Income, IncomeDraft> repository = emptyRepository();
 		repository.keepIdentityAheadOfIds();
 		assertThat(repository.create(groceries()).id()).isEqualTo(1);
 		JdbcClient jdbc = JdbcClient.create(dataSource);

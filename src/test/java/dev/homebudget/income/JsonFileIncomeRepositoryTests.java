@@ -8,6 +8,8 @@ import dev.homebudget.transition.JsonStore;
 import dev.homebudget.transition.LedgerFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.transition.JsonFileEntries;
 
 class JsonFileIncomeRepositoryTests extends IncomeRepositoryContract
 		implements JsonFileRepositoryBehaviour<Income, IncomeDraft> {
@@ -17,22 +19,22 @@ class JsonFileIncomeRepositoryTests extends IncomeRepositoryContract
 
 	private final TempJsonStores stores = new TempJsonStores();
 
-	private static IncomeRepository on(JsonStore store) {
-		return new JsonFileIncomeRepository(JsonFileIncomeRepository.ledgerOf(store));
+	private static EntryRepository<Income, IncomeDraft> on(JsonStore store) {
+		return JsonFileEntries.of(store, Income.TYPE);
 	}
 
 	@Override
-	protected IncomeRepository emptyRepository() {
+	protected EntryRepository<Income, IncomeDraft> emptyRepository() {
 		return on(this.stores.fresh(this.temp));
 	}
 
 	@Override
-	public IncomeRepository emptyJsonRepository() {
+	public EntryRepository<Income, IncomeDraft> emptyJsonRepository() {
 		return emptyRepository();
 	}
 
 	@Override
-	public IncomeRepository reopenJsonRepository() {
+	public EntryRepository<Income, IncomeDraft> reopenJsonRepository() {
 		return on(this.stores.reopen());
 	}
 

@@ -13,12 +13,12 @@ class DatabaseMetricsPostProcessorTests {
 
 	@Test
 	void shouldLabelErrorsWithTheSqlStateOrAClassNameNeverAMessage() {
-		assertThat(DatabaseMetricsPostProcessor
+		assertThat(DatabaseTimingInterceptor
 			.errorType(new UncategorizedSQLException("t", "SELECT", new SQLException("secret text", "57014"))))
 			.isEqualTo("57014");
-		assertThat(DatabaseMetricsPostProcessor.errorType(new CannotGetJdbcConnectionException("secret host")))
+		assertThat(DatabaseTimingInterceptor.errorType(new CannotGetJdbcConnectionException("secret host")))
 			.isEqualTo("CannotGetJdbcConnectionException");
-		assertThat(DatabaseMetricsPostProcessor.errorType(new SQLException("odd", "not a state")))
+		assertThat(DatabaseTimingInterceptor.errorType(new SQLException("odd", "not a state")))
 			.isEqualTo("SQLException");
 	}
 

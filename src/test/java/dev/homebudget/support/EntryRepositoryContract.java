@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.homebudget.ledger.EntryField;
+import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryRepository;
+import dev.homebudget.ledger.EntrySort;
+import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.ledger.StoredEntry;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,16 +89,16 @@ public abstract class EntryRepositoryContract<E extends StoredEntry, D, R extend
 		List<E> seeded = seedThree();
 		assertThat(this.repository.findAll()).extracting(StoredEntry::id)
 			.containsExactly(seeded.get(2).id(), seeded.get(1).id(), seeded.get(0).id());
-		assertThat(this.repository.findPage(2, 2)).extracting(StoredEntry::id).containsExactly(seeded.get(0).id());
-		assertThat(this.repository.findPage(0, 2)).hasSize(2);
+		assertThat(this.repository.find(EntryQuery.all().withLimit(2))).extracting(StoredEntry::id)
+			.containsExactly(seeded.get(2).id(), seeded.get(1).id());
 	}
 
 	@Test
 	void shouldFilterByCategory() {
 		seedThree();
-		assertThat(this.repository.findByCategory("Transport")).hasSize(1);
-		assertThat(this.repository.findByCategory("Groceries")).hasSize(2);
-		assertThat(this.repository.countByCategory("Groceries")).isEqualTo(2);
+		assertThat(this.repository.find(inCategory("Transport"))).hasSize(1);
+		assertThat(this.repository.find(inCategory("Groceries"))).hasSize(2);
+		assertThat(this.repository.stats(inCategory("Groceries")).count()).isEqualTo(2);
 	}
 
 	@Test
@@ -153,25 +156,34 @@ public abstract class EntryRepositoryContract<E extends StoredEntry, D, R extend
 	@Test
 	void shouldFindByInclusiveDateRangeNewestFirst() {
 		seedThree();
-		assertThat(this.repository.findByDateRange(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)))
+		assertThat(this.repository.find(between(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30))))
 			.extracting(StoredEntry::date)
 			.containsExactly(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 11, 10));
-		assertThat(this.repository.findByDateRange(LocalDate.of(2025, 11, 10), LocalDate.of(2025, 11, 10))).hasSize(1);
+		assertThat(this.repository.find(between(LocalDate.of(2025, 11, 10), LocalDate.of(2025, 11, 10)))).hasSize(1);
 	}
 
 	@Test
 	void shouldTotalExactly() {
 		seedThree();
-		assertThat(this.repository.totalByCategory("Groceries")).isEqualByComparingTo("150.50");
-		assertThat(this.repository.totalByDateRange(LocalDate.of(2025, 11, 15), LocalDate.of(2025, 12, 31)))
+		assertThat(this.repository.stats(inCategory("Groceries")).total()).isEqualByComparingTo("150.50");
+		assertThat(this.repository.total(LocalDate.of(2025, 11, 15), LocalDate.of(2025, 12, 31)).total())
 			.isEqualByComparingTo("250.00");
-		assertThat(this.repository.totalByCategory("None")).isEqualByComparingTo("0");
+		assertThat(this.repository.stats(inCategory("None")).total()).isEqualByComparingTo("0");
 	}
 
 	@Test
-	void shouldListDistinctSortedCategories() {
+	void shouldListDistinctCategoriesMostUsedFirst() {
 		seedThree();
-		assertThat(this.repository.categories()).containsExactly("Groceries", "Transport");
+		assertThat(this.repository.distinctValues(EntryField.CATEGORY, 10)).extracting(EntryTotals.ValueCount::value)
+			.containsExactly("Groceries", "Transport");
+	}
+
+	private static EntryQuery inCategory(String category) {
+		return new EntryQuery(null, null, category, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null);
+	}
+
+	private static EntryQuery between(LocalDate from, LocalDate to) {
+		return new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null);
 	}
 
 	@Test
@@ -182,7 +194,7 @@ public abstract class EntryRepositoryContract<E extends StoredEntry, D, R extend
 			expected = expected.add(amount);
 			this.repository.create(draft(LocalDate.of(2025, 1, 1), null, "Cents", amount, "A", "\u20aa", null));
 		}
-		assertThat(this.repository.totalByCategory("Cents")).isEqualByComparingTo(expected);
+		assertThat(this.repository.stats(inCategory("Cents")).total()).isEqualByComparingTo(expected);
 	}
 
 	@Test

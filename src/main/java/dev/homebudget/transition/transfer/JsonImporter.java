@@ -18,8 +18,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import dev.homebudget.ledger.EntryTable;
-import dev.homebudget.ledger.Households;
+import dev.homebudget.ledger.JdbcEntries;
 import dev.homebudget.transition.JsonDirectory;
 import dev.homebudget.transition.JsonEntry;
 import dev.homebudget.transition.LedgerFile;
@@ -367,7 +366,7 @@ public final class JsonImporter {
 				LedgerTable table = LedgerTable.of(result.json().ledger());
 				LedgerResult done = deleteMissing ? result.withDeleted(deleteMissing(connection, table, result.json()))
 						: result;
-				identity(connection, table).keepIdentityAheadOfIds();
+				keepIdentityAheadOfIds(connection, table);
 				if (done.inserted() + done.updated() + done.deleted().size() > 0) {
 					statement.execute("ANALYZE " + table.table());
 				}
@@ -405,10 +404,10 @@ public final class JsonImporter {
 		return deleted;
 	}
 
-	/** The table's shared SQL, run on the import's own connection and transaction. */
-	private static EntryTable<JsonEntry> identity(Connection connection, LedgerTable table) {
-		return new EntryTable<>(JdbcClient.create(new SingleConnectionDataSource(connection, true)), table.table(),
-				table.ledger().hasBusiness(), (rs, row) -> table.map(rs), (entry) -> 0, Households.FIRST);
+	/** The ledger's identity rule, run on the import's own connection and transaction. */
+	private static void keepIdentityAheadOfIds(Connection connection, LedgerTable table) {
+		JdbcEntries.keepIdentityAheadOfIds(JdbcClient.create(new SingleConnectionDataSource(connection, true)),
+				table.table());
 	}
 
 	/** The batches of one file, on the import's connection. */

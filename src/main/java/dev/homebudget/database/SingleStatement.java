@@ -1,4 +1,4 @@
-package dev.homebudget.web;
+package dev.homebudget.database;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
