@@ -3,6 +3,7 @@ package dev.homebudget.cli;
 import javax.sql.DataSource;
 
 import dev.homebudget.HomeBudgetApplication;
+import dev.homebudget.schema.MigrationRunner;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.WebApplicationType;
@@ -53,6 +54,19 @@ final class CommandContext implements AutoCloseable {
 
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/**
+	 * Applies pending schema migrations as the app does at startup (a database that holds
+	 * data is backed up first), and says so when there were any: commands that read or
+	 * write the app's tables call this first, so that each works on a new data directory.
+	 */
+	void migrate() {
+		MigrationRunner.Outcome migrated = bean(MigrationRunner.class).migrate(flyway());
+		if (migrated.applied() > 0) {
+			System.out.println("Applied " + migrated.applied() + " migration(s); schema version is now "
+					+ migrated.version() + ".");
+		}
 	}
 
 	/** The app's own Flyway, configured exactly as at startup. */

@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** PostgreSQL back to the original's JSON files (see {@link JsonExporter}). */
-@Command(name = "export-json", mixinStandardHelpOptions = true, sortOptions = false, description = {
-		"Write the expenses and incomes tables as the original's expenses.json and incomes.json, for a",
-		"rollback to a phase that reads the JSON files. Refuses to replace existing files unless --force, which",
-		"first keeps a copy of each as <file>.bak-<UTC timestamp>. Each file is replaced atomically, read back,",
-		"and must give the table's fingerprint. The JSON directory is locked for the run: stop an app that uses",
-		"it first; stop writes to the database too (stop the app) so that the files are its latest state." },
+@Command(name = "export-json", mixinStandardHelpOptions = true, sortOptions = false,
+		description = {
+				"Write the expenses and incomes tables as the original's expenses.json and incomes.json, for a "
+						+ "rollback to a phase that reads the JSON files.",
+				"Refuses to replace existing files unless --force, which first keeps a copy of each as "
+						+ "<file>.bak-<UTC timestamp>. Each file is replaced atomically, read back, and must give the "
+						+ "table's fingerprint.",
+				"The JSON directory is locked for the run: stop an app that uses it first; stop writes to the database "
+						+ "too (stop the app) so that the files are its latest state.",
+				"Applies pending schema migrations first." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:written and verified", "1:written, but a file read back differs from its table (listed)",
 				"2:could not run (files exist without --force, locked directory, database unreachable)" })
@@ -30,9 +34,7 @@ class ExportJsonCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		return MigrationTools.withDatabase((context) -> {
-			if (!MigrationTools.schemaCurrent(context)) {
-				return MigrationTools.FAILED;
-			}
+			context.migrate();
 			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
 			JsonExporter.Report report = new JsonExporter(context.dataSource()).export(directory, this.force);
 			return print(report, System.out);

@@ -15,13 +15,17 @@ import picocli.CommandLine.Option;
  * The JSON files into PostgreSQL (see {@link JsonImporter}), with a report an operator
  * can act on.
  */
-@Command(name = "import-json", mixinStandardHelpOptions = true, sortOptions = false, description = {
-		"Copy the JSON files (expenses.json, incomes.json) into PostgreSQL, keeping ids and exact amounts.",
-		"Idempotent and resumable: run it again after a failure or a kill. A record that differs in the database is",
-		"overwritten from the file (the JSON files are the source of truth during the import); rows only in the",
-		"database are kept and listed. Rejected records are reported with id and reason, the valid ones are imported",
-		"(use --all-or-nothing to write nothing then). Applies pending schema migrations first. The JSON directory",
-		"is locked for the run: stop an app that uses it first." }, exitCodeListHeading = "%nExit codes:%n",
+@Command(name = "import-json", mixinStandardHelpOptions = true, sortOptions = false,
+		description = {
+				"Copy the JSON files (expenses.json, incomes.json) into PostgreSQL, keeping ids and exact amounts.",
+				"Idempotent and resumable: run it again after a failure or a kill.",
+				"A record that differs in the database is overwritten from the file (the JSON files are the source of "
+						+ "truth during the import); rows only in the database are kept and listed.",
+				"Rejected records are reported with id and reason, and the valid ones are imported (use "
+						+ "--all-or-nothing to write nothing then).",
+				"Applies pending schema migrations first. The JSON directory is locked for the run: stop an app that "
+						+ "uses it first." },
+		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done; the JSON files and the database agree",
 				"1:done, but records were rejected or rows are only in the database (listed)",
 				"2:could not run (bad option, unreadable JSON file, locked directory, database unreachable)" })
@@ -63,7 +67,7 @@ class ImportJsonCommand implements Callable<Integer> {
 				}
 			}
 			else {
-				context.flyway().migrate();
+				context.migrate();
 			}
 			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
 			JsonImporter.Report report = new JsonImporter(context.dataSource()).importFrom(directory, options,

@@ -32,10 +32,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * already hold data unless {@code --append} is given. With {@code --json-dir} it writes
  * the original's JSON files instead, with their ids, as a JSON-era household to import.
  */
-@Command(name = "seed-test-data", mixinStandardHelpOptions = true, sortOptions = false, description = {
-		"Generate realistic test data over --years up to --until, the same for the same --seed and --until:",
-		"--count N (N expenses and N/5 incomes) or --expenses N --incomes M. Into the database by default;",
-		"with --json-dir DIR as the original's expenses.json and incomes.json instead (refuses existing files)." })
+@Command(name = "seed-test-data", mixinStandardHelpOptions = true, sortOptions = false,
+		description = {
+				"Generate realistic test data over --years up to --until, the same for the same --seed and --until: "
+						+ "--count N (N expenses and N/5 incomes), or --expenses N --incomes M.",
+				"Into the database by default (applying pending schema migrations first); with --json-dir DIR as the "
+						+ "original's expenses.json and incomes.json instead (refuses existing files)." })
 class SeedTestDataCommand implements Callable<Integer> {
 
 	@Option(names = "--count", paramLabel = "N", description = "N expenses and N/5 incomes")
@@ -83,6 +85,7 @@ class SeedTestDataCommand implements Callable<Integer> {
 			return writeJson(expenseRows, incomeRows);
 		}
 		try (CommandContext context = CommandContext.start()) {
+			context.migrate();
 			JdbcClient jdbc = JdbcClient.create(context.dataSource());
 			long existing = SeedSmokeCommand.count(jdbc, "expenses") + SeedSmokeCommand.count(jdbc, "incomes");
 			if (existing > 0 && !this.append) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import dev.homebudget.auth.AccountException;
 import dev.homebudget.auth.UserAccount;
 import dev.homebudget.auth.UserAccounts;
-import dev.homebudget.schema.MigrationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -69,12 +68,7 @@ class UserCommand implements Callable<Integer> {
 					UserAccounts accounts = context.bean(UserAccounts.class);
 					if (this.action.equals("add")) {
 						// the first account is often the first command on a new install
-						MigrationRunner.Outcome migrated = context.bean(MigrationRunner.class)
-							.migrate(context.flyway());
-						if (migrated.applied() > 0) {
-							System.out.println("Applied " + migrated.applied() + " migration(s); schema version is now "
-									+ migrated.version() + ".");
-						}
+						context.migrate();
 						UserAccount account = accounts.add(this.name, java.nio.CharBuffer.wrap(password));
 						System.out.println("Added account '" + account.username() + "' (id " + account.id() + ").");
 					}
