@@ -34,6 +34,7 @@ class FlagsCommand implements Callable<Integer> {
 			return 2;
 		}
 		try (CommandContext context = CommandContext.start()) {
+			context.migrate();
 			FeatureFlags flags = context.bean(FeatureFlags.class);
 			switch (this.action) {
 				case "list" -> {

@@ -35,6 +35,7 @@ class RepairCommand implements Callable<Integer> {
 				System.out.println("This phase has no mirror store: nothing to repair.");
 				return 0;
 			}
+			context.migrate();
 			StorageRepair.Report report = context.bean(StorageRepair.class).run();
 			System.out.println("Repair journal: " + report.journal());
 			if (report.lines().isEmpty()) {

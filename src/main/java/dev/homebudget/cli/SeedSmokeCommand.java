@@ -33,6 +33,7 @@ class SeedSmokeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try (CommandContext context = CommandContext.start()) {
+			context.migrate();
 			JdbcClient jdbc = JdbcClient.create(context.dataSource());
 			int[] seeded = new TransactionTemplate(new DataSourceTransactionManager(context.dataSource()))
 				.execute((status) -> new int[] { seedExpenses(jdbc), seedIncomes(jdbc) });

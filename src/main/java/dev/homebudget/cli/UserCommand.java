@@ -14,8 +14,6 @@ import dev.homebudget.auth.UserAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import org.springframework.jdbc.BadSqlGrammarException;
-
 /**
  * Accounts for sign-in mode. Passwords never come from the command line (where other
  * users and the shell history could see them): from the terminal, asked twice, or else
@@ -26,9 +24,6 @@ import org.springframework.jdbc.BadSqlGrammarException;
 				"The password is asked on the terminal (twice), or read from the first line of standard input",
 				"when it is not a terminal, e.g. ./hbw user add dana < password-file. Never from arguments." })
 class UserCommand implements Callable<Integer> {
-
-	private static final String NOT_MIGRATED = "The database has no accounts table yet: run ./hbw migrate, "
-			+ "./hbw user add NAME (which migrates first) or start the app once.";
 
 	@Parameters(index = "0", arity = "0..1", defaultValue = "list", description = "list, add or passwd")
 	String action;
@@ -41,6 +36,7 @@ class UserCommand implements Callable<Integer> {
 		switch (this.action) {
 			case "list" -> {
 				try (CommandContext context = CommandContext.start()) {
+					context.migrate();
 					var accounts = context.bean(UserAccounts.class).list();
 					if (accounts.isEmpty()) {
 						System.out.println("No accounts yet. Add the first one with ./hbw user add NAME.");
@@ -49,10 +45,6 @@ class UserCommand implements Callable<Integer> {
 						System.out.printf("%-6d %-32s %s%n", account.id(), account.username(), account.createdAt());
 					}
 					return 0;
-				}
-				catch (BadSqlGrammarException ex) {
-					System.err.println(NOT_MIGRATED);
-					return MigrationTools.FAILED;
 				}
 			}
 			case "add", "passwd" -> {
@@ -65,10 +57,10 @@ class UserCommand implements Callable<Integer> {
 					return MigrationTools.FAILED;
 				}
 				try (CommandContext context = CommandContext.start()) {
+					// the first account is often the first command on a new install
+					context.migrate();
 					UserAccounts accounts = context.bean(UserAccounts.class);
 					if (this.action.equals("add")) {
-						// the first account is often the first command on a new install
-						context.migrate();
 						UserAccount account = accounts.add(this.name, java.nio.CharBuffer.wrap(password));
 						System.out.println("Added account '" + account.username() + "' (id " + account.id() + ").");
 					}
@@ -80,10 +72,6 @@ class UserCommand implements Callable<Integer> {
 				}
 				catch (AccountException ex) {
 					System.err.println(ex.getMessage());
-					return MigrationTools.FAILED;
-				}
-				catch (BadSqlGrammarException ex) {
-					System.err.println(NOT_MIGRATED);
 					return MigrationTools.FAILED;
 				}
 				finally {

@@ -2,6 +2,7 @@ package dev.homebudget.cli;
 
 import java.util.concurrent.Callable;
 
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,12 @@ class ValidateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try (CommandContext context = CommandContext.start()) {
-			ValidateResult result = context.flyway().validateWithResult();
+			// migrations not applied yet (a new database) are pending, not invalid
+			ValidateResult result = Flyway.configure()
+				.configuration(context.flyway().getConfiguration())
+				.ignoreMigrationPatterns("*:pending")
+				.load()
+				.validateWithResult();
 			if (result.validationSuccessful) {
 				System.out.println("Schema history is valid (" + result.validateCount + " migration(s) checked).");
 				return 0;
