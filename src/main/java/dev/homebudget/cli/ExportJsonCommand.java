@@ -33,9 +33,9 @@ class ExportJsonCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return MigrationTools.withDatabase((context) -> {
+		return CommandSupport.withDatabase((context) -> {
 			context.migrate();
-			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
+			Path directory = CommandSupport.jsonDirectory(context, this.jsonDirectory);
 			JsonExporter.Report report = new JsonExporter(context.dataSource()).export(directory, this.force);
 			return print(report, System.out);
 		});
@@ -45,16 +45,16 @@ class ExportJsonCommand implements Callable<Integer> {
 		for (JsonExporter.LedgerExport export : report.ledgers()) {
 			out.println(export.file() + ": " + export.database().count() + " record(s) written"
 					+ ((export.backup() != null) ? "; the previous file is kept as " + export.backup() : ""));
-			MigrationTools.printFingerprints(out, export.table(), "database", export.database(), "file",
+			CommandSupport.printFingerprints(out, export.table(), "database", export.database(), "file",
 					export.written());
 			export.unreadable().forEach((rejection) -> out.println("  unreadable in the file: " + rejection));
 		}
 		if (report.verified()) {
 			out.println("Export verified: each file read back holds exactly its table's records.");
-			return MigrationTools.OK;
+			return CommandSupport.OK;
 		}
 		out.println("Export NOT verified: a file read back differs from its table (see above).");
-		return MigrationTools.ATTENTION;
+		return CommandSupport.ATTENTION;
 	}
 
 }

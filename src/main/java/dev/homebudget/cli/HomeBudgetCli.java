@@ -63,9 +63,9 @@ public final class HomeBudgetCli implements Runnable {
 	 */
 	private static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
 		String what = DatabaseFailures.isUnavailable(failure) ? "cannot reach the database" : "failed";
-		command.getErr().println(command.getCommandName() + " " + what + ": " + MigrationTools.rootMessage(failure));
+		command.getErr().println(command.getCommandName() + " " + what + ": " + CommandSupport.rootMessage(failure));
 		logger.debug("{} failed", command.getCommandName(), failure);
-		return MigrationTools.FAILED;
+		return CommandSupport.FAILED;
 	}
 
 }

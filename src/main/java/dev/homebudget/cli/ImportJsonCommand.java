@@ -56,20 +56,20 @@ class ImportJsonCommand implements Callable<Integer> {
 	public Integer call() {
 		if (this.batchSize < 1) {
 			System.err.println("--batch-size must be at least 1");
-			return MigrationTools.FAILED;
+			return CommandSupport.FAILED;
 		}
 		JsonImporter.Options options = new JsonImporter.Options(this.batchSize, this.dryRun, this.allOrNothing,
 				this.deleteMissing);
-		return MigrationTools.withDatabase((context) -> {
+		return CommandSupport.withDatabase((context) -> {
 			if (this.dryRun) {
-				if (!MigrationTools.schemaCurrent(context)) {
-					return MigrationTools.FAILED;
+				if (!CommandSupport.schemaCurrent(context)) {
+					return CommandSupport.FAILED;
 				}
 			}
 			else {
 				context.migrate();
 			}
-			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
+			Path directory = CommandSupport.jsonDirectory(context, this.jsonDirectory);
 			JsonImporter.Report report = new JsonImporter(context.dataSource()).importFrom(directory, options,
 					ImportProgress.onStandardError());
 			return print(report, System.out);
@@ -134,7 +134,7 @@ class ImportJsonCommand implements Callable<Integer> {
 			different.stream().limit(LISTED).forEach((mismatch) -> out.println("  " + mismatch));
 		}
 		for (Reconciliation.LedgerComparison ledger : report.verification().ledgers()) {
-			MigrationTools.printFingerprints(out, ledger.table(), "JSON", ledger.jsonFingerprint(), "database",
+			CommandSupport.printFingerprints(out, ledger.table(), "JSON", ledger.jsonFingerprint(), "database",
 					ledger.databaseFingerprint());
 		}
 		long records = report.ledgers().stream().mapToLong((result) -> result.json().entries().size()).sum();
@@ -147,7 +147,7 @@ class ImportJsonCommand implements Callable<Integer> {
 					report.timings().writing().toMillis(), report.timings().verifying().toMillis());
 		}
 		boolean agree = report.rejected() == 0 && onlyInDatabase.isEmpty() && different.isEmpty();
-		return agree ? MigrationTools.OK : MigrationTools.ATTENTION;
+		return agree ? CommandSupport.OK : CommandSupport.ATTENTION;
 	}
 
 }

@@ -33,11 +33,11 @@ class ReconcileCommand implements Callable<Integer> {
 	public Integer call() {
 		if (this.limit < 0) {
 			System.err.println("--limit must be 0 or more");
-			return MigrationTools.FAILED;
+			return CommandSupport.FAILED;
 		}
-		return MigrationTools.withDatabase((context) -> {
+		return CommandSupport.withDatabase((context) -> {
 			context.migrate();
-			Path directory = MigrationTools.jsonDirectory(context, this.jsonDirectory);
+			Path directory = CommandSupport.jsonDirectory(context, this.jsonDirectory);
 			long started = System.nanoTime();
 			Reconciliation reconciliation = new Reconciler(context.dataSource()).reconcile(directory);
 			int status = print(reconciliation, this.limit, System.out);
@@ -55,7 +55,7 @@ class ReconcileCommand implements Callable<Integer> {
 											: " and " + ledger.json().rejections().size() + " unreadable")
 							: "(not present: an empty ledger)",
 					ledger.databaseRows());
-			MigrationTools.printFingerprints(out, ledger.table(), "JSON", ledger.jsonFingerprint(), "database",
+			CommandSupport.printFingerprints(out, ledger.table(), "JSON", ledger.jsonFingerprint(), "database",
 					ledger.databaseFingerprint());
 		}
 		List<Reconciliation.Mismatch> mismatches = reconciliation.mismatches();
@@ -65,7 +65,7 @@ class ReconcileCommand implements Callable<Integer> {
 		}
 		out.println(mismatches.size() + " mismatch" + ((mismatches.size() == 1) ? "" : "es") + " over "
 				+ reconciliation.compared());
-		return mismatches.isEmpty() ? MigrationTools.OK : MigrationTools.ATTENTION;
+		return mismatches.isEmpty() ? CommandSupport.OK : CommandSupport.ATTENTION;
 	}
 
 }

@@ -50,11 +50,11 @@ class UserCommand implements Callable<Integer> {
 			case "add", "passwd" -> {
 				if (this.name == null) {
 					System.err.println("Name the account: ./hbw user " + this.action + " NAME");
-					return MigrationTools.FAILED;
+					return CommandSupport.FAILED;
 				}
 				char[] password = readPassword();
 				if (password == null) {
-					return MigrationTools.FAILED;
+					return CommandSupport.FAILED;
 				}
 				try (CommandContext context = CommandContext.start()) {
 					// the first account is often the first command on a new install
@@ -72,7 +72,7 @@ class UserCommand implements Callable<Integer> {
 				}
 				catch (AccountException ex) {
 					System.err.println(ex.getMessage());
-					return MigrationTools.FAILED;
+					return CommandSupport.FAILED;
 				}
 				finally {
 					Arrays.fill(password, '\0');
@@ -80,7 +80,7 @@ class UserCommand implements Callable<Integer> {
 			}
 			default -> {
 				System.err.println("Unknown action '" + this.action + "': use list, add or passwd");
-				return MigrationTools.FAILED;
+				return CommandSupport.FAILED;
 			}
 		}
 	}

@@ -91,16 +91,15 @@ public final class JsonExporter {
 	 * Exports both tables.
 	 * @param force replace existing files (each is first copied to
 	 * {@code <name>.bak-<UTC timestamp>})
-	 * @throws MigrationException when a file exists and {@code force} is false
+	 * @throws TransferException when a file exists and {@code force} is false
 	 */
 	public Report export(Path jsonDirectory, boolean force) {
 		try (JsonDirectory directory = JsonDirectory.open(jsonDirectory)) {
 			for (LedgerFile ledger : LedgerFile.values()) {
 				Path file = directory.fileOf(ledger);
 				if (Files.exists(file) && !force) {
-					throw new MigrationException(
-							file + " exists; nothing was written. Use --force to replace it (a copy" + " is kept as "
-									+ ledger.fileName() + ".bak-<timestamp>)");
+					throw new TransferException(file + " exists; nothing was written. Use --force to replace it (a copy"
+							+ " is kept as " + ledger.fileName() + ".bak-<timestamp>)");
 				}
 			}
 			Map<LedgerFile, List<JsonEntry>> tables = this.database.inOneSnapshot(() -> {
@@ -148,7 +147,7 @@ public final class JsonExporter {
 			return backup;
 		}
 		catch (IOException ex) {
-			throw new MigrationException("Could not keep a copy of " + file + " as " + backup + " (" + ex.getMessage()
+			throw new TransferException("Could not keep a copy of " + file + " as " + backup + " (" + ex.getMessage()
 					+ "); nothing was replaced", ex);
 		}
 	}

@@ -310,7 +310,7 @@ public final class JsonImporter {
 			}
 		}
 		catch (SQLException | IOException ex) {
-			throw new MigrationException("The import stopped: " + ex.getMessage()
+			throw new TransferException("The import stopped: " + ex.getMessage()
 					+ ". Batches committed before this point are kept; run the import again to resume.", ex);
 		}
 	}
@@ -321,7 +321,7 @@ public final class JsonImporter {
 			try (ResultSet rs = lock.executeQuery()) {
 				rs.next();
 				if (!rs.getBoolean(1)) {
-					throw new MigrationException("Another import-json is running against this database; wait for it");
+					throw new TransferException("Another import-json is running against this database; wait for it");
 				}
 			}
 		}

@@ -105,7 +105,7 @@ class JsonExportTests {
 					+ " VALUES (4, '2025-01-01', NULL, 'c', 12.5, 'a', '')")
 			.update();
 
-		assertThatExceptionOfType(MigrationException.class)
+		assertThatExceptionOfType(TransferException.class)
 			.isThrownBy(() -> new JsonExporter(database).export(directory, false))
 			.withMessageContaining("expenses.json exists; nothing was written")
 			.withMessageContaining("--force");

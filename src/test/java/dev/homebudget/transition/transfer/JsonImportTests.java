@@ -341,7 +341,7 @@ class JsonImportTests {
 			@Override
 			public void checkpoint(JsonImporter.Checkpoint checkpoint) {
 				if (checkpoint.batch() == 1) {
-					assertThatExceptionOfType(MigrationException.class)
+					assertThatExceptionOfType(TransferException.class)
 						.isThrownBy(() -> JsonImportTests.this.importer.importFrom(second,
 								new JsonImporter.Options(100, false, false), QUIET))
 						.withMessageContaining("Another import-json is running");

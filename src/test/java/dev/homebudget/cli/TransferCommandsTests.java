@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their own that starts without a schema.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MigrationCommandsTests {
+class TransferCommandsTests {
 
 	private static final String DATABASE = "cli_migration";
 
@@ -175,7 +175,7 @@ class MigrationCommandsTests {
 	@Test
 	@Order(7)
 	void exportsForARollbackOnlyOverExistingFilesWhenForced() throws IOException {
-		MigrationCommandsTests.jdbc().sql("DELETE FROM expenses WHERE id > 5000").update();
+		TransferCommandsTests.jdbc().sql("DELETE FROM expenses WHERE id > 5000").update();
 		CliRun refused = run("export-json", "--json-dir", json());
 		assertThat(refused.status()).isEqualTo(2);
 		assertThat(refused.err()).contains("exists; nothing was written", "--force");
@@ -209,12 +209,12 @@ class MigrationCommandsTests {
 	void keepsTheAppsStorageOutOfTheToolsWay() {
 		// whatever phase the environment names, the tools' own context runs on PostgreSQL
 		// only, so that it never takes the JSON directory the tools need
-		int status = MigrationTools.withDatabase((context) -> {
+		int status = CommandSupport.withDatabase((context) -> {
 			org.springframework.core.env.Environment environment = context
 				.bean(org.springframework.core.env.Environment.class);
 			assertThat(environment.getProperty("FF_USE_DATABASE_STORAGE")).isEqualTo("true");
 			assertThat(environment.getProperty("FF_DUAL_WRITE_ENABLED")).isEqualTo("false");
-			return MigrationTools.OK;
+			return CommandSupport.OK;
 		});
 		assertThat(status).isZero();
 		CliRun deleting = run("import-json", "--json-dir", json(), "--delete-missing", "--dry-run");

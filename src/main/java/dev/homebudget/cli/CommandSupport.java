@@ -7,16 +7,16 @@ import java.util.function.ToIntFunction;
 import dev.homebudget.config.StorageProperties;
 import dev.homebudget.transition.JsonStoreException;
 import dev.homebudget.transition.transfer.Fingerprint;
-import dev.homebudget.transition.transfer.MigrationException;
+import dev.homebudget.transition.transfer.TransferException;
 import dev.homebudget.web.DatabaseFailures;
 
 import org.springframework.dao.DataAccessException;
 
 /**
- * What the JSON migration commands share: their exit codes, the database context, the
- * JSON directory, and how they print fingerprints.
+ * What the commands share: their exit codes, the database context of the JSON transfer
+ * tools, the JSON directory, and how fingerprints are printed.
  */
-final class MigrationTools {
+final class CommandSupport {
 
 	/** The command did its job and the two stores agree. */
 	static final int OK = 0;
@@ -38,7 +38,7 @@ final class MigrationTools {
 	static final String[] DATABASE_ONLY = { "--FF_USE_DATABASE_STORAGE=true", "--FF_DUAL_WRITE_ENABLED=false",
 			"--budget.storage.primary=postgres", "--budget.storage.dual-write=false" };
 
-	private MigrationTools() {
+	private CommandSupport() {
 	}
 
 	/**
@@ -57,7 +57,7 @@ final class MigrationTools {
 		try (context) {
 			return body.applyAsInt(context);
 		}
-		catch (JsonStoreException | MigrationException ex) {
+		catch (JsonStoreException | TransferException ex) {
 			System.err.println(ex.getMessage());
 			return FAILED;
 		}
