@@ -1,4 +1,5 @@
 /**
- * Operational endpoints: the root message and the v1 health check.
+ * Operations: the root message, health and readiness, metrics (HTTP and database
+ * timings), request logs and the OpenAPI document.
  */
 package dev.homebudget.ops;
