@@ -73,8 +73,17 @@ public class IdempotentRequests {
 	 */
 	public ResponseEntity<String> execute(String key, String requestScope, byte[] body, String etag,
 			Supplier<Object> action) {
+		return execute(key, requestScope, body, HttpStatus.OK, etag, action);
+	}
+
+	/**
+	 * As {@link #execute(String, String, byte[], String, Supplier)}, answering with
+	 * {@code status} (201 for a created resource), the first time and on every replay.
+	 */
+	public ResponseEntity<String> execute(String key, String requestScope, byte[] body, HttpStatus status, String etag,
+			Supplier<Object> action) {
 		if (key == null) {
-			return ok(this.json.writeValueAsString(action.get()), false, etag);
+			return respond(status, this.json.writeValueAsString(action.get()), false, etag);
 		}
 		if (!KEY.matcher(key).matches()) {
 			throw new RequestValidationException(new ValidationIssue("value_error", List.of("header", HEADER),
@@ -86,19 +95,20 @@ public class IdempotentRequests {
 		int household = this.household.forReading();
 		String scope = (household != Households.FIRST) ? "household " + household + " " + requestScope : requestScope;
 		String hash = fingerprint(scope, body);
-		return this.transactions.execute((status) -> {
+		return this.transactions.execute((transaction) -> {
 			if (!claim(scope, key, hash)) {
 				return replay(scope, key, hash, etag);
 			}
 			String response = this.json.writeValueAsString(action.get());
 			this.jdbc
-				.sql("UPDATE idempotency_keys SET response_status = 200, response_body = :body "
+				.sql("UPDATE idempotency_keys SET response_status = :status, response_body = :body "
 						+ "WHERE scope = :scope AND key = :key")
+				.param("status", status.value())
 				.param("body", response)
 				.param("scope", scope)
 				.param("key", key)
 				.update();
-			return ok(response, false, etag);
+			return respond(status, response, false, etag);
 		});
 	}
 
@@ -159,7 +169,7 @@ public class IdempotentRequests {
 					new ValidationIssue("idempotency_key_reused", List.of("header", HEADER),
 							"This Idempotency-Key was already used with a different request", key, null));
 		}
-		return ok(stored.body(), true, etag);
+		return respond(HttpStatus.valueOf(stored.status()), stored.body(), true, etag);
 	}
 
 	/** Drops keys past their time to live. */
@@ -170,8 +180,8 @@ public class IdempotentRequests {
 			.update();
 	}
 
-	private static ResponseEntity<String> ok(String body, boolean replayed, String etag) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+	private static ResponseEntity<String> respond(HttpStatus status, String body, boolean replayed, String etag) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
 		if (etag != null) {
 			response.eTag(etag);
 		}

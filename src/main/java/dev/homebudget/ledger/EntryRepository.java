@@ -73,6 +73,17 @@ public interface EntryRepository<E extends StoredEntry, D> {
 
 	boolean deleteById(int id);
 
+	/**
+	 * Moves every entry of one category to another, or renames their category when both
+	 * are the same: each gets {@code name} as its text and a new version, in one
+	 * statement. Only a store that keeps categories can (PostgreSQL as the primary).
+	 * @return the ids of the entries moved
+	 * @throws dev.homebudget.web.ApiException 409 for the JSON files
+	 */
+	default List<Integer> moveCategory(int fromCategory, int toCategory, String name) {
+		throw Households.needsPostgresPrimary("Categories");
+	}
+
 	/** Deletes every existing row among the ids; returns how many rows were deleted. */
 	int deleteAllById(Collection<Integer> ids);
 

@@ -23,11 +23,23 @@ public final class EntrySql {
 	}
 
 	/** {@code "category = :category, notes = :notes"} for the present fields. */
-	public static String setClause(EntryValues changes) {
+	public static String setClause(EntryValues changes, EntryKind kind) {
 		return changes.fields()
 			.stream()
-			.map((field) -> field.column() + " = :" + field.column())
+			.map((field) -> field.column() + " = " + value(field, kind))
 			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * The SQL value a field is written with through the API: its parameter, except the
+	 * category, which is written as the name of the household's category it matches
+	 * (ignoring case, accents and spaces), so that "groceries " lands in Groceries. The
+	 * statement binds {@code :household}.
+	 */
+	public static String value(EntryField field, EntryKind kind) {
+		return (field == EntryField.CATEGORY)
+				? "category_name(:household, '" + kind.entryName() + "', :" + field.column() + ")"
+				: ":" + field.column();
 	}
 
 	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, EntryValues changes) {
@@ -76,12 +88,13 @@ public final class EntrySql {
 	 * The conditions of a query: filters and the keyset position. Values are bound as
 	 * parameters; column names come from {@link EntrySort.Column}.
 	 */
-	public static Filter filter(EntryQuery query, boolean hasBusiness) {
+	public static Filter filter(EntryQuery query, EntryKind kind) {
+		boolean hasBusiness = kind.hasBusiness();
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		condition(conditions, parameters, "date >= :from", "from", query.from());
 		condition(conditions, parameters, "date <= :to", "to", query.to());
-		condition(conditions, parameters, "category = :category", "category", query.category());
+		condition(conditions, parameters, inCategory(kind), "category", query.category());
 		condition(conditions, parameters, "account = :account", "account", query.account());
 		if (hasBusiness) {
 			condition(conditions, parameters, "business = :business", "business", query.business());
@@ -105,6 +118,19 @@ public final class EntrySql {
 		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		return new Filter(where, parameters);
+	}
+
+	/**
+	 * The entries of the household's category named (ignoring case, accents and spaces)
+	 * and, when it is a group, of its categories. Needs {@code :household} (every filter
+	 * is {@link Filter#scoped scoped}).
+	 */
+	private static String inCategory(EntryKind kind) {
+		String type = "'" + kind.entryName() + "'";
+		return "category_id IN (SELECT c.id FROM categories c WHERE c.household_id = :household AND c.kind = " + type
+				+ " AND (c.name_key = name_key(:category) OR c.parent_id IN (SELECT g.id FROM categories g"
+				+ " WHERE g.household_id = :household AND g.kind = " + type
+				+ " AND g.name_key = name_key(:category))))";
 	}
 
 	/**

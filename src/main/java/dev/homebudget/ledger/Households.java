@@ -30,6 +30,15 @@ public final class Households {
 		}
 	}
 
+	/**
+	 * The 409 of phases P0 and P1 for what only PostgreSQL keeps (categories, budgets,
+	 * history...): a sentence naming the capability and the phases it works in.
+	 */
+	public static ApiException needsPostgresPrimary(String capability) {
+		return new ApiException(HttpStatus.CONFLICT, capability
+				+ " need PostgreSQL as the primary store (storage phase P2 or P3); this server keeps the JSON files primary");
+	}
+
 	/** The 409 of the JSON-era phases for anything about a household but the first. */
 	public static ApiException needsPostgresOnly() {
 		return new ApiException(HttpStatus.CONFLICT,

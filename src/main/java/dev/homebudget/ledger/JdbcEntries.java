@@ -36,6 +36,8 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 
 	private final boolean hasBusiness;
 
+	private final EntryKind kind;
+
 	private final RowMapper<E> mapper;
 
 	private final int household;
@@ -68,7 +70,8 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		this.type = type;
 		this.household = household;
 		this.table = type.kind().tableName();
-		this.hasBusiness = type.kind().hasBusiness();
+		this.kind = type.kind();
+		this.hasBusiness = this.kind.hasBusiness();
 		this.columns = "id, date, " + (this.hasBusiness ? "business, " : "")
 				+ "category, amount, account, currency, notes, version";
 		this.select = "SELECT " + this.columns + " FROM " + this.table;
@@ -94,7 +97,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		String columns = values.fields().stream().map(EntryField::column).collect(Collectors.joining(", "));
 		String parameters = values.fields()
 			.stream()
-			.map((field) -> ":" + field.column())
+			.map((field) -> EntrySql.value(field, this.kind))
 			.collect(Collectors.joining(", "));
 		String sql = "INSERT INTO " + this.table + " (household_id, " + columns + ") VALUES (:household, " + parameters
 				+ ") RETURNING " + this.columns;
@@ -211,8 +214,8 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		if (changes.isEmpty()) {
 			return findById(id);
 		}
-		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
-				+ " AND id = :id RETURNING " + this.columns;
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes, this.kind)
+				+ ", version = version + 1" + OWN + " AND id = :id RETURNING " + this.columns;
 		return EntrySql.bind(this.jdbc.sql(sql), changes)
 			.param(HOUSEHOLD, this.household)
 			.param("id", id)
@@ -226,8 +229,9 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		if (changes.isEmpty()) {
 			return findById(id).filter((row) -> versions.contains(row.version()));
 		}
-		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes) + ", version = version + 1" + OWN
-				+ " AND id = :id AND version = ANY(:versions) RETURNING " + this.columns;
+		String sql = "UPDATE " + this.table + " SET " + EntrySql.setClause(changes, this.kind)
+				+ ", version = version + 1" + OWN + " AND id = :id AND version = ANY(:versions) RETURNING "
+				+ this.columns;
 		return EntrySql.bind(this.jdbc.sql(sql), changes)
 			.param(HOUSEHOLD, this.household)
 			.param("id", id)
@@ -254,6 +258,19 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	}
 
 	@Override
+	public List<Integer> moveCategory(int fromCategory, int toCategory, String name) {
+		return this.jdbc
+			.sql("UPDATE " + this.table + " SET category = :name, category_id = :to, version = version + 1" + OWN
+					+ " AND category_id = :from RETURNING id")
+			.param(HOUSEHOLD, this.household)
+			.param("name", name)
+			.param("to", toCategory)
+			.param("from", fromCategory)
+			.query(Integer.class)
+			.list();
+	}
+
+	@Override
 	public int deleteAllById(Collection<Integer> ids) {
 		if (ids.isEmpty()) {
 			return 0;
@@ -277,7 +294,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	 */
 	@Override
 	public List<E> find(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, this.hasBusiness).scoped(this.household);
+		EntrySql.Filter filter = EntrySql.filter(query, this.kind).scoped(this.household);
 		return filter.bind(this.jdbc.sql(findSql(query, filter))).query(this.mapper).list();
 	}
 
@@ -303,8 +320,13 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		EntrySql.Filter range = range(from, to);
 		return range
-			.bind(this.jdbc.sql("SELECT category, sum(amount) AS total, count(*) AS count FROM " + this.table
-					+ range.where() + " GROUP BY category ORDER BY total DESC, category"))
+			// per category, named as the category is now (entries keep the text they were
+			// written with)
+			.bind(this.jdbc.sql("SELECT COALESCE(c.name, t.category) AS category, t.total, t.count FROM "
+					+ "(SELECT category_id, min(category) AS category, sum(amount) AS total, count(*) AS count FROM "
+					+ this.table + range.where()
+					+ " GROUP BY category_id) t LEFT JOIN categories c ON c.id = t.category_id"
+					+ " ORDER BY t.total DESC, 1"))
 			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getBigDecimal("total"),
 					rs.getLong("count")))
 			.list();
@@ -354,8 +376,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	 */
 	@Override
 	public EntryTotals.Stats stats(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.hasBusiness)
-			.scoped(this.household);
+		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
 		return filter
 			.bind(this.jdbc.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, "
 					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
@@ -368,7 +389,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	private EntrySql.Filter range(LocalDate from, LocalDate to) {
 		return EntrySql
 			.filter(new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null),
-					this.hasBusiness)
+					this.kind)
 			.scoped(this.household);
 	}
 

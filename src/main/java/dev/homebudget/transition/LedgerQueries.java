@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import dev.homebudget.ledger.CategoryNames;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntrySort;
@@ -114,7 +115,10 @@ final class LedgerQueries {
 			all = all.and((row) -> !row.date().isAfter(query.to()));
 		}
 		if (query.category() != null) {
-			all = all.and((row) -> query.category().equals(row.category()));
+			// the JSON files know no groups: the category of the same name, as PostgreSQL
+			// matches it
+			String key = CategoryNames.key(query.category());
+			all = all.and((row) -> key.equals(CategoryNames.key(row.category())));
 		}
 		if (query.account() != null) {
 			all = all.and((row) -> query.account().equals(row.account()));

@@ -111,6 +111,16 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 
 	@Override
 	@Transactional
+	public List<Integer> moveCategory(int fromCategory, int toCategory, String name) {
+		List<Integer> moved = this.primary.moveCategory(fromCategory, toCategory, name);
+		if (!moved.isEmpty()) {
+			this.mirror.primaryWritten("update", moved);
+		}
+		return moved;
+	}
+
+	@Override
+	@Transactional
 	public int deleteAllById(Collection<Integer> ids) {
 		int deleted = this.primary.deleteAllById(ids);
 		if (deleted > 0) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.ledger.EntryKind;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntrySort;
 import dev.homebudget.ledger.EntrySql;
@@ -55,7 +56,7 @@ class ExpenseQueryPlanTests {
 	}
 
 	private static String plan(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
+		EntrySql.Filter filter = EntrySql.filter(query, EntryKind.EXPENSE).scoped(Households.FIRST);
 		String sql = "EXPLAIN " + new JdbcEntries<>(jdbc, Expense.TYPE).findSql(query, filter);
 		return String.join("\n", filter.bind(jdbc.sql(sql)).query(String.class).list());
 	}
@@ -81,7 +82,7 @@ class ExpenseQueryPlanTests {
 	}
 
 	private static String withValues(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query, true).scoped(Households.FIRST);
+		EntrySql.Filter filter = EntrySql.filter(query, EntryKind.EXPENSE).scoped(Households.FIRST);
 		String sql = new JdbcEntries<>(jdbc, Expense.TYPE).findSql(query, filter);
 		for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
 			Object value = parameter.getValue();

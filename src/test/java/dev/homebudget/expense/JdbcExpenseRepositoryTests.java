@@ -1,5 +1,7 @@
 package dev.homebudget.expense;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -51,6 +53,44 @@ class JdbcExpenseRepositoryTests extends ExpenseRepositoryContract {
 		repository.deleteById(next);
 		repository.keepIdentityAheadOfIds();
 		assertThat(repository.create(groceries()).id()).isEqualTo(12);
+	}
+
+	@Test
+	void entriesAreWrittenWithTheNameOfTheCategoryTheyMatchAndLinkedToIt() {
+		EntryRepository<Expense, ExpenseDraft> repository = emptyRepository();
+		Expense first = repository
+			.create(draft(LocalDate.of(2025, 1, 1), "Shop", "Épicerie Fine", new BigDecimal("1.00")));
+		Expense typed = repository
+			.create(draft(LocalDate.of(2025, 1, 2), "Shop", "  epicerie   FINE ", new BigDecimal("2.00")));
+		assertThat(typed.category()).isEqualTo("Épicerie Fine");
+		Expense changed = repository
+			.update(first.id(), EntryValues.builder().put(EntryField.CATEGORY, "ÉPICERIE fine").build())
+			.orElseThrow();
+		assertThat(changed.category()).isEqualTo("Épicerie Fine");
+		// a mirror or an import keeps the text it copies; the row still joins the
+		// category
+		repository.putAll(List.of(new Expense(9000, LocalDate.of(2025, 1, 3), null, "epicerie fine",
+				new BigDecimal("4.00"), "Cash", "\u20aa", null, 0)));
+		assertThat(repository.findById(9000).orElseThrow().category()).isEqualTo("epicerie fine");
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(jdbc.sql("SELECT count(DISTINCT category_id) FROM expenses").query(Integer.class).single())
+			.isEqualTo(1);
+		assertThat(repository.totalsByCategory(null, null))
+			.containsExactly(new EntryTotals.ByCategory("Épicerie Fine", new BigDecimal("7.00"), 3));
+		// moving the category's entries rewrites their text and version in one statement
+		int category = jdbc.sql("SELECT category_id FROM expenses WHERE id = 9000").query(Integer.class).single();
+		jdbc.sql("UPDATE categories SET name = 'Deli', name_key = 'deli' WHERE id = :id")
+			.param("id", category)
+			.update();
+		assertThat(repository.moveCategory(category, category, "Deli")).containsExactlyInAnyOrder(first.id(),
+				typed.id(), 9000);
+		assertThat(repository.findAll()).extracting(Expense::category).containsOnly("Deli");
+		assertThat(jdbc.sql("SELECT DISTINCT category_id FROM expenses").query(Integer.class).list())
+			.containsExactly(category);
+	}
+
+	private static ExpenseDraft draft(LocalDate date, String business, String category, BigDecimal amount) {
+		return new ExpenseDraft(date, business, category, amount, "Cash", "\u20aa", null);
 	}
 
 	@Test

@@ -52,12 +52,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/expense/export", "GET /api/v1/income/export", "GET /api/v1/expense/summary",
 			"GET /api/v1/reports/totals", "GET /api/v1/reports/monthly", "GET /api/v1/reports/categories",
 			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
-			"GET /api/v1/reports/members");
+			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
+			"GET /api/v1/suggestions");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
 			"POST /api/v1/expense/bulk-delete", "POST /api/v1/income/bulk-delete", "POST /api/v1/expense/import",
-			"POST /api/v1/income/import", "POST /api/v1/settlements");
+			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -113,7 +114,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					       (SELECT count(*) || ' ' || coalesce(sum(amount), 0) FROM settlements WHERE household_id = :household)
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(sum(s.amount), 0) || ' ' || count(e.paid_by)
-					        FROM expense_shares s JOIN expenses e ON e.id = s.expense_id WHERE e.household_id = :household)""")
+					        FROM expense_shares s JOIN expenses e ON e.id = s.expense_id WHERE e.household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, kind, name, parent_id, colour,
+					        archived, position, version), '|' ORDER BY id)), '-') FROM categories WHERE household_id = :household)""")
 			.param("household", household)
 			.query(String.class)
 			.single();
@@ -149,9 +153,16 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.query(Integer.class)
 			.single();
 		String before = fingerprint(a.household());
+		List<Integer> aCategories = this.jdbc
+			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
+			.param("household", a.household())
+			.query(Integer.class)
+			.list();
+		assertThat(aCategories).isNotEmpty();
 		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
 				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
-				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement));
+				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement),
+				"category_id", aCategories);
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -184,8 +195,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		for (String route : READ_ROUTES) {
 			String path = route.substring(route.indexOf(' ') + 1);
 			for (String query : List.of("", "?limit=1000", "?q=" + a.marker(), "?category=" + a.marker(),
-					"?kind=income&field=category", "?field=category", "?field=business", "?field=account",
-					"?year=2025")) {
+					"?kind=income&field=category", "?field=category", "?field=business", "?field=account", "?year=2025",
+					"?business=Shop", "?kind=expense")) {
 				ApiResponse response = b.user().get(path + query);
 				if (response.status() == 422) {
 					continue; // a parameter this route does not take
@@ -201,8 +212,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		assertThat(pagedIds(b.user(), "/api/v1/expense")).containsExactlyInAnyOrderElementsOf(b.expenses());
 		assertThat(pagedIds(b.user(), "/api/v1/income")).containsExactlyInAnyOrderElementsOf(b.incomes());
 
-		// an Idempotency-Key A used is B's to use too: no replay of A's response
-		String body = expense("same-key", "1.00");
+		// an Idempotency-Key A used is B's to use too: no replay of A's response (in a
+		// category A has, so that A's own data is as before once the row is deleted)
+		String body = expense(a.marker(), "1.00");
 		ApiResponse first = a.user()
 			.send("POST", "/api/v1/expense", body, "application/json", Map.of("Idempotency-Key", "shared-key"));
 		ApiResponse other = b.user()
@@ -345,6 +357,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.endsWith("/invitations")) {
 			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		if (path.startsWith("/api/v1/categories/")) {
+			return switch (method) {
+				case "PATCH" -> "{\"name\":\"B-was-here\"}";
+				case "POST" -> "{\"into\":1}";
+				default -> null;
+			};
 		}
 		boolean expense = path.startsWith("/api/v1/expense");
 		return switch (method) {

@@ -37,16 +37,17 @@ class FlywayMigrationTests {
 		DataSource dataSource = MigratedDatabase.migrated("flyway_schema");
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		assertThat(columns(jdbc, "expenses")).containsExactly("id", "date", "business", "category", "amount", "account",
-				"currency", "notes", "version", "household_id", "entered_by", "paid_by", "for_whom");
+				"currency", "notes", "version", "household_id", "entered_by", "paid_by", "for_whom", "category_id");
 		assertThat(columns(jdbc, "incomes")).containsExactly("id", "date", "category", "amount", "account", "currency",
-				"notes", "version", "household_id");
+				"notes", "version", "household_id", "category_id");
 		assertThat(columns(jdbc, "feature_flags")).contains("id", "name", "enabled", "user_id", "description");
 		List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
 			.query(String.class)
 			.list();
 		assertThat(indexes).contains("idx_expenses_household_date", "idx_expenses_category", "idx_expenses_account",
 				"idx_expenses_household_date_category", "idx_incomes_household_date", "idx_incomes_category",
-				"idx_incomes_account");
+				"idx_incomes_account", "idx_expenses_household_category", "idx_incomes_household_category",
+				"idx_expenses_household_business", "categories_name_in_parent");
 		Map<String, Object> id = jdbc
 			.sql("SELECT is_identity, identity_generation FROM information_schema.columns "
 					+ "WHERE table_name = 'expenses' AND column_name = 'id'")
