@@ -33,7 +33,7 @@ interface ExpensePayers {
 	EntryPage<Expense> find(EntryQuery query);
 
 	/** Statistics of the rows matching the query's filters (payer filters as in find). */
-	EntryTotals.Stats stats(EntryQuery query);
+	List<EntryTotals.Stats> stats(EntryQuery query);
 
 	/** Creates an expense with its payer and shares, all or nothing. */
 	WithSplit create(EntryValues values, SplitRequest split);

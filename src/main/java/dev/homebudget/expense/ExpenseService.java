@@ -90,7 +90,7 @@ public class ExpenseService {
 	}
 
 	@SingleStatement
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		return readable().total(from, to);
 	}
 
@@ -104,8 +104,17 @@ public class ExpenseService {
 		return readable().totalsByMonth(year);
 	}
 
+	/**
+	 * The matching rows converted into {@code base} at the household's rates, in the
+	 * groups asked for.
+	 */
 	@SingleStatement
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		return readable().converted(query, grouping, base);
+	}
+
+	@SingleStatement
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		return readable().stats(query);
 	}
 

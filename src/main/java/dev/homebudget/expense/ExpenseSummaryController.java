@@ -3,13 +3,16 @@ package dev.homebudget.expense;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import dev.homebudget.featureflag.FeatureFlag;
 import dev.homebudget.featureflag.FeatureFlags;
-import dev.homebudget.ledger.EntryField;
+import dev.homebudget.currency.HouseholdCurrency;
+import dev.homebudget.ledger.Currencies;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryQueryParameters;
@@ -37,9 +40,16 @@ class ExpenseSummaryController {
 
 	private final FeatureFlags flags;
 
-	ExpenseSummaryController(ExpensePayers payers, FeatureFlags flags) {
+	private final ExpenseService expenses;
+
+	private final HouseholdCurrency currency;
+
+	ExpenseSummaryController(ExpensePayers payers, ExpenseService expenses, FeatureFlags flags,
+			HouseholdCurrency currency) {
 		this.payers = payers;
+		this.expenses = expenses;
 		this.flags = flags;
+		this.currency = currency;
 	}
 
 	@GetMapping(path = "/api/v1/expense/summary", produces = "application/json")
@@ -48,34 +58,71 @@ class ExpenseSummaryController {
 	@EntryQueryParameters
 	Map<String, Object> summary(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
-		EntryTotals.Stats stats = this.payers.stats(query);
+		List<EntryTotals.Stats> perCurrency = this.payers.stats(query);
 		boolean enhanced = this.flags.isEnabled(FeatureFlag.ENHANCED_EXPENSE_STATS);
 		boolean v2 = this.flags.isEnabled(FeatureFlag.EXPENSE_AMOUNT_V2_FORMAT);
 		Map<String, Object> summary = new LinkedHashMap<>();
 		Map<String, String> formatted = new LinkedHashMap<>();
-		put(summary, formatted, "total", stats.total(), v2);
-		summary.put("count", stats.count());
-		if (enhanced && stats.count() > 0) {
-			put(summary, formatted, "average", stats.average(), v2);
-			put(summary, formatted, "min", stats.min(), v2);
-			put(summary, formatted, "max", stats.max(), v2);
+		if (perCurrency.size() <= 1) {
+			// one currency (or none): the v1 body, labelled with that currency
+			String code = perCurrency.isEmpty() ? this.currency.base() : perCurrency.get(0).currency();
+			EntryTotals.Stats stats = perCurrency.isEmpty()
+					? new EntryTotals.Stats(code, 0, new BigDecimal("0.00"), null, null, null) : perCurrency.get(0);
+			put(summary, formatted, "total", stats.total(), code, v2);
+			summary.put("count", stats.count());
+			if (enhanced && stats.count() > 0) {
+				put(summary, formatted, "average", stats.average(), code, v2);
+				put(summary, formatted, "min", stats.min(), code, v2);
+				put(summary, formatted, "max", stats.max(), code, v2);
+			}
+			summary.put("formatted", formatted);
+			return summary;
 		}
+		// several currencies: the total converted into the base currency, saying what it
+		// could not convert, and each currency's own figures
+		String base = this.currency.base();
+		List<EntryTotals.Converted> converted = this.expenses.converted(query, EntryTotals.Grouping.NONE, base);
+		EntryTotals.Converted total = converted.isEmpty()
+				? new EntryTotals.Converted("", base, new BigDecimal("0.00"), 0, 0) : converted.get(0);
+		put(summary, formatted, "total", total.total(), base, v2);
+		summary.put("count", perCurrency.stream().mapToLong(EntryTotals.Stats::count).sum());
+		summary.put("currency", base);
+		summary.put("complete", total.complete());
+		summary.put("unconverted", total.unconverted());
+		List<Map<String, Object>> byCurrency = new ArrayList<>();
+		for (EntryTotals.Stats stats : perCurrency) {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("currency", stats.currency());
+			one.put("total", stats.total());
+			one.put("count", stats.count());
+			if (enhanced) {
+				one.put("average", stats.average());
+				one.put("min", stats.min());
+				one.put("max", stats.max());
+			}
+			one.put("formatted", format(stats.total(), stats.currency(), v2));
+			byCurrency.add(one);
+		}
+		summary.put("by_currency", byCurrency);
 		summary.put("formatted", formatted);
 		return summary;
 	}
 
 	private static void put(Map<String, Object> summary, Map<String, String> formatted, String key, BigDecimal amount,
-			boolean v2) {
+			String currency, boolean v2) {
 		summary.put(key, amount);
-		formatted.put(key, format(amount, v2));
+		formatted.put(key, format(amount, currency, v2));
 	}
 
-	/** v1 {@code 1234.50 ₪}; v2 {@code 1,234.50 ₪}: exact, always two decimals. */
-	static String format(BigDecimal amount, boolean v2) {
+	/**
+	 * v1 {@code 1234.50 ₪}; v2 {@code 1,234.50 ₪}: exact, always two decimals, with the
+	 * currency's symbol (or its code when it has none).
+	 */
+	static String format(BigDecimal amount, String currency, boolean v2) {
 		DecimalFormat format = new DecimalFormat(v2 ? "#,##0.00" : "0.00",
 				DecimalFormatSymbols.getInstance(Locale.ROOT));
 		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
-		return format.format(amount) + " " + EntryField.DEFAULT_CURRENCY;
+		return format.format(amount) + " " + Currencies.symbol(currency);
 	}
 
 }

@@ -58,7 +58,7 @@ final class HouseholdPayers implements ExpensePayers {
 	}
 
 	@Override
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		return this.expenses.stats(query);
 	}
 

@@ -41,9 +41,8 @@ final class WithoutPayers implements ExpensePayers {
 	}
 
 	@Override
-	public EntryTotals.Stats stats(EntryQuery query) {
-		return query.filtersPayers() ? new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null)
-				: this.expenses.stats(query);
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
+		return query.filtersPayers() ? List.of() : this.expenses.stats(query);
 	}
 
 	@Override

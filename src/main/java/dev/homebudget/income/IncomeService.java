@@ -71,7 +71,7 @@ public class IncomeService {
 	}
 
 	@SingleStatement
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		return readable().total(from, to);
 	}
 
@@ -83,6 +83,15 @@ public class IncomeService {
 	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return readable().totalsByMonth(year);
+	}
+
+	/**
+	 * The matching rows converted into {@code base} at the household's rates, in the
+	 * groups asked for.
+	 */
+	@SingleStatement
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		return readable().converted(query, grouping, base);
 	}
 
 	@SingleStatement

@@ -194,6 +194,11 @@ public final class EntryQueries {
 	 * @throws RequestValidationException when a date is invalid or {@code to} precedes
 	 * {@code from}
 	 */
+	/** Every entry of an inclusive date range (null bounds are open), newest first. */
+	public static EntryQuery range(LocalDate from, LocalDate to) {
+		return new EntryQuery(from, to, null, null, null, null, null, null, EntrySort.NEWEST_FIRST, null, null);
+	}
+
 	public static DateRange dateRange(Map<String, String> parameters) {
 		List<ValidationIssue> issues = new ArrayList<>();
 		DateRange range = dateRange(parameters, issues);

@@ -101,17 +101,34 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	 */
 	List<E> find(EntryQuery query);
 
-	/** Sum and count over an inclusive date range; null bounds are open. */
-	EntryTotals.Total total(LocalDate from, LocalDate to);
+	/**
+	 * Sum and count per currency over an inclusive date range (null bounds are open);
+	 * empty when there is none. Currencies by code.
+	 */
+	List<EntryTotals.Total> total(LocalDate from, LocalDate to);
 
-	/** Totals per category over an inclusive date range, largest first. */
+	/**
+	 * Totals per category and currency over an inclusive date range, largest first.
+	 */
 	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
 
-	/** Totals per month of a year; months without entries are absent. */
+	/**
+	 * Totals per month and currency of a year; months without entries are absent.
+	 */
 	List<EntryTotals.ByMonth> totalsByMonth(int year);
 
-	/** Count, total, average, min and max of the rows matching the query's filters. */
-	EntryTotals.Stats stats(EntryQuery query);
+	/**
+	 * Count, total, average, min and max per currency of the rows matching the query's
+	 * filters (its order and page are ignored); empty when none match.
+	 */
+	List<EntryTotals.Stats> stats(EntryQuery query);
+
+	/**
+	 * The rows matching the query's filters converted into {@code base}, each at the rate
+	 * on or before its date, in the groups asked for. A store without exchange rates (the
+	 * JSON files) converts only what is already in {@code base}.
+	 */
+	List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base);
 
 	/** Distinct non-empty values of a text field, most used first. */
 	List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit);

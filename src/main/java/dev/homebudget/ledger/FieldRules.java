@@ -22,8 +22,18 @@ public final class FieldRules {
 		};
 	}
 
+	/**
+	 * A text field of a request. Unlike what is read back from storage (the JSON files
+	 * keep whatever currency text they held), a request may only name a currency that
+	 * exists, so that totals can keep every currency apart.
+	 */
 	static String text(EntryField field, JsonNode node) throws InvalidValue {
-		return text(field, string(node));
+		String text = text(field, string(node));
+		if (field == EntryField.CURRENCY && Currencies.code(text).isEmpty()) {
+			throw new InvalidValue("value_error",
+					"Value error, currency must be an ISO 4217 code (such as ILS, USD or EUR) or one of \u20aa $ \u20ac \u00a3");
+		}
+		return text;
 	}
 
 	/** Checks text against the field's column length and what PostgreSQL can store. */

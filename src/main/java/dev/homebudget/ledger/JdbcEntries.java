@@ -304,57 +304,97 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		return this.select + filter.where() + " ORDER BY " + query.sort().orderBy() + limit;
 	}
 
-	/** Sum and count over an inclusive date range (null bounds are open). */
+	/** The code every sum is grouped by (entries whose text names no currency: XXX). */
+	private static final String CURRENCY = "COALESCE(currency_code, '" + Currencies.NONE + "')";
+
+	/** Sum and count per currency over an inclusive date range (null bounds are open). */
 	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		EntrySql.Filter range = range(from, to);
 		return range
-			.bind(this.jdbc.sql("SELECT coalesce(sum(amount), 0.00) AS total, count(*) AS count FROM " + this.table
-					+ range.where()))
-			.query((rs, row) -> new EntryTotals.Total(rs.getBigDecimal("total"), rs.getLong("count")))
-			.single();
+			.bind(this.jdbc.sql("SELECT " + CURRENCY + " AS currency, sum(amount) AS total, count(*) AS count FROM "
+					+ this.table + range.where() + " GROUP BY 1 ORDER BY count DESC, 1"))
+			.query((rs, row) -> new EntryTotals.Total(rs.getString("currency"), rs.getBigDecimal("total"),
+					rs.getLong("count")))
+			.list();
 	}
 
-	/** Totals per category over a range, largest first. */
+	/** Totals per category and currency over a range, largest first. */
 	@Override
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		EntrySql.Filter range = range(from, to);
 		return range
 			// per category, named as the category is now (entries keep the text they were
 			// written with)
-			.bind(this.jdbc.sql("SELECT COALESCE(c.name, t.category) AS category, t.total, t.count FROM "
-					+ "(SELECT category_id, min(category) AS category, sum(amount) AS total, count(*) AS count FROM "
-					+ this.table + range.where()
-					+ " GROUP BY category_id) t LEFT JOIN categories c ON c.id = t.category_id"
-					+ " ORDER BY t.total DESC, 1"))
-			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getBigDecimal("total"),
-					rs.getLong("count")))
+			.bind(this.jdbc.sql("SELECT COALESCE(c.name, t.category) AS category, t.currency, t.total, t.count FROM "
+					+ "(SELECT category_id, min(category) AS category, " + CURRENCY
+					+ " AS currency, sum(amount) AS total, count(*) AS count FROM " + this.table + range.where()
+					+ " GROUP BY category_id, 3) t LEFT JOIN categories c ON c.id = t.category_id"
+					+ " ORDER BY t.total DESC, 1, 2"))
+			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getString("currency"),
+					rs.getBigDecimal("total"), rs.getLong("count")))
 			.list();
 	}
 
 	/**
-	 * Totals per month of one year; months without entries are absent. PostgreSQL sums
-	 * per day, in index order, and the days are added up here: grouping by a computed
-	 * month costs the server 2-3 times more than grouping by the indexed date (about
-	 * 10,000 rows a year, at most 366 groups to send).
+	 * Totals per month and currency of one year; months without entries are absent.
+	 * PostgreSQL sums per day, in index order, and the days are added up here: grouping
+	 * by a computed month costs the server 2-3 times more than grouping by the indexed
+	 * date (about 10,000 rows a year, at most 366 groups per currency to send).
 	 */
 	@Override
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
-		Map<YearMonth, EntryTotals.ByMonth> months = new LinkedHashMap<>();
+		Map<String, EntryTotals.ByMonth> months = new LinkedHashMap<>();
 		this.jdbc
-			.sql("SELECT date, sum(amount) AS total, count(*) AS count FROM " + this.table + OWN
-					+ " AND date >= :start AND date < :end GROUP BY date ORDER BY date")
+			.sql("SELECT date, " + CURRENCY + " AS currency, sum(amount) AS total, count(*) AS count FROM " + this.table
+					+ OWN + " AND date >= :start AND date < :end GROUP BY date, 2 ORDER BY date, 2")
 			.param(HOUSEHOLD, this.household)
 			.param("start", LocalDate.of(year, 1, 1))
 			.param("end", LocalDate.of(year + 1, 1, 1))
 			.query((RowCallbackHandler) (rs) -> {
 				YearMonth month = YearMonth.from(rs.getObject("date", LocalDate.class));
-				EntryTotals.ByMonth day = new EntryTotals.ByMonth(month, rs.getBigDecimal("total"),
+				String currency = rs.getString("currency");
+				EntryTotals.ByMonth day = new EntryTotals.ByMonth(month, currency, rs.getBigDecimal("total"),
 						rs.getLong("count"));
-				months.merge(month, day, (sum, more) -> new EntryTotals.ByMonth(month, sum.total().add(more.total()),
-						sum.count() + more.count()));
+				months.merge(month + " " + currency, day, (sum, more) -> new EntryTotals.ByMonth(month, currency,
+						sum.total().add(more.total()), sum.count() + more.count()));
 			});
-		return List.copyOf(months.values());
+		return months.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(EntryTotals.ByMonth::month)
+				.thenComparing(EntryTotals.ByMonth::currency))
+			.toList();
+	}
+
+	/**
+	 * The matching rows converted into {@code base} with the household's exchange rates:
+	 * summed per currency and day first (a few hundred groups a year), each day's sum
+	 * converted at the rate on or before that day ({@code fx_rate}), the products added
+	 * exactly and rounded to cents once.
+	 */
+	@Override
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
+		String key = switch (grouping) {
+			case NONE -> "''";
+			case MONTH -> "to_char(date, 'YYYY-MM')";
+			case CATEGORY -> "category_id";
+		};
+		String days = "SELECT " + key + " AS key, " + CURRENCY + " AS currency, date, sum(amount) AS amount, "
+				+ "count(*) AS n, min(category) AS text FROM " + this.table + filter.where() + " GROUP BY 1, 2, 3";
+		String sql = "SELECT "
+				+ ((grouping == EntryTotals.Grouping.CATEGORY)
+						? "COALESCE((SELECT c.name FROM categories c WHERE c.id = d.key), min(d.text))" : "d.key::text")
+				+ " AS key, round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS total,"
+				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0) AS converted,"
+				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted FROM (" + days + ") d"
+				+ " CROSS JOIN LATERAL (SELECT fx_rate(:household, d.currency, :base, d.date) AS rate) r"
+				+ " GROUP BY d.key ORDER BY 1";
+		return filter.bind(this.jdbc.sql(sql))
+			.param("base", base)
+			.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
+					rs.getLong("converted"), rs.getLong("unconverted")))
+			.list();
 	}
 
 	/** Distinct non-empty values of a text field, most used first. */
@@ -372,18 +412,20 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	}
 
 	/**
-	 * Statistics of the rows matching a query's filters (its order and page are ignored).
+	 * Statistics per currency of the rows matching a query's filters (its order and page
+	 * are ignored).
 	 */
 	@Override
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
 		return filter
-			.bind(this.jdbc.sql("SELECT count(*) AS count, coalesce(sum(amount), 0.00) AS total, "
+			.bind(this.jdbc.sql("SELECT " + CURRENCY + " AS currency, count(*) AS count, sum(amount) AS total, "
 					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
-					+ filter.where()))
-			.query((rs, row) -> new EntryTotals.Stats(rs.getLong("count"), rs.getBigDecimal("total"),
-					rs.getBigDecimal("average"), rs.getBigDecimal("min"), rs.getBigDecimal("max")))
-			.single();
+					+ filter.where() + " GROUP BY 1 ORDER BY count DESC, 1"))
+			.query((rs, row) -> new EntryTotals.Stats(rs.getString("currency"), rs.getLong("count"),
+					rs.getBigDecimal("total"), rs.getBigDecimal("average"), rs.getBigDecimal("min"),
+					rs.getBigDecimal("max")))
+			.list();
 	}
 
 	private EntrySql.Filter range(LocalDate from, LocalDate to) {

@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.homebudget.currency.HouseholdCurrency;
 import dev.homebudget.expense.ExpenseService;
 import dev.homebudget.income.IncomeService;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQueries;
+import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/reports}: what the original's repositories could compute but no endpoint
- * served. Amounts are exact sums with two decimals.
+ * served. Amounts are exact sums with two decimals, and never of two currencies: with
+ * entries in one currency the bodies are as they always were; with several, each
+ * currency's own figures are listed and the headline figures are converted into the
+ * household's base currency, saying how many entries could not be (no rate yet).
  */
 @RestController
 @RequestMapping(path = "/api/v1/reports", produces = "application/json")
@@ -40,50 +48,127 @@ class ReportController {
 
 	private final IncomeService incomes;
 
-	ReportController(ExpenseService expenses, IncomeService incomes) {
+	private final HouseholdCurrency currency;
+
+	ReportController(ExpenseService expenses, IncomeService incomes, HouseholdCurrency currency) {
 		this.expenses = expenses;
 		this.incomes = incomes;
+		this.currency = currency;
 	}
 
 	@GetMapping("/totals")
-	@Operation(operationId = "reportTotals", summary = "Expenses, incomes and balance over a date range")
+	@Operation(operationId = "reportTotals",
+			summary = "Expenses, incomes and balance over a date range; with entries in several currencies, "
+					+ "per currency and converted into the base currency")
 	@Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	RangeTotals totals(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
-		EntryTotals.Total spent = this.expenses.total(range.from(), range.to());
-		EntryTotals.Total earned = this.incomes.total(range.from(), range.to());
-		return new RangeTotals(range.from(), range.to(), spent.total(), earned.total(),
-				earned.total().subtract(spent.total()), spent.count(), earned.count());
+		List<EntryTotals.Total> spent = this.expenses.total(range.from(), range.to());
+		List<EntryTotals.Total> earned = this.incomes.total(range.from(), range.to());
+		long spentCount = spent.stream().mapToLong(EntryTotals.Total::count).sum();
+		long earnedCount = earned.stream().mapToLong(EntryTotals.Total::count).sum();
+		Set<String> currencies = currencies(spent.stream().map(EntryTotals.Total::currency),
+				earned.stream().map(EntryTotals.Total::currency));
+		if (currencies.size() <= 1) {
+			BigDecimal out = sum(spent.stream().map(EntryTotals.Total::total));
+			BigDecimal in = sum(earned.stream().map(EntryTotals.Total::total));
+			return new RangeTotals(range.from(), range.to(), out, in, in.subtract(out), spentCount, earnedCount, null,
+					null, null, null);
+		}
+		String base = this.currency.base();
+		EntryQuery query = EntryQueries.range(range.from(), range.to());
+		EntryTotals.Converted out = one(this.expenses.converted(query, EntryTotals.Grouping.NONE, base), base);
+		EntryTotals.Converted in = one(this.incomes.converted(query, EntryTotals.Grouping.NONE, base), base);
+		List<CurrencyTotals> byCurrency = new ArrayList<>();
+		for (String code : currencies) {
+			EntryTotals.Total o = spent.stream().filter((t) -> t.currency().equals(code)).findFirst().orElse(null);
+			EntryTotals.Total i = earned.stream().filter((t) -> t.currency().equals(code)).findFirst().orElse(null);
+			BigDecimal oTotal = (o != null) ? o.total() : zero();
+			BigDecimal iTotal = (i != null) ? i.total() : zero();
+			byCurrency.add(new CurrencyTotals(code, oTotal, iTotal, iTotal.subtract(oTotal),
+					(o != null) ? o.count() : 0, (i != null) ? i.count() : 0));
+		}
+		long unconverted = out.unconverted() + in.unconverted();
+		return new RangeTotals(range.from(), range.to(), out.total(), in.total(), in.total().subtract(out.total()),
+				spentCount, earnedCount, base, unconverted == 0, unconverted, byCurrency);
 	}
 
 	@GetMapping("/monthly")
-	@Operation(operationId = "reportMonthly", summary = "Expenses, incomes and balance for each month of a year")
+	@Operation(operationId = "reportMonthly",
+			summary = "Expenses, incomes and balance for each month of a year; with entries in several currencies, "
+					+ "per currency and converted into the base currency")
 	@Parameter(name = "year", in = ParameterIn.QUERY, description = "Defaults to the current year",
 			schema = @Schema(type = "integer", minimum = "1", maximum = "9999"))
 	MonthlyReport monthly(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		int year = year(parameters.get("year"));
-		Map<YearMonth, EntryTotals.ByMonth> spent = byMonth(this.expenses.totalsByMonth(year));
-		Map<YearMonth, EntryTotals.ByMonth> earned = byMonth(this.incomes.totalsByMonth(year));
+		List<EntryTotals.ByMonth> spent = this.expenses.totalsByMonth(year);
+		List<EntryTotals.ByMonth> earned = this.incomes.totalsByMonth(year);
+		Set<String> currencies = currencies(spent.stream().map(EntryTotals.ByMonth::currency),
+				earned.stream().map(EntryTotals.ByMonth::currency));
+		boolean several = currencies.size() > 1;
+		String base = several ? this.currency.base() : null;
+		Map<String, EntryTotals.Converted> out = new LinkedHashMap<>();
+		Map<String, EntryTotals.Converted> in = new LinkedHashMap<>();
+		if (several) {
+			EntryQuery query = EntryQueries.range(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+			this.expenses.converted(query, EntryTotals.Grouping.MONTH, base).forEach((c) -> out.put(c.key(), c));
+			this.incomes.converted(query, EntryTotals.Grouping.MONTH, base).forEach((c) -> in.put(c.key(), c));
+		}
 		List<MonthTotals> months = new ArrayList<>();
 		BigDecimal yearSpent = zero();
 		BigDecimal yearEarned = zero();
+		long yearUnconverted = 0;
 		for (int month = 1; month <= 12; month++) {
 			YearMonth key = YearMonth.of(year, month);
-			EntryTotals.ByMonth out = spent.get(key);
-			EntryTotals.ByMonth in = earned.get(key);
-			BigDecimal outTotal = (out != null) ? out.total() : zero();
-			BigDecimal inTotal = (in != null) ? in.total() : zero();
-			yearSpent = yearSpent.add(outTotal);
-			yearEarned = yearEarned.add(inTotal);
-			months.add(new MonthTotals(key.toString(), outTotal, inTotal, inTotal.subtract(outTotal),
-					(out != null) ? out.count() : 0, (in != null) ? in.count() : 0));
+			List<EntryTotals.ByMonth> monthOut = spent.stream().filter((t) -> t.month().equals(key)).toList();
+			List<EntryTotals.ByMonth> monthIn = earned.stream().filter((t) -> t.month().equals(key)).toList();
+			long outCount = monthOut.stream().mapToLong(EntryTotals.ByMonth::count).sum();
+			long inCount = monthIn.stream().mapToLong(EntryTotals.ByMonth::count).sum();
+			if (!several) {
+				BigDecimal outTotal = sum(monthOut.stream().map(EntryTotals.ByMonth::total));
+				BigDecimal inTotal = sum(monthIn.stream().map(EntryTotals.ByMonth::total));
+				yearSpent = yearSpent.add(outTotal);
+				yearEarned = yearEarned.add(inTotal);
+				months.add(new MonthTotals(key.toString(), outTotal, inTotal, inTotal.subtract(outTotal), outCount,
+						inCount, null, null));
+				continue;
+			}
+			EntryTotals.Converted o = out.getOrDefault(key.toString(), none(key.toString(), base));
+			EntryTotals.Converted i = in.getOrDefault(key.toString(), none(key.toString(), base));
+			List<CurrencyTotals> byCurrency = new ArrayList<>();
+			for (String code : currencies) {
+				EntryTotals.ByMonth a = monthOut.stream()
+					.filter((t) -> t.currency().equals(code))
+					.findFirst()
+					.orElse(null);
+				EntryTotals.ByMonth b = monthIn.stream()
+					.filter((t) -> t.currency().equals(code))
+					.findFirst()
+					.orElse(null);
+				if (a == null && b == null) {
+					continue;
+				}
+				BigDecimal aTotal = (a != null) ? a.total() : zero();
+				BigDecimal bTotal = (b != null) ? b.total() : zero();
+				byCurrency.add(new CurrencyTotals(code, aTotal, bTotal, bTotal.subtract(aTotal),
+						(a != null) ? a.count() : 0, (b != null) ? b.count() : 0));
+			}
+			long unconverted = o.unconverted() + i.unconverted();
+			yearUnconverted += unconverted;
+			yearSpent = yearSpent.add(o.total());
+			yearEarned = yearEarned.add(i.total());
+			months.add(new MonthTotals(key.toString(), o.total(), i.total(), i.total().subtract(o.total()), outCount,
+					inCount, unconverted, byCurrency));
 		}
-		return new MonthlyReport(year, months, yearSpent, yearEarned, yearEarned.subtract(yearSpent));
+		return new MonthlyReport(year, months, yearSpent, yearEarned, yearEarned.subtract(yearSpent), base,
+				several ? yearUnconverted == 0 : null, several ? yearUnconverted : null);
 	}
 
 	@GetMapping("/categories")
-	@Operation(operationId = "reportCategories", summary = "Totals per category over a date range, largest first")
+	@Operation(operationId = "reportCategories",
+			summary = "Totals per category over a date range, largest first; with entries in several currencies, "
+					+ "per currency and converted into the base currency")
 	@Parameter(name = "kind", in = ParameterIn.QUERY,
 			schema = @Schema(type = "string", allowableValues = { "expense", "income" }, defaultValue = "expense"))
 	@Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
@@ -93,9 +178,36 @@ class ReportController {
 		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
 		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to())
 				: this.incomes.totalsByCategory(range.from(), range.to());
-		return totals.stream()
-			.map((total) -> new CategoryTotal(total.category(), total.total(), total.count()))
-			.toList();
+		Set<String> currencies = currencies(totals.stream().map(EntryTotals.ByCategory::currency));
+		if (currencies.size() <= 1) {
+			return totals.stream()
+				.map((total) -> new CategoryTotal(total.category(), total.total(), total.count(), null, null, null,
+						null))
+				.toList();
+		}
+		String base = this.currency.base();
+		EntryQuery query = EntryQueries.range(range.from(), range.to());
+		Map<String, EntryTotals.Converted> converted = new LinkedHashMap<>();
+		(expense ? this.expenses.converted(query, EntryTotals.Grouping.CATEGORY, base)
+				: this.incomes.converted(query, EntryTotals.Grouping.CATEGORY, base))
+			.forEach((c) -> converted.merge(c.key(), c, (a, b) -> new EntryTotals.Converted(a.key(), base,
+					a.total().add(b.total()), a.converted() + b.converted(), a.unconverted() + b.unconverted())));
+		Map<String, List<EntryTotals.ByCategory>> perCategory = new LinkedHashMap<>();
+		totals
+			.forEach((total) -> perCategory.computeIfAbsent(total.category(), (name) -> new ArrayList<>()).add(total));
+		List<CategoryTotal> rows = new ArrayList<>();
+		perCategory.forEach((category, parts) -> {
+			EntryTotals.Converted c = converted.getOrDefault(category, none(category, base));
+			rows.add(new CategoryTotal(category, c.total(),
+					parts.stream().mapToLong(EntryTotals.ByCategory::count).sum(), base, c.complete(), c.unconverted(),
+					parts.stream()
+						.sorted(java.util.Comparator.comparing(EntryTotals.ByCategory::currency))
+						.map((part) -> new CurrencyTotal(part.currency(), part.total(), part.count()))
+						.toList()));
+		});
+		rows.sort(
+				java.util.Comparator.comparing(CategoryTotal::total).reversed().thenComparing(CategoryTotal::category));
+		return rows;
 	}
 
 	@GetMapping("/values")
@@ -116,10 +228,27 @@ class ReportController {
 		return values.stream().map((value) -> new ValueCount(value.value(), value.count())).toList();
 	}
 
-	private static Map<YearMonth, EntryTotals.ByMonth> byMonth(List<EntryTotals.ByMonth> totals) {
-		Map<YearMonth, EntryTotals.ByMonth> result = new LinkedHashMap<>();
-		totals.forEach((total) -> result.put(total.month(), total));
-		return result;
+	/** The currencies of some totals, in code order. */
+	@SafeVarargs
+	private static Set<String> currencies(java.util.stream.Stream<String>... codes) {
+		Set<String> all = new java.util.TreeSet<>();
+		for (java.util.stream.Stream<String> stream : codes) {
+			stream.forEach(all::add);
+		}
+		return all;
+	}
+
+	private static BigDecimal sum(java.util.stream.Stream<BigDecimal> amounts) {
+		return amounts.reduce(zero(), BigDecimal::add);
+	}
+
+	/** The one converted figure of an ungrouped conversion (none: nothing matched). */
+	private static EntryTotals.Converted one(List<EntryTotals.Converted> converted, String base) {
+		return converted.isEmpty() ? none("", base) : converted.get(0);
+	}
+
+	private static EntryTotals.Converted none(String key, String base) {
+		return new EntryTotals.Converted(key, base, zero(), 0, 0);
 	}
 
 	private static BigDecimal zero() {
@@ -190,19 +319,43 @@ class ReportController {
 		return EntryQueries.invalidParameter(type, name, message, input);
 	}
 
-	record RangeTotals(LocalDate from, LocalDate to, BigDecimal expenses, BigDecimal incomes, BigDecimal balance,
+	/**
+	 * Totals of a range. With one currency (or none) the v1 body; with several, the
+	 * amounts are converted into {@code currency} (the base) and {@code by_currency}
+	 * holds each currency's own.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record RangeTotals(LocalDate from, LocalDate to, @Schema(
+			description = "Converted into the base currency when the entries are in several") BigDecimal expenses,
+			BigDecimal incomes, BigDecimal balance, long expense_count, long income_count,
+			@Schema(description = "The base currency of the converted figures (several currencies only)") String currency,
+			@Schema(description = "Whether every entry could be converted") Boolean complete,
+			@Schema(description = "Entries left out of the converted figures for want of a rate") Long unconverted,
+			@JsonProperty("by_currency") List<CurrencyTotals> byCurrency) {
+	}
+
+	/** One currency's own figures (never converted). */
+	record CurrencyTotals(String currency, BigDecimal expenses, BigDecimal incomes, BigDecimal balance,
 			long expense_count, long income_count) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MonthTotals(String month, BigDecimal expenses, BigDecimal incomes, BigDecimal balance, long expense_count,
-			long income_count) {
+			long income_count, Long unconverted, @JsonProperty("by_currency") List<CurrencyTotals> byCurrency) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MonthlyReport(int year, List<MonthTotals> months, BigDecimal expenses, BigDecimal incomes,
-			BigDecimal balance) {
+			BigDecimal balance, String currency, Boolean complete, Long unconverted) {
 	}
 
-	record CategoryTotal(String category, BigDecimal total, long count) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CategoryTotal(String category, BigDecimal total, long count, String currency, Boolean complete,
+			Long unconverted, @JsonProperty("by_currency") List<CurrencyTotal> byCurrency) {
+	}
+
+	/** One currency's own sum and count. */
+	record CurrencyTotal(String currency, BigDecimal total, long count) {
 	}
 
 	record ValueCount(String value, long count) {

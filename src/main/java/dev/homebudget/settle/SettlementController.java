@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.ledger.Amounts;
+import dev.homebudget.ledger.Currencies;
 import dev.homebudget.ledger.EntryDates;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
@@ -54,6 +55,7 @@ class SettlementController {
 			@JsonProperty("from_user") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int fromUser,
 			@JsonProperty("to_user") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int toUser,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "12.34") BigDecimal amount,
+			@Schema(description = "ISO 4217 code or one of ₪ $ € £; default: the household's base currency") String currency,
 			@Schema(description = "Default: today") LocalDate date, String notes) {
 
 	}
@@ -87,11 +89,13 @@ class SettlementController {
 		BigDecimal amount = fields.field("amount", SettlementController::amount);
 		LocalDate date = fields.optionalField("date", SettlementController::date);
 		String notes = fields.optionalField("notes", SettlementController::notes);
+		String currency = fields.optionalField("currency", SettlementController::currency);
 		fields.check();
 		if (date == null) {
 			date = LocalDate.now();
 		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.balances.settle(from, to, amount, date, notes));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.balances.settle(from, to, amount, currency, date, notes));
 	}
 
 	@DeleteMapping(path = "/api/v1/settlements/{settlement_id}", produces = "application/json")
@@ -160,6 +164,18 @@ class SettlementController {
 			throw new InvalidValue("date_type", "Input should be a valid date");
 		}
 		return EntryDates.parse(value.stringValue());
+	}
+
+	/** A currency as entries take it (a code or a symbol), as its code. */
+	private static String currency(JsonNode value) throws InvalidValue {
+		if (value.isString()) {
+			var code = Currencies.code(value.stringValue());
+			if (code.isPresent()) {
+				return code.get();
+			}
+		}
+		throw new InvalidValue("value_error",
+				"Value error, currency must be an ISO 4217 code (such as ILS, USD or EUR) or one of \u20aa $ \u20ac \u00a3");
 	}
 
 	private static String notes(JsonNode value) throws InvalidValue {

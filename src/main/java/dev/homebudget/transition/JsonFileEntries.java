@@ -116,7 +116,7 @@ public final class JsonFileEntries<E extends StoredEntry, D> implements EntryRep
 	}
 
 	@Override
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		return this.ledger.stats(query);
 	}
 
@@ -126,13 +126,18 @@ public final class JsonFileEntries<E extends StoredEntry, D> implements EntryRep
 	}
 
 	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		return this.ledger.total(from, to);
 	}
 
 	@Override
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		return this.ledger.totalsByCategory(from, to);
+	}
+
+	@Override
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		return this.ledger.converted(query, grouping, base);
 	}
 
 	@Override

@@ -162,7 +162,7 @@ public final class JsonLedger<T> {
 		return map(snapshot, LedgerQueries.find(snapshot.entries(), query, this.file.hasBusiness()));
 	}
 
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		return LedgerQueries.total(this.state.entries(), from, to);
 	}
 
@@ -170,11 +170,15 @@ public final class JsonLedger<T> {
 		return LedgerQueries.totalsByCategory(this.state.entries(), from, to);
 	}
 
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		return LedgerQueries.converted(this.state.entries(), query, this.file.hasBusiness(), grouping, base);
+	}
+
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return LedgerQueries.totalsByMonth(this.state.entries(), year);
 	}
 
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		return LedgerQueries.stats(this.state.entries(), query, this.file.hasBusiness());
 	}
 

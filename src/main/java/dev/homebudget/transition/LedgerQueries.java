@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import dev.homebudget.ledger.CategoryNames;
+import dev.homebudget.ledger.Currencies;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntrySort;
@@ -166,73 +167,128 @@ final class LedgerQueries {
 		return (from == null || !row.date().isBefore(from)) && (to == null || !row.date().isAfter(to));
 	}
 
-	static EntryTotals.Total total(List<JsonEntry> rows, LocalDate from, LocalDate to) {
-		BigDecimal total = ZERO;
-		long count = 0;
-		for (JsonEntry row : rows) {
-			if (inRange(row, from, to)) {
-				total = total.add(row.amount());
-				count++;
-			}
-		}
-		return new EntryTotals.Total(total, count);
+	/** The code a row is totalled under, as PostgreSQL derives it. */
+	static String currency(JsonEntry row) {
+		return Currencies.code(row.currency()).orElse(Currencies.NONE);
 	}
 
-	/** Per category, largest total first, then by category. */
-	static List<EntryTotals.ByCategory> totalsByCategory(List<JsonEntry> rows, LocalDate from, LocalDate to) {
-		Map<String, BigDecimal> totals = new LinkedHashMap<>();
-		Map<String, Long> counts = new LinkedHashMap<>();
+	/** Per currency, the most used first, then by code. */
+	static List<EntryTotals.Total> total(List<JsonEntry> rows, LocalDate from, LocalDate to) {
+		Map<String, BigDecimal> totals = new TreeMap<>();
+		Map<String, Long> counts = new TreeMap<>();
 		for (JsonEntry row : rows) {
 			if (inRange(row, from, to)) {
-				totals.merge(row.category(), row.amount(), BigDecimal::add);
-				counts.merge(row.category(), 1L, Long::sum);
+				totals.merge(currency(row), row.amount(), BigDecimal::add);
+				counts.merge(currency(row), 1L, Long::sum);
+			}
+		}
+		return totals.entrySet()
+			.stream()
+			.map((entry) -> new EntryTotals.Total(entry.getKey(), entry.getValue().setScale(2),
+					counts.get(entry.getKey())))
+			.sorted(Comparator.comparingLong(EntryTotals.Total::count)
+				.reversed()
+				.thenComparing(EntryTotals.Total::currency))
+			.toList();
+	}
+
+	/** Per category and currency, largest total first, then by category and code. */
+	static List<EntryTotals.ByCategory> totalsByCategory(List<JsonEntry> rows, LocalDate from, LocalDate to) {
+		Map<List<String>, BigDecimal> totals = new LinkedHashMap<>();
+		Map<List<String>, Long> counts = new LinkedHashMap<>();
+		for (JsonEntry row : rows) {
+			if (inRange(row, from, to)) {
+				List<String> key = List.of(row.category(), currency(row));
+				totals.merge(key, row.amount(), BigDecimal::add);
+				counts.merge(key, 1L, Long::sum);
 			}
 		}
 		List<EntryTotals.ByCategory> result = new ArrayList<>();
-		totals.forEach((category, total) -> result
-			.add(new EntryTotals.ByCategory(category, total.setScale(2), counts.get(category))));
+		totals.forEach((key, total) -> result
+			.add(new EntryTotals.ByCategory(key.get(0), key.get(1), total.setScale(2), counts.get(key))));
 		result.sort(Comparator.comparing(EntryTotals.ByCategory::total)
 			.reversed()
-			.thenComparing(EntryTotals.ByCategory::category, CODE_POINT_ORDER));
+			.thenComparing(EntryTotals.ByCategory::category, CODE_POINT_ORDER)
+			.thenComparing(EntryTotals.ByCategory::currency));
 		return result;
 	}
 
+	/** Per month and currency, in month order. */
 	static List<EntryTotals.ByMonth> totalsByMonth(List<JsonEntry> rows, int year) {
-		TreeMap<Integer, BigDecimal> totals = new TreeMap<>();
-		Map<Integer, Long> counts = new LinkedHashMap<>();
+		TreeMap<String, BigDecimal> totals = new TreeMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		for (JsonEntry row : rows) {
 			if (row.date().getYear() == year) {
-				int month = row.date().getMonthValue();
-				totals.merge(month, row.amount(), BigDecimal::add);
-				counts.merge(month, 1L, Long::sum);
+				String key = YearMonth.from(row.date()) + " " + currency(row);
+				totals.merge(key, row.amount(), BigDecimal::add);
+				counts.merge(key, 1L, Long::sum);
 			}
 		}
 		List<EntryTotals.ByMonth> result = new ArrayList<>();
-		totals.forEach((month, total) -> result
-			.add(new EntryTotals.ByMonth(YearMonth.of(year, month), total.setScale(2), counts.get(month))));
+		totals.forEach((key, total) -> result.add(new EntryTotals.ByMonth(YearMonth.parse(key.substring(0, 7)),
+				key.substring(8), total.setScale(2), counts.get(key))));
 		return result;
 	}
 
 	/**
-	 * Statistics of the rows matching a query's filters; its order and page are ignored.
+	 * Statistics per currency of the rows matching a query's filters; its order and page
+	 * are ignored. The most used currency first.
 	 */
-	static EntryTotals.Stats stats(List<JsonEntry> rows, EntryQuery query, boolean hasBusiness) {
+	static List<EntryTotals.Stats> stats(List<JsonEntry> rows, EntryQuery query, boolean hasBusiness) {
 		Predicate<JsonEntry> matches = filter(query, hasBusiness);
-		long count = 0;
-		BigDecimal total = ZERO;
-		BigDecimal min = null;
-		BigDecimal max = null;
+		Map<String, List<BigDecimal>> amounts = new TreeMap<>();
 		for (JsonEntry row : rows) {
 			if (matches.test(row)) {
-				count++;
-				total = total.add(row.amount());
-				min = (min == null || row.amount().compareTo(min) < 0) ? row.amount() : min;
-				max = (max == null || row.amount().compareTo(max) > 0) ? row.amount() : max;
+				amounts.computeIfAbsent(currency(row), (code) -> new ArrayList<>()).add(row.amount());
 			}
 		}
-		// round(avg(amount), 2): the exact quotient rounded half away from zero
-		BigDecimal average = (count == 0) ? null : total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
-		return new EntryTotals.Stats(count, total, average, min, max);
+		List<EntryTotals.Stats> result = new ArrayList<>();
+		amounts.forEach((currency, values) -> {
+			BigDecimal total = values.stream().reduce(ZERO, BigDecimal::add);
+			// round(avg(amount), 2): the exact quotient rounded half away from zero
+			BigDecimal average = total.divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+			result.add(new EntryTotals.Stats(currency, values.size(), total, average,
+					values.stream().min(BigDecimal::compareTo).orElseThrow(),
+					values.stream().max(BigDecimal::compareTo).orElseThrow()));
+		});
+		result.sort(Comparator.comparingLong(EntryTotals.Stats::count)
+			.reversed()
+			.thenComparing(EntryTotals.Stats::currency));
+		return result;
+	}
+
+	/**
+	 * The JSON files have no exchange rates: only the rows already in {@code base} are
+	 * converted (at 1), the others are left unconverted and counted.
+	 */
+	static List<EntryTotals.Converted> converted(List<JsonEntry> rows, EntryQuery query, boolean hasBusiness,
+			EntryTotals.Grouping grouping, String base) {
+		Predicate<JsonEntry> matches = filter(query.withLimit(null).after(null), hasBusiness);
+		Map<String, BigDecimal> totals = new TreeMap<>();
+		Map<String, long[]> counts = new TreeMap<>();
+		for (JsonEntry row : rows) {
+			if (!matches.test(row)) {
+				continue;
+			}
+			String key = switch (grouping) {
+				case NONE -> "";
+				case MONTH -> YearMonth.from(row.date()).toString();
+				case CATEGORY -> row.category();
+			};
+			long[] count = counts.computeIfAbsent(key, (k) -> new long[2]);
+			totals.putIfAbsent(key, ZERO);
+			if (currency(row).equals(base)) {
+				totals.merge(key, row.amount(), BigDecimal::add);
+				count[0]++;
+			}
+			else {
+				count[1]++;
+			}
+		}
+		List<EntryTotals.Converted> result = new ArrayList<>();
+		totals.forEach((key, total) -> result
+			.add(new EntryTotals.Converted(key, base, total.setScale(2), counts.get(key)[0], counts.get(key)[1])));
+		return result;
 	}
 
 	/** Distinct non-empty values of a text field, most used first, then by value. */

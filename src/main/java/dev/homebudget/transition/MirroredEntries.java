@@ -165,7 +165,7 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
-	public EntryTotals.Stats stats(EntryQuery query) {
+	public List<EntryTotals.Stats> stats(EntryQuery query) {
 		return this.primary.stats(query);
 	}
 
@@ -175,13 +175,18 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
-	public EntryTotals.Total total(LocalDate from, LocalDate to) {
+	public List<EntryTotals.Total> total(LocalDate from, LocalDate to) {
 		return this.primary.total(from, to);
 	}
 
 	@Override
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
 		return this.primary.totalsByCategory(from, to);
+	}
+
+	@Override
+	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		return this.primary.converted(query, grouping, base);
 	}
 
 	@Override

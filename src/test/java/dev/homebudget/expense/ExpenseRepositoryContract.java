@@ -132,8 +132,7 @@ abstract class ExpenseRepositoryContract
 		assertThat(this.repository.find(paidBy)).isEmpty();
 		assertThat(this.repository.find(forOne)).isEmpty();
 		assertThat(this.repository.find(shared)).isEmpty();
-		assertThat(this.repository.stats(shared))
-			.isEqualTo(new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null));
+		assertThat(this.repository.stats(shared)).isEmpty();
 	}
 
 	private static EntryQuery text(String text) {
@@ -143,24 +142,34 @@ abstract class ExpenseRepositoryContract
 	@Test
 	void shouldAggregateExactly() {
 		seedForQueries();
-		assertThat(this.repository.total(LocalDate.of(2025, 1, 1), null))
-			.isEqualTo(new EntryTotals.Total(new BigDecimal("3042.75"), 4));
-		assertThat(this.repository.total(LocalDate.of(2030, 1, 1), null))
-			.isEqualTo(new EntryTotals.Total(new BigDecimal("0.00"), 0));
+		// every sum is of one currency: the Zoo expense is in dollars
+		assertThat(this.repository.total(LocalDate.of(2025, 1, 1), null)).containsExactly(
+				new EntryTotals.Total("ILS", new BigDecimal("3035.50"), 3),
+				new EntryTotals.Total("USD", new BigDecimal("7.25"), 1));
+		assertThat(this.repository.total(LocalDate.of(2030, 1, 1), null)).isEmpty();
 		assertThat(this.repository.totalsByCategory(null, LocalDate.of(2025, 12, 31))).containsExactly(
-				new EntryTotals.ByCategory("\u00e9picerie", new BigDecimal("3000.00"), 1),
-				new EntryTotals.ByCategory("Food", new BigDecimal("125.49"), 2),
-				new EntryTotals.ByCategory("bread", new BigDecimal("10.00"), 1),
-				new EntryTotals.ByCategory("Zoo", new BigDecimal("7.25"), 1));
+				new EntryTotals.ByCategory("\u00e9picerie", "ILS", new BigDecimal("3000.00"), 1),
+				new EntryTotals.ByCategory("Food", "ILS", new BigDecimal("125.49"), 2),
+				new EntryTotals.ByCategory("bread", "ILS", new BigDecimal("10.00"), 1),
+				new EntryTotals.ByCategory("Zoo", "USD", new BigDecimal("7.25"), 1));
 		assertThat(this.repository.totalsByMonth(2025)).containsExactly(
-				new EntryTotals.ByMonth(YearMonth.of(2025, 3), new BigDecimal("3035.50"), 3),
-				new EntryTotals.ByMonth(YearMonth.of(2025, 4), new BigDecimal("7.25"), 1));
+				new EntryTotals.ByMonth(YearMonth.of(2025, 3), "ILS", new BigDecimal("3035.50"), 3),
+				new EntryTotals.ByMonth(YearMonth.of(2025, 4), "USD", new BigDecimal("7.25"), 1));
+		// without a rate the dollars stay out of a shekel total, and are counted
+		assertThat(this.repository.converted(EntryQuery.all(), EntryTotals.Grouping.NONE, "ILS"))
+			.containsExactly(new EntryTotals.Converted("", "ILS", new BigDecimal("3135.49"), 4, 1));
+		assertThat(this.repository.converted(EntryQuery.all(), EntryTotals.Grouping.MONTH, "USD")).containsExactly(
+				new EntryTotals.Converted("2024-02", "USD", new BigDecimal("0.00"), 0, 1),
+				new EntryTotals.Converted("2025-03", "USD", new BigDecimal("0.00"), 0, 3),
+				new EntryTotals.Converted("2025-04", "USD", new BigDecimal("7.25"), 1, 0));
 		assertThat(this.repository
 			.stats(new EntryQuery(null, null, null, "acct", null, null, null, null, EntrySort.NEWEST_FIRST, 1, null)))
-			.isEqualTo(new EntryTotals.Stats(4, new BigDecimal("142.74"), new BigDecimal("35.69"),
-					new BigDecimal("7.25"), new BigDecimal("99.99")));
-		assertThat(this.repository.stats(text("nothing")))
-			.isEqualTo(new EntryTotals.Stats(0, new BigDecimal("0.00"), null, null, null));
+			.containsExactly(
+					new EntryTotals.Stats("ILS", 3, new BigDecimal("135.49"), new BigDecimal("45.16"),
+							new BigDecimal("10.00"), new BigDecimal("99.99")),
+					new EntryTotals.Stats("USD", 1, new BigDecimal("7.25"), new BigDecimal("7.25"),
+							new BigDecimal("7.25"), new BigDecimal("7.25")));
+		assertThat(this.repository.stats(text("nothing"))).isEmpty();
 		assertThat(this.repository.distinctValues(EntryField.BUSINESS, 2))
 			.containsExactly(new EntryTotals.ValueCount("Shop A", 2), new EntryTotals.ValueCount("Caf\u00c9", 1));
 		assertThat(this.repository.distinctValues(EntryField.NOTES, 10)).hasSize(3);

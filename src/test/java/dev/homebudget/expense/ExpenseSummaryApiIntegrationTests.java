@@ -48,12 +48,16 @@ class ExpenseSummaryApiIntegrationTests extends ApiTestSupport {
 
 	@Test
 	void shouldFormatAmountsExactly() {
-		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234.50"), false))
+		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234.50"), "ILS", false))
 			.isEqualTo("1234.50 \u20aa");
-		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234.50"), true))
+		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234.50"), "ILS", true))
 			.isEqualTo("1,234.50 \u20aa");
-		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234567.89"), true))
+		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("1234567.89"), "ILS", true))
 			.isEqualTo("1,234,567.89 \u20aa");
+		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("12.00"), "USD", false))
+			.isEqualTo("12.00 $");
+		assertThat(ExpenseSummaryController.format(new java.math.BigDecimal("12.00"), "CHF", false))
+			.isEqualTo("12.00 CHF");
 	}
 
 	@Nested

@@ -53,12 +53,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/totals", "GET /api/v1/reports/monthly", "GET /api/v1/reports/categories",
 			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
-			"GET /api/v1/suggestions");
+			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
 			"POST /api/v1/expense/bulk-delete", "POST /api/v1/income/bulk-delete", "POST /api/v1/expense/import",
-			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories");
+			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories",
+			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -117,7 +118,11 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					        FROM expense_shares s JOIN expenses e ON e.id = s.expense_id WHERE e.household_id = :household)
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, kind, name, parent_id, colour,
-					        archived, position, version), '|' ORDER BY id)), '-') FROM categories WHERE household_id = :household)""")
+					        archived, position, version), '|' ORDER BY id)), '-') FROM categories WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, day, currency, quote, rate),
+					        '|' ORDER BY id)), '-') FROM exchange_rates WHERE household_id = :household)
+					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
 			.single();
@@ -152,6 +157,12 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("to", b.user().userId())
 			.query(Integer.class)
 			.single();
+		int rate = this.jdbc
+			.sql("INSERT INTO exchange_rates (household_id, day, currency, quote, rate) "
+					+ "VALUES (:household, '2025-11-01', 'USD', 'ILS', 4321.09) RETURNING id")
+			.param("household", a.household())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -162,7 +173,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
 				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
 				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement),
-				"category_id", aCategories);
+				"category_id", aCategories, "rate_id", List.of(rate));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -262,6 +273,15 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("b", b.household())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+
+		// B's settings and rates are B's
+		assertThat(b.user().json("PATCH", "/api/v1/settings", "{\"base_currency\":\"USD\"}").status()).isEqualTo(200);
+		assertThat(b.user()
+			.json("POST", "/api/v1/exchange-rates", "{\"date\":\"2025-11-01\",\"currency\":\"EUR\",\"rate\":4321.09}")
+			.status()).isEqualTo(201);
+		assertThat(b.user()
+			.send("POST", "/api/v1/exchange-rates/import", "date,currency,rate\n2025-11-02,GBP,1.5\n", "text/csv")
+			.status()).isEqualTo(200);
 
 		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
 		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());

@@ -352,6 +352,21 @@ public abstract class EntryApiContract extends ApiTestSupport {
 		assertThat(response.json().get(resource()).get("currency").asString()).isEqualTo("\u20aa");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\"$\"", "\"\u20ac\"", "\"\u00a3\"", "\"USD\"", "\"usd\"", "\" CHF \"", "\"NIS\"" })
+	void shouldKeepTheCurrencyAsWrittenWhenItNamesOne(String currency) {
+		ApiResponse response = createWith("currency", currency);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get(resource()).get("currency").asString())
+			.isEqualTo(currency.substring(1, currency.length() - 1));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"XYZ\"", "\"dollars\"", "\"\u20aa\u20aa\"", "\"US$\"" })
+	void shouldRefuseACurrencyThatNamesNone(String currency) {
+		assertIssue(createWith("currency", currency), "value_error", "body", "currency");
+	}
+
 	@Test
 	void shouldRefuseStringsLongerThanTheirColumn() {
 		assertIssue(createWith("currency", "\"" + "x".repeat(11) + "\""), "string_too_long", "body", "currency");
@@ -364,10 +379,10 @@ public abstract class EntryApiContract extends ApiTestSupport {
 
 	@Test
 	void shouldAcceptStringsOfExactlyTheColumnLengthCountingCharacters() {
-		String shekels = "\u20aa".repeat(10);
-		ApiResponse response = createWith("currency", "\"" + shekels + "\"");
+		String shekels = "\u20aa".repeat(100);
+		ApiResponse response = createWith("account", "\"" + shekels + "\"");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		assertThat(response.json().get(resource()).get("currency").asString()).isEqualTo(shekels);
+		assertThat(response.json().get(resource()).get("account").asString()).isEqualTo(shekels);
 		assertThat(createWith("category", "\"" + "\ud83d\ude00".repeat(100) + "\"").status()).isEqualTo(200);
 	}
 
