@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -30,6 +33,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -48,9 +52,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the API answers 401 with the v1 body and a Bearer challenge, never a redirect; pages
  * redirect to the sign-in page. Browser sessions carry an HttpOnly, SameSite=Lax cookie
  * and must echo the {@code XSRF-TOKEN} cookie in an {@code X-XSRF-TOKEN} header (or
- * {@code _csrf} field) on every change; requests with a bearer token have no cookies to
- * forge and are exempt. The cookie token is not masked (BREACH masking protects tokens
- * rendered into pages, and this one never is).
+ * {@code _csrf} field) on every change. The cookie token is not masked (BREACH masking
+ * protects tokens rendered into pages, and this one never is).
+ * <p>
+ * Requests with {@code Authorization: Bearer} have a filter chain of their own, in both
+ * modes: stateless (the token is the credential of that one request: no session is
+ * created, read or saved, no cookie is set), and without CSRF checks (there is no cookie
+ * a forger could borrow). {@code /metrics} is left out of it: its bearer secret is not an
+ * API token (see {@code MetricsController}).
  * <p>
  * Spring Security's own response headers are off: {@code SecurityHeadersFilter} already
  * sets them for every response, errors included.
@@ -64,17 +73,49 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = AuthResponses::isApi;
 
-	private static final RequestMatcher BEARER = BearerTokenFilter::hasBearer;
+	/** Token requests, except {@code /metrics}, whose bearer secret is its own. */
+	private static final RequestMatcher TOKEN_REQUESTS = (request) -> BearerTokenFilter.hasBearer(request)
+			&& !"/metrics".equals(AuthResponses.path(request));
 
 	/** Reachable without signing in, in sign-in mode too. */
 	private static final String[] PUBLIC_GETS = { "/api/v1/health", "/api/v1/health/live", "/api/v1/health/ready",
 			"/metrics", "/login", "/ui/**", "/webjars/**", "/openapi.json", "/openapi.json/**", "/docs", "/docs/**",
 			"/swagger-ui/**", "/favicon.ico" };
 
+	/**
+	 * Token requests: the token's owner for this request only. Ordered first, so that a
+	 * bearer request never reaches the session chain (whose session management would save
+	 * the token's authentication in a new session: a cookie that outlived the token).
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain tokenFilterChain(HttpSecurity http, AuthProperties properties, ApiTokens tokens,
+			ApiRateLimiter rateLimiter, CurrentUser currentUser) throws Exception {
+		http.securityMatcher(TOKEN_REQUESTS).headers((headers) -> headers.disable());
+		if (properties.mode() == AuthMode.SINGLE_USER) {
+			return singleUser(http);
+		}
+		return http.authorizeHttpRequests(SecurityConfiguration::authorize)
+			.csrf((csrf) -> csrf.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.exceptionHandling((errors) -> errors
+				.authenticationEntryPoint((request, response, exception) -> AuthResponses.notAuthenticated(response))
+				.accessDeniedHandler((request, response, denied) -> AuthResponses.write(response, 403, "Forbidden")))
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new ApiRateLimitFilter(rateLimiter, currentUser), AuthorizationFilter.class)
+			.build();
+	}
+
+	/** Everything else: browser sessions (sign-in mode), or nobody (single-user mode). */
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthProperties properties, AppProperties app,
-			StorageMode storage, ApiTokens tokens, LoginThrottle loginThrottle, ApiRateLimiter rateLimiter,
-			CurrentUser currentUser, SessionRegistry sessions) throws Exception {
+			StorageMode storage, LoginThrottle loginThrottle, ApiRateLimiter rateLimiter, CurrentUser currentUser,
+			SessionRegistry sessions) throws Exception {
 		SingleUserBinding.check(properties.mode(), app.host(), storage.phase());
 		http.headers((headers) -> headers.disable());
 		if (properties.mode() == AuthMode.SINGLE_USER) {
@@ -82,12 +123,7 @@ class SecurityConfiguration {
 				logger.warn("Single-user mode (no sign-in) on {} is allowed only because the storage phase is {}",
 						app.host(), storage.phase());
 			}
-			return http.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable())
-				.logout((logout) -> logout.disable())
-				.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.build();
+			return singleUser(http);
 		}
 		LoginThrottleFilter loginThrottleFilter = new LoginThrottleFilter(loginThrottle);
 		CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
@@ -99,20 +135,7 @@ class SecurityConfiguration {
 		});
 		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
 		pagesOnly.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !API.matches(request));
-		return http
-			.authorizeHttpRequests((auth) -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, PUBLIC_GETS)
-				.permitAll()
-				.requestMatchers(HttpMethod.HEAD, PUBLIC_GETS)
-				.permitAll()
-				.requestMatchers("/error")
-				.permitAll()
-				// CORS preflights carry no credentials; the allow-list answers them
-				.requestMatchers(CorsUtils::isPreFlightRequest)
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+		return http.authorizeHttpRequests(SecurityConfiguration::authorize)
 			.formLogin((form) -> form.loginPage(LoginThrottleFilter.LOGIN)
 				.loginProcessingUrl(LoginThrottleFilter.LOGIN)
 				.defaultSuccessUrl("/")
@@ -121,7 +144,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(LoginThrottleFilter.LOGIN + "?signed-out"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-				.ignoringRequestMatchers(BEARER, SecurityConfiguration::apiWithoutSession))
+				.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
 			.exceptionHandling((errors) -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, exception) -> AuthResponses.notAuthenticated(response), API)
@@ -135,11 +158,41 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.maximumSessions(-1)
 				.sessionRegistry(sessions)
 				.expiredSessionStrategy((expired) -> sessionEnded(expired.getRequest(), expired.getResponse())))
-			.addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class)
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(loginThrottleFilter, UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(rateLimiter, currentUser), AuthorizationFilter.class)
 			.build();
+	}
+
+	/**
+	 * Single-user mode: nothing changes for any request (no sign-in, no session, no
+	 * CSRF).
+	 */
+	private static SecurityFilterChain singleUser(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	/** Sign-in mode: public pages, health and metrics; everything else needs a user. */
+	private static void authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+		auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, PUBLIC_GETS)
+			.permitAll()
+			.requestMatchers(HttpMethod.HEAD, PUBLIC_GETS)
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			// CORS preflights carry no credentials; the allow-list answers them
+			.requestMatchers(CorsUtils::isPreFlightRequest)
+			.permitAll()
+			.anyRequest()
+			.authenticated();
 	}
 
 	/**
@@ -187,7 +240,7 @@ class SecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			if (token != null && !BearerTokenFilter.hasBearer(request)) {
+			if (token != null) {
 				token.getToken();
 			}
 			chain.doFilter(request, response);
