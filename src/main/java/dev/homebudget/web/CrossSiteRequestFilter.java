@@ -22,12 +22,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses requests that change data (every method but GET, HEAD, OPTIONS and TRACE, on
  * every route, in both auth modes) when a browser says they come from another site:
  * <ul>
- * <li>{@code Sec-Fetch-Site: cross-site} or {@code same-site} (another origin on a
- * sibling name or port), unless the {@code Origin} is on the CORS allow-list;</li>
- * <li>an {@code Origin} header that is neither the app's own origin (the scheme, host and
- * port the request was made to, after the forwarded headers of trusted proxies are
- * applied), nor the origin of {@code budget.http.public-url}, nor on the CORS allow-list
- * ({@code Origin: null} included).</li>
+ * <li>with Fetch Metadata (every current browser): {@code Sec-Fetch-Site: cross-site} or
+ * {@code same-site} (another origin on a sibling name or port) is refused unless the
+ * {@code Origin} is on the CORS allow-list; {@code same-origin} and {@code none} (typed
+ * by the user) pass. The browser decides this from the real origins, which also covers
+ * the app's own pages: under {@code Referrer-Policy: no-referrer} their form posts and
+ * fetches carry {@code Origin: null};</li>
+ * <li>without it: an {@code Origin} header that is neither the app's own origin (the
+ * scheme, host and port the request was made to, after the forwarded headers of trusted
+ * proxies are applied), nor the origin of {@code budget.http.public-url}, nor on the CORS
+ * allow-list ({@code Origin: null} included) is refused.</li>
  * </ul>
  * Such a request gets 403 with the v1 body. Requests with neither header (curl, scripts)
  * pass: browsers send {@code Origin} with every fetch or form that is not a GET.
@@ -74,10 +78,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
 			String lower = site.strip().toLowerCase(Locale.ROOT);
-			if ((lower.equals("cross-site") || lower.equals("same-site"))
-					&& (origin == null || !this.allowedOrigins.contains(origin))) {
-				return true;
+			if (lower.equals("same-origin") || lower.equals("none")) {
+				return false;
 			}
+			return origin == null || !this.allowedOrigins.contains(origin);
 		}
 		if (originHeader == null) {
 			return false;

@@ -75,6 +75,8 @@ class CrossSiteRequestApiIntegrationTests extends ApiTestSupport {
 						Map.of("Sec-Fetch-Site", "same-site", "Origin", "http://evil.localhost")),
 				Arguments.of("another port of the same host", Map.of("Origin", "http://127.0.0.1:1")),
 				Arguments.of("an opaque origin", Map.of("Origin", "null")),
+				Arguments.of("a sandboxed frame", Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site")),
+				Arguments.of("an unknown Sec-Fetch-Site", Map.of("Sec-Fetch-Site", "elsewhere")),
 				Arguments.of("the other loopback name", Map.of("Origin", "http://localhost:{port}")));
 	}
 
@@ -109,6 +111,10 @@ class CrossSiteRequestApiIntegrationTests extends ApiTestSupport {
 				Map.of("Origin", own(), "Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "cors"));
 		assertThat(sameOrigin.status()).as(sameOrigin.toString()).isEqualTo(200);
 		int id = sameOrigin.json().get("expense").get("id").asInt();
+		ApiResponse noReferrer = call("PATCH", "/api/v1/expense/" + id, "{\"field\":\"notes\",\"value\":\"x\"}",
+				"application/json", Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
+		assertThat(noReferrer.status()).as("the app's page under Referrer-Policy: no-referrer: " + noReferrer)
+			.isEqualTo(200);
 		ApiResponse user = call("DELETE", "/api/v1/expense/" + id, null, null, Map.of("Sec-Fetch-Site", "none"));
 		assertThat(user.status()).as("typed by the user (Sec-Fetch-Site: none): " + user).isEqualTo(200);
 		assertThat(post("/api/v1/expense", EXPENSE).status()).as("curl, a script").isEqualTo(200);
