@@ -33,6 +33,9 @@ final class SessionClient {
 
 	final Map<String, String> cookies = new LinkedHashMap<>();
 
+	/** Sent with every request (e.g. what a reverse proxy adds). */
+	final Map<String, String> headers = new LinkedHashMap<>();
+
 	private final int port;
 
 	SessionClient(int port) {
@@ -123,6 +126,7 @@ final class SessionClient {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		this.headers.forEach(request::header);
 		headers.forEach(request::header);
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie",
