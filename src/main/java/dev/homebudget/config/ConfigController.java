@@ -1,5 +1,7 @@
 package dev.homebudget.config;
 
+import dev.homebudget.auth.AuthMode;
+import dev.homebudget.auth.AuthProperties;
 import dev.homebudget.database.ActiveDatabase;
 import dev.homebudget.database.DatabaseProperties;
 import dev.homebudget.web.ApiException;
@@ -11,8 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/config/show}: the effective settings, for development only. The
- * database password never leaves the process.
+ * {@code GET /api/v1/config/show}: the effective settings, for development only
+ * ({@code ENV=dev}, the default of single-user mode only). The database password never
+ * leaves the process.
  */
 @RestController
 @Tag(name = "ops")
@@ -24,19 +27,23 @@ class ConfigController {
 
 	private final ActiveDatabase activeDatabase;
 
-	ConfigController(AppProperties app, DatabaseProperties database, ActiveDatabase activeDatabase) {
+	private final boolean signInMode;
+
+	ConfigController(AppProperties app, DatabaseProperties database, ActiveDatabase activeDatabase,
+			AuthProperties auth) {
 		this.app = app;
 		this.database = database;
 		this.activeDatabase = activeDatabase;
+		this.signInMode = auth.mode() == AuthMode.SIGN_IN;
 	}
 
 	@GetMapping(path = "/api/v1/config/show", produces = "application/json")
 	@Operation(operationId = "showConfig", summary = "Effective settings (dev mode only; password masked)")
 	ConfigView show() {
-		if (!this.app.isDevMode()) {
+		if (!this.app.isDevMode(this.signInMode)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "Configuration display is only available in dev mode");
 		}
-		return new ConfigView(this.app.env(), DsnMasker.mask(this.activeDatabase.displayUrl()),
+		return new ConfigView(this.app.env(this.signInMode), DsnMasker.mask(this.activeDatabase.displayUrl()),
 				this.database.poolSize(), this.app.host(), this.app.port());
 	}
 
