@@ -19,12 +19,15 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = { "budget.auth.mode=sign-in", "budget.auth.api-rate-limit.burst=100000",
 		"budget.auth.api-rate-limit.per-second=100000", "budget.http.trusted-proxies=127.0.0.1",
-		"budget.http.allowed-hosts=" + BehindAProxySupport.PUBLIC_HOST })
+		"budget.http.allowed-hosts=" + BehindAProxySupport.PUBLIC_HOST,
+		"budget.metrics.token=" + BehindAProxySupport.METRICS_TOKEN })
 public abstract class BehindAProxySupport extends ApiTestSupport {
 
 	public static final String PASSWORD = "correct horse battery";
 
 	public static final String PUBLIC_HOST = "budget.example";
+
+	public static final String METRICS_TOKEN = "metrics-secret-of-the-tests";
 
 	@DynamicPropertySource
 	protected static void ownDatabase(DynamicPropertyRegistry registry) {
