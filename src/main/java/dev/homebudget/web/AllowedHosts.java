@@ -52,7 +52,8 @@ public class AllowedHosts {
 
 	/**
 	 * The host of a {@code Host} header value, lower case, without its port; an IPv6
-	 * literal keeps its brackets. Null for a blank or malformed value.
+	 * literal keeps its brackets (and gets them when it came without, as a server name).
+	 * Null for a blank or malformed value.
 	 */
 	static String hostName(String header) {
 		if (header == null) {
@@ -72,6 +73,10 @@ public class AllowedHosts {
 				return null;
 			}
 			return value.substring(0, end + 1);
+		}
+		if (value.indexOf(':') != value.lastIndexOf(':')) {
+			// a bare IPv6 literal (a server name; a Host header brackets it)
+			return value.matches("[0-9a-f:.]+") ? "[" + value + "]" : null;
 		}
 		int colon = value.indexOf(':');
 		if (colon >= 0) {
