@@ -65,6 +65,13 @@ class TrustedProxiesConfiguration {
 			if (parts.length > 2 || !(v4 || IPV6.matcher(address).matches())) {
 				throw invalid(proxy);
 			}
+			if (v4) {
+				for (String octet : address.split("\\.")) {
+					if (Integer.parseInt(octet) > 255) {
+						throw invalid(proxy);
+					}
+				}
+			}
 			try {
 				InetAddress.getByName(address);
 			}
