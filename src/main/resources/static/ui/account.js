@@ -6,6 +6,6 @@ const box = document.getElementById('account');
 api('GET', '/api/v1/account').then(({ data }) => {
 	if (!data || !data.username) return;
 	document.getElementById('account-name').textContent = data.username;
+	sendCsrfWith(box, document.getElementById('sign-out-csrf'));
 	box.hidden = false;
 }).catch(() => {});
-sendCsrfWith(box, document.getElementById('sign-out-csrf'));
