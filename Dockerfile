@@ -14,7 +14,9 @@ RUN groupadd --system app && useradd --system --gid app --home-dir /app app \
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
 USER app
-# Reachable from outside the container, so accounts are required (./hbw user add NAME).
+# Reachable from outside the container, so accounts are required (./hbw user add NAME), and
+# production settings (ENV=production is also sign-in mode's default). See docs/security.md
+# for BUDGET_METRICS_TOKEN, BUDGET_HTTP_TRUSTED_PROXIES and BUDGET_HTTP_PUBLIC_URL.
 ENV HOST=0.0.0.0 PORT=8000 ENV=production BUDGET_AUTH=sign-in
 EXPOSE 8000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,13 +1,11 @@
 // Sign-in mode: the signed-in user's name and a sign-out button in the header.
 import { api } from './api.js';
-import { csrfToken } from './csrf.js';
+import { sendCsrfWith } from './csrf.js';
 
 const box = document.getElementById('account');
 api('GET', '/api/v1/account').then(({ data }) => {
 	if (!data || !data.username) return;
 	document.getElementById('account-name').textContent = data.username;
+	sendCsrfWith(box, document.getElementById('sign-out-csrf'));
 	box.hidden = false;
 }).catch(() => {});
-box.addEventListener('submit', () => {
-	document.getElementById('sign-out-csrf').value = csrfToken();
-});

@@ -1,7 +1,10 @@
 // The v1 API over fetch. Every failure becomes an ApiError with a readable message and,
 // for 422 validation errors, the message per field (from loc[1]). In sign-in mode every
-// request carries the CSRF token, and a 401 (signed out, session expired) opens the sign-in page.
-import { csrfToken } from './csrf.js';
+// change carries the session's CSRF token, and a 401 (signed out, session expired) opens the
+// sign-in page.
+import { csrfToken, forgetCsrfToken } from './csrf.js';
+
+const CSRF_REFUSED = 'CSRF token missing or invalid';
 
 const FIELD_NAMES = {
 	date: 'Date', business: 'Business', category: 'Category', amount: 'Amount',
@@ -16,10 +19,12 @@ export class ApiError extends Error {
 	}
 }
 
-export async function api(method, path, body) {
+export async function api(method, path, body, retried) {
 	const headers = { Accept: 'application/json' };
-	const csrf = csrfToken();
-	if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+	if (method !== 'GET' && method !== 'HEAD') {
+		const csrf = await csrfToken();
+		if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+	}
 	const init = { method, headers };
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
@@ -45,6 +50,11 @@ export async function api(method, path, body) {
 		catch (e) {
 			data = null;
 		}
+	}
+	if (response.status === 403 && data && data.detail === CSRF_REFUSED && !retried) {
+		// the session's token changed since this page asked for it: once more with the new one
+		forgetCsrfToken();
+		return api(method, path, body, true);
 	}
 	if (!response.ok) throw toError(response.status, data, text);
 	return { data, headers: response.headers };

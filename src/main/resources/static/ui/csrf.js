@@ -1,6 +1,39 @@
-// The CSRF token of sign-in mode: the server sets it in the XSRF-TOKEN cookie, and every
-// change must send it back (X-XSRF-TOKEN header or _csrf form field). Empty in single-user mode.
+// The CSRF token of sign-in mode. The server keeps it in the session (no cookie a page on
+// another port or a sibling name could plant) and hands it out at GET /api/v1/csrf; every
+// change sends it back in the X-XSRF-TOKEN header (API) or the _csrf field (sign-in and
+// sign-out forms). Empty in single-user mode. Fetched once per page, again after forget().
+let pending = null;
+
 export function csrfToken() {
-	const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-	return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : '';
+	if (!pending) {
+		pending = fetch('/api/v1/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+			.then((response) => (response.ok ? response.json() : null))
+			.then((body) => (body && body.token) || '')
+			.catch(() => {
+				pending = null;
+				return '';
+			});
+	}
+	return pending;
+}
+
+// The session's token changed (a 403 "CSRF token missing or invalid"): ask again next time.
+export function forgetCsrfToken() {
+	pending = null;
+}
+
+// A form that posts to the server (sign-in, sign-out) carries the token in its _csrf field:
+// filled as soon as the token is known, and a submit before then waits for it.
+export function sendCsrfWith(form, field) {
+	csrfToken().then((token) => {
+		field.value = token;
+	});
+	form.addEventListener('submit', (event) => {
+		if (field.value) return;
+		event.preventDefault();
+		csrfToken().then((token) => {
+			field.value = token;
+			form.submit();
+		});
+	});
 }

@@ -1,7 +1,7 @@
 // The sign-in page: shows the outcome of the last attempt and sends the CSRF token with the form.
 // An invitation link opened while signed out arrives here with its fragment: the code is kept
 // for after the sign-in (invitation-link.js) and dropped from the address.
-import { csrfToken } from './csrf.js';
+import { sendCsrfWith } from './csrf.js';
 import { keepInvitationFromLink, pendingInvitation } from './invitation-link.js';
 
 if (keepInvitationFromLink()) history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -10,7 +10,5 @@ document.getElementById('invitation-hint').hidden = !pendingInvitation();
 const params = new URLSearchParams(window.location.search);
 document.getElementById('sign-in-error').hidden = !params.has('error');
 document.getElementById('signed-out').hidden = !params.has('signed-out');
-document.getElementById('sign-in-form').addEventListener('submit', () => {
-	document.getElementById('csrf').value = csrfToken();
-});
+sendCsrfWith(document.getElementById('sign-in-form'), document.getElementById('csrf'));
 document.body.dataset.ready = 'true';

@@ -27,7 +27,7 @@ class AuthOpenApiConfiguration {
 	static final String SESSION = "sessionCookie";
 
 	private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/health", "/api/v1/health/live",
-			"/api/v1/health/ready");
+			"/api/v1/health/ready", "/api/v1/csrf");
 
 	@Bean
 	OpenApiCustomizer authSchemes() {
@@ -44,7 +44,7 @@ class AuthOpenApiConfiguration {
 					.in(SecurityScheme.In.COOKIE)
 					.name("JSESSIONID")
 					.description("Sign-in mode: the web UI's session from POST /login. Requests that change data "
-							+ "must also send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header."));
+							+ "must also send the session's CSRF token (GET /api/v1/csrf) in the X-XSRF-TOKEN header."));
 			SecurityRequirement bearer = new SecurityRequirement().addList(BEARER);
 			SecurityRequirement session = new SecurityRequirement().addList(SESSION);
 			openApi.getPaths().forEach((path, item) -> {

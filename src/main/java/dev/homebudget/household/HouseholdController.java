@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The households API of sign-in mode. In single-user mode there is one household and
@@ -54,9 +54,12 @@ class HouseholdController {
 
 	private final CurrentUser currentUser;
 
-	HouseholdController(HouseholdService households, CurrentUser currentUser) {
+	private final InvitationLinks links;
+
+	HouseholdController(HouseholdService households, CurrentUser currentUser, InvitationLinks links) {
 		this.households = households;
 		this.currentUser = currentUser;
+		this.links = links;
 	}
 
 	record HouseholdResponse(int id, String name, String role, boolean current,
@@ -230,7 +233,8 @@ class HouseholdController {
 			@PathVariable("household_id") @Parameter(schema = @Schema(type = "integer")) String rawHousehold,
 			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			HttpServletRequest request) {
 		SignedInUser user = user();
 		JsonObjectBody fields = JsonObjectBody.readOptional(body, contentType);
 		HouseholdRole role = role(fields, false);
@@ -244,11 +248,7 @@ class HouseholdController {
 		HouseholdService.CreatedInvitation created = this.households.invite(user.id(),
 				id(rawHousehold, HouseholdService.NOT_FOUND), role,
 				Duration.ofHours((hours != null) ? hours : DEFAULT_INVITATION_HOURS));
-		// the code travels in the fragment, which browsers never send to the server (so
-		// it
-		// reaches no access log); the page opens the household dialog with it
-		String acceptUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString() + "#invitation="
-				+ created.code();
+		String acceptUrl = this.links.acceptUrl(request, created.code());
 		HouseholdService.Invitation invitation = created.invitation();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new InvitationCreated(invitation.id(), invitation.householdId(), invitation.role().value(),

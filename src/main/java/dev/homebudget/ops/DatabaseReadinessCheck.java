@@ -27,6 +27,11 @@ class DatabaseReadinessCheck implements ReadinessCheck {
 	}
 
 	@Override
+	public boolean cached() {
+		return true;
+	}
+
+	@Override
 	public String name() {
 		return "database";
 	}

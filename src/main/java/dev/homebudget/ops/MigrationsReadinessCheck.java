@@ -35,6 +35,11 @@ class MigrationsReadinessCheck implements ReadinessCheck {
 	}
 
 	@Override
+	public boolean cached() {
+		return true;
+	}
+
+	@Override
 	public String name() {
 		return "migrations";
 	}

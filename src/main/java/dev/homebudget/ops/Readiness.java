@@ -2,6 +2,7 @@ package dev.homebudget.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,12 +23,18 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs every {@link ReadinessCheck} in parallel under one deadline, so that a database
  * that does not answer (or a pool that is exhausted) makes readiness say "not ready" in
  * about a second instead of hanging the probe.
+ * <p>
+ * The outcome of a {@linkplain ReadinessCheck#cached() cached} check (database,
+ * migrations, sequences) is reused for {@link #CACHE_FOR}, and one probe runs at a time:
+ * a flood of probes (the endpoint is public) costs one database and Flyway check per
+ * second, and readiness follows a change within a second.
  */
 @Component
 class Readiness {
@@ -35,15 +43,28 @@ class Readiness {
 
 	static final Duration DEADLINE = Duration.ofSeconds(1);
 
+	static final Duration CACHE_FOR = Duration.ofSeconds(1);
+
 	private final List<ReadinessCheck> checks;
 
 	private final ExecutorService executor;
 
 	private final SchemaState schema;
 
+	private final LongSupplier nanoTime;
+
+	/** The last outcome of each cached check, and when it was taken; guarded by this. */
+	private final Map<String, Taken> taken = new HashMap<>();
+
+	@Autowired
 	Readiness(List<ReadinessCheck> checks, SchemaState schema) {
+		this(checks, schema, System::nanoTime);
+	}
+
+	Readiness(List<ReadinessCheck> checks, SchemaState schema, LongSupplier nanoTime) {
 		this.checks = List.copyOf(checks);
 		this.schema = schema;
+		this.nanoTime = nanoTime;
 		AtomicInteger count = new AtomicInteger();
 		// Daemon threads: a check stuck on a dead socket must not keep the JVM alive.
 		this.executor = Executors.newFixedThreadPool(Math.max(2, this.checks.size()), (task) -> {
@@ -53,26 +74,49 @@ class Readiness {
 		});
 	}
 
-	ReadinessReport run() {
+	synchronized ReadinessReport run() {
+		long now = this.nanoTime.getAsLong();
 		List<Future<ReadinessCheck.Result>> futures = new ArrayList<>();
 		List<Long> starts = new ArrayList<>();
 		boolean schemaReady = this.schema.ready();
 		for (ReadinessCheck check : this.checks) {
 			starts.add(System.nanoTime());
-			futures.add((schemaReady || !check.needsSchema()) ? this.executor.submit(check::check) : CompletableFuture
-				.completedFuture(ReadinessCheck.Result.down("waiting for the schema migration")));
+			Taken reusable = check.cached() ? this.taken.get(check.name()) : null;
+			if (reusable != null && now - reusable.at() < CACHE_FOR.toNanos()) {
+				futures.add(null);
+			}
+			else {
+				futures
+					.add((schemaReady || !check.needsSchema()) ? this.executor.submit(check::check) : CompletableFuture
+						.completedFuture(ReadinessCheck.Result.down("waiting for the schema migration")));
+			}
 		}
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		Map<String, ReadinessCheckStatus> results = new LinkedHashMap<>();
 		boolean ready = true;
 		for (int i = 0; i < this.checks.size(); i++) {
 			ReadinessCheck check = this.checks.get(i);
-			ReadinessCheck.Result result = await(check, futures.get(i), deadline);
-			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starts.get(i));
-			results.put(check.name(), new ReadinessCheckStatus(result.up() ? "up" : "down", millis, result.reason()));
-			ready &= result.up();
+			ReadinessCheckStatus status;
+			if (futures.get(i) == null) {
+				status = this.taken.get(check.name()).status();
+			}
+			else {
+				ReadinessCheck.Result result = await(check, futures.get(i), deadline);
+				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starts.get(i));
+				status = new ReadinessCheckStatus(result.up() ? "up" : "down", millis, result.reason());
+				if (check.cached()) {
+					this.taken.put(check.name(), new Taken(status, this.nanoTime.getAsLong()));
+				}
+			}
+			results.put(check.name(), status);
+			ready &= "up".equals(status.status());
 		}
 		return new ReadinessReport(ready ? "ready" : "not_ready", results);
+	}
+
+	/** A cached check's outcome and the time it was taken. */
+	private record Taken(ReadinessCheckStatus status, long at) {
+
 	}
 
 	private ReadinessCheck.Result await(ReadinessCheck check, Future<ReadinessCheck.Result> future, long deadline) {

@@ -26,6 +26,15 @@ public interface ReadinessCheck {
 	}
 
 	/**
+	 * Whether the outcome may be reused for {@link Readiness#CACHE_FOR} (checks that ask
+	 * the database or Flyway, so that a flood of probes costs one check a second); checks
+	 * of in-memory state are run on every probe.
+	 */
+	default boolean cached() {
+		return false;
+	}
+
+	/**
 	 * Outcome of a check.
 	 *
 	 * @param up whether the condition holds

@@ -35,6 +35,11 @@ class SequencesReadinessCheck implements ReadinessCheck {
 	}
 
 	@Override
+	public boolean cached() {
+		return true;
+	}
+
+	@Override
 	public String name() {
 		return "sequences";
 	}

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A browser as far as the server can tell: keeps the cookies it is given (session, CSRF),
- * sends them back, and does not follow redirects, so each step can be checked.
+ * A browser as far as the server can tell: keeps the cookies it is given (the session),
+ * sends them back, asks for the session's CSRF token the way the page's script does, and
+ * does not follow redirects, so each step can be checked.
  */
 final class SessionClient {
 
@@ -31,6 +32,9 @@ final class SessionClient {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final Map<String, String> cookies = new LinkedHashMap<>();
+
+	/** Sent with every request (e.g. what a reverse proxy adds). */
+	final Map<String, String> headers = new LinkedHashMap<>();
 
 	private final int port;
 
@@ -59,8 +63,25 @@ final class SessionClient {
 
 	}
 
+	private String csrfSession;
+
+	private String csrfToken;
+
+	/**
+	 * The session's CSRF token from {@code GET /api/v1/csrf}, asked again whenever the
+	 * session cookie changed (signing in replaces the session and its token).
+	 */
 	String csrf() {
-		return this.cookies.get("XSRF-TOKEN");
+		String session = this.cookies.get("JSESSIONID");
+		if (this.csrfToken == null || session == null || !session.equals(this.csrfSession)) {
+			Response response = get("/api/v1/csrf");
+			if (response.status() != 200) {
+				throw new IllegalStateException("no CSRF token: " + response);
+			}
+			this.csrfToken = response.json().get("token").asString();
+			this.csrfSession = this.cookies.get("JSESSIONID");
+		}
+		return this.csrfToken;
 	}
 
 	Response get(String path) {
@@ -90,9 +111,8 @@ final class SessionClient {
 		Response response = form("/login", Map.of("username", username, "password", password, "_csrf", csrf()));
 		String location = response.header("Location");
 		if (response.status() == 302 && location != null && !location.contains("error")) {
-			// as a browser, load the page it was sent to; that page load gets the
-			// session's
-			// new CSRF token (sign-in replaces the old one)
+			// as a browser, load the page it was sent to (its script asks for the new
+			// session's CSRF token when it first needs it)
 			get(URI.create(location).getPath());
 		}
 		return response;
@@ -106,6 +126,7 @@ final class SessionClient {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		this.headers.forEach(request::header);
 		headers.forEach(request::header);
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie",

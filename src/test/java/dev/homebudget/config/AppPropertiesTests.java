@@ -10,19 +10,27 @@ class AppPropertiesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "DEV", "Dev" })
 	void shouldBeDevModeCaseInsensitively(String env) {
-		assertThat(new AppProperties(env, null, 8000).isDevMode()).isTrue();
+		assertThat(new AppProperties(env, null, 8000).isDevMode(false)).isTrue();
+		assertThat(new AppProperties(env, null, 8000).isDevMode(true)).as("set explicitly, in sign-in mode too")
+			.isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "prod", "staging", " dev", "development" })
 	void shouldNotBeDevModeOtherwise(String env) {
-		assertThat(new AppProperties(env, null, 8000).isDevMode()).isFalse();
+		assertThat(new AppProperties(env, null, 8000).isDevMode(false)).isFalse();
 	}
 
 	@org.junit.jupiter.api.Test
 	void shouldDefaultLikeTheOriginalExceptForTheLoopbackHost() {
 		AppProperties defaults = new AppProperties(null, null, 8000);
-		assertThat(defaults.env()).isEqualTo("dev");
+		assertThat(defaults.env(false)).isEqualTo("dev");
+		assertThat(defaults.isDevMode(false)).isTrue();
+		// sign-in mode, where other people's accounts reach the app, is production unless
+		// ENV says otherwise
+		assertThat(defaults.env(true)).isEqualTo("production");
+		assertThat(defaults.isDevMode(true)).isFalse();
+		assertThat(new AppProperties("", null, 8000).env(true)).as("ENV= (empty)").isEqualTo("production");
 		// 0.0.0.0 in the original; single-user mode (the default) is only allowed on
 		// loopback
 		assertThat(defaults.host()).isEqualTo("127.0.0.1");

@@ -41,6 +41,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			// the caller's own account and tokens (part 1 proves they are the owner's
 			// alone)
 			"GET /api/v1/account", "POST /api/v1/account/password", "GET /api/v1/tokens", "POST /api/v1/tokens",
+			// the caller's session's CSRF token
+			"GET /api/v1/csrf",
 			// the server's settings, flags and storage phase, the same for everyone
 			"GET /api/v1/config/show", "GET /api/v1/feature-flags", "GET /api/v1/storage",
 			// the caller's own households (tested in HouseholdApiTests)

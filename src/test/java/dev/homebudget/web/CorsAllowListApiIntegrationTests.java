@@ -52,4 +52,25 @@ class CorsAllowListApiIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
+	private HttpResponse<String> create(String origin) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/expense"))
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"date\":\"2025-11-10\",\"category\":\"Cors\",\"amount\":1,\"account\":\"Cash\"}"))
+				.header("Content-Type", "application/json")
+				.header("Origin", origin)
+				.header("Sec-Fetch-Site", "cross-site")
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void shouldLetAnAllowedOriginChangeDataAndRefuseOthers() throws Exception {
+		HttpResponse<String> allowed = create("https://budget.example");
+		assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://budget.example");
+		HttpResponse<String> refused = create("https://evil.example");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).isEqualTo("{\"detail\":\"Requests from another site may not change data\"}");
+	}
+
 }

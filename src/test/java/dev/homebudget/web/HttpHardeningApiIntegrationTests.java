@@ -73,7 +73,8 @@ class HttpHardeningApiIntegrationTests extends ApiTestSupport {
 	void shouldRefuseWildcardCorsConfiguration() {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> new HttpProperties(org.springframework.util.unit.DataSize.ofKilobytes(1),
-					org.springframework.util.unit.DataSize.ofKilobytes(1), java.util.List.of("*")))
+					org.springframework.util.unit.DataSize.ofKilobytes(1), java.util.List.of("*"), java.util.List.of(),
+					java.util.List.of(), null))
 			.hasMessageContaining("'*' is not allowed");
 	}
 
