@@ -12,7 +12,7 @@ import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.ledger.BulkDeleteRequests;
 import dev.homebudget.ledger.BulkDeletedResponse;
 import dev.homebudget.ledger.CsvImportResult;
-import dev.homebudget.ledger.CsvImports;
+import dev.homebudget.ledger.CsvImporter;
 import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
@@ -36,6 +36,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,8 +81,11 @@ class ExpenseController {
 
 	private final JsonMapper json;
 
+	private final CsvImporter csvImporter;
+
 	ExpenseController(ExpenseService service, ExpensePayers payers, IdempotentRequests idempotentRequests,
-			ConcurrencyProperties concurrency, JsonMapper json) {
+			ConcurrencyProperties concurrency, JsonMapper json, CsvImporter csvImporter) {
+		this.csvImporter = csvImporter;
 		this.service = service;
 		this.payers = payers;
 		this.idempotentRequests = idempotentRequests;
@@ -244,19 +248,17 @@ class ExpenseController {
 					+ "payers are not kept they must be empty.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	CsvImportResult importCsv(
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType,
 			@Parameter(description = "all (default): any bad row rejects the file; partial: skip and report bad rows",
 					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
-							required = false) String mode) {
-		boolean partial = CsvImports.partialMode(mode);
+							required = false) String mode,
+			HttpServletRequest request) throws IOException {
 		// the payer columns are read even where they cannot be kept, to refuse filled
 		// ones
-		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.EXPENSE_FIELDS, SplitCsv.COLUMNS);
-		CsvImports.Checked<ExpenseService.ImportedRow> checked = CsvImports.check(rows, this.service.reader(), partial,
-				this.payers.csvRowReader());
-		return CsvImportResult.of(this.payers.importAll(checked.accepted()), checked.rejected());
+		return this.csvImporter.run(request.getInputStream(), contentType, mode, EntryField.EXPENSE_FIELDS,
+				SplitCsv.COLUMNS, this.service.reader(), this.payers.csvRowReader(), this.payers::importAll);
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

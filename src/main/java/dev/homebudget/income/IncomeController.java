@@ -11,7 +11,7 @@ import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.ledger.BulkDeleteRequests;
 import dev.homebudget.ledger.BulkDeletedResponse;
 import dev.homebudget.ledger.CsvImportResult;
-import dev.homebudget.ledger.CsvImports;
+import dev.homebudget.ledger.CsvImporter;
 import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,8 +74,11 @@ class IncomeController {
 
 	private final JsonMapper json;
 
+	private final CsvImporter csvImporter;
+
 	IncomeController(IncomeService service, IdempotentRequests idempotentRequests, ConcurrencyProperties concurrency,
-			JsonMapper json) {
+			JsonMapper json, CsvImporter csvImporter) {
+		this.csvImporter = csvImporter;
 		this.service = service;
 		this.idempotentRequests = idempotentRequests;
 		this.concurrency = concurrency;
@@ -216,17 +220,15 @@ class IncomeController {
 			summary = "Upload incomes as CSV with a header row; all-or-nothing unless mode=partial",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	CsvImportResult importCsv(
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType,
 			@Parameter(description = "all (default): any bad row rejects the file; partial: skip and report bad rows",
 					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
-							required = false) String mode) {
-		boolean partial = CsvImports.partialMode(mode);
-		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.INCOME_FIELDS);
-		CsvImports.Checked<IncomeDraft> checked = CsvImports.check(rows, this.service.reader(), partial,
-				IncomeDraft::from);
-		return CsvImportResult.of(this.service.createAll(checked.accepted()), checked.rejected());
+							required = false) String mode,
+			HttpServletRequest request) throws IOException {
+		return this.csvImporter.run(request.getInputStream(), contentType, mode, EntryField.INCOME_FIELDS, List.of(),
+				this.service.reader(), (values, row) -> IncomeDraft.from(values), this.service::createAll);
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

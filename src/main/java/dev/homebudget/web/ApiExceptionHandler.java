@@ -45,6 +45,9 @@ class ApiExceptionHandler {
 		if (ex instanceof PreconditionFailedException stale) {
 			response.eTag(stale.currentEtag());
 		}
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		return response.body(new ErrorBody(ex.detail()));
 	}
 
