@@ -1,6 +1,7 @@
 package dev.homebudget.expense;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
 import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryPages;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryQueryParameters;
@@ -223,21 +225,40 @@ class ExpenseController {
 					+ "follow notes, naming members by username; shares (\"alice 12.34; bob 5.66\") only for a split "
 					+ "that for_whom = shared would not give back.")
 	@EntryQueryParameters
-	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
-		List<Expense> found = this.payers.find(query).rows();
-		Function<Expense, Map<String, Object>> payers = this.payers.csvCells(found);
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Expense e : found) {
-			Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(), "category",
-					e.category(), "amount", e.amount(), "account", e.account(), "currency", e.currency(), "notes",
-					e.notes());
-			row.putAll(payers.apply(e));
-			rows.add(row);
+		EntryCsv.Download csv = EntryCsv.download(response, "expenses.csv", EntryField.EXPENSE_FIELDS,
+				this.payers.csvColumns());
+		try {
+			EntryPages.forEach(query, this.payers::find, (found) -> {
+				Function<Expense, Map<String, Object>> payers = this.payers.csvCells(found);
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (Expense e : found) {
+					Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(),
+							"category", e.category(), "amount", e.amount(), "account", e.account(), "currency",
+							e.currency(), "notes", e.notes());
+					row.putAll(payers.apply(e));
+					rows.add(row);
+				}
+				write(csv, rows);
+			});
+			csv.finish();
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"")
-			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, this.payers.csvColumns(), rows));
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		// written to the response as it was read
+		return null;
+	}
+
+	private static void write(EntryCsv.Download csv, List<Map<String, Object>> rows) {
+		try {
+			csv.rows(rows);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@PostMapping(path = "/import")

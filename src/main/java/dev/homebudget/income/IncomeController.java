@@ -1,6 +1,7 @@
 package dev.homebudget.income;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
 import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryPages;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryQueryParameters;
@@ -203,16 +205,31 @@ class IncomeController {
 	@GetMapping(path = "/export", produces = EntryCsv.MEDIA_TYPE)
 	@Operation(operationId = "exportIncomes", summary = "Download incomes as CSV (same filters as the list)")
 	@EntryQueryParameters
-	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		EntryQuery query = EntryQueries.read(parameters, false).orElse(EntryQuery.all());
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Income e : this.service.find(query).rows()) {
-			rows.add(csvRow("id", e.id(), "date", e.date(), "category", e.category(), "amount", e.amount(), "account",
-					e.account(), "currency", e.currency(), "notes", e.notes()));
+		EntryCsv.Download csv = EntryCsv.download(response, "incomes.csv", EntryField.INCOME_FIELDS, List.of());
+		try {
+			EntryPages.forEach(query, this.service::find, (found) -> {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (Income e : found) {
+					rows.add(csvRow("id", e.id(), "date", e.date(), "category", e.category(), "amount", e.amount(),
+							"account", e.account(), "currency", e.currency(), "notes", e.notes()));
+				}
+				try {
+					csv.rows(rows);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			csv.finish();
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incomes.csv\"")
-			.body(EntryCsv.write(EntryField.INCOME_FIELDS, rows));
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		// written to the response as it was read
+		return null;
 	}
 
 	@PostMapping(path = "/import")

@@ -5,6 +5,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.RequestValidationException;
 import dev.homebudget.web.ValidationIssue;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,6 +31,7 @@ import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -56,36 +59,70 @@ public final class EntryCsv {
 	public record Row(long line, ObjectNode object) {
 	}
 
-	/** Writes {@code id} and the fields as columns, one row per entry. */
-	public static String write(List<EntryField> fields, List<Map<String, Object>> rows) {
-		return write(fields, List.of(), rows);
+	/**
+	 * Starts a CSV download of {@code id}, the fields and then {@code moreColumns} (text
+	 * defused as every other cell), written to the response a page of rows at a time, so
+	 * that an export of any size is never held whole. Nothing is written before the first
+	 * page, so a failure to read it still gets the usual error answer; a failure after it
+	 * can only cut the file short.
+	 */
+	public static Download download(HttpServletResponse response, String fileName, List<EntryField> fields,
+			List<String> moreColumns) {
+		List<String> header = new ArrayList<>();
+		header.add("id");
+		fields.forEach((field) -> header.add(field.jsonName()));
+		header.addAll(moreColumns);
+		return new Download(response, fileName, header);
 	}
 
-	/**
-	 * Writes {@code id}, the fields and then {@code moreColumns} (text defused as every
-	 * other cell), one row per entry.
-	 */
-	public static String write(List<EntryField> fields, List<String> moreColumns, List<Map<String, Object>> rows) {
-		StringBuilder out = new StringBuilder();
-		try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-			List<String> header = new ArrayList<>();
-			header.add("id");
-			fields.forEach((field) -> header.add(field.jsonName()));
-			header.addAll(moreColumns);
-			printer.printRecord(header);
+	/** A CSV download being written; see {@link #download}. */
+	public static final class Download {
+
+		private final HttpServletResponse response;
+
+		private final String fileName;
+
+		private final List<String> header;
+
+		private CSVPrinter printer;
+
+		private Download(HttpServletResponse response, String fileName, List<String> header) {
+			this.response = response;
+			this.fileName = fileName;
+			this.header = header;
+		}
+
+		/** Writes one page of rows, each by column name. */
+		public void rows(List<Map<String, Object>> rows) throws IOException {
+			start();
 			for (Map<String, Object> row : rows) {
-				List<Object> cells = new ArrayList<>();
-				for (String column : header) {
+				List<Object> cells = new ArrayList<>(this.header.size());
+				for (String column : this.header) {
 					Object value = row.get(column);
 					cells.add((value instanceof String text) ? defuse(text) : (value == null) ? "" : value.toString());
 				}
-				printer.printRecord(cells);
+				this.printer.printRecord(cells);
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		/** Completes the file (a header alone when there were no rows). */
+		public void finish() throws IOException {
+			start();
+			this.printer.flush();
 		}
-		return out.toString();
+
+		private void start() throws IOException {
+			if (this.printer != null) {
+				return;
+			}
+			this.response.setStatus(HttpServletResponse.SC_OK);
+			this.response.setContentType(MEDIA_TYPE);
+			this.response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + this.fileName + "\"");
+			this.printer = new CSVPrinter(
+					new OutputStreamWriter(this.response.getOutputStream(), StandardCharsets.UTF_8), FORMAT);
+			this.printer.printRecord(this.header);
+		}
+
 	}
 
 	/**

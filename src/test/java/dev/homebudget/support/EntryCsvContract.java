@@ -231,4 +231,43 @@ public abstract class EntryCsvContract extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * An export is read and written a page of 1,000 rows at a time, never whole: across
+	 * the pages every row comes once, in the query's order (ties by id), and a limit
+	 * still holds.
+	 */
+	@Test
+	void shouldExportMorePagesThanOneInOrder() {
+		String account = account();
+		StringBuilder csv = new StringBuilder("date,category,amount,account\n");
+		for (int i = 0; i < 2_345; i++) {
+			csv.append("2025-11-")
+				.append(String.format("%02d", 1 + i % 28))
+				.append(",Food,")
+				.append(1 + i % 7)
+				.append(',')
+				.append(account)
+				.append('\n');
+		}
+		assertThat(upload(csv.toString(), "").status()).isEqualTo(200);
+		List<String> lines = exported(account);
+		assertThat(lines).hasSize(2_346);
+		List<long[]> keys = lines.subList(1, lines.size())
+			.stream()
+			.map((line) -> line.split(","))
+			.map((cells) -> new long[] { new java.math.BigDecimal(cells[hasBusiness() ? 4 : 3]).longValue(),
+					Long.parseLong(cells[0]) })
+			.toList();
+		assertThat(keys.stream().map((key) -> key[1]).distinct().count()).isEqualTo(2_345);
+		for (int i = 1; i < keys.size(); i++) {
+			long[] before = keys.get(i - 1);
+			long[] after = keys.get(i);
+			assertThat(before[0] < after[0] || (before[0] == after[0] && before[1] < after[1]))
+				.as("row %d after row %d", i + 1, i)
+				.isTrue();
+		}
+		assertThat(get(path("/export?account=" + account + "&limit=700")).body().lines().count()).isEqualTo(701);
+		assertThat(get(path("/export?account=" + account + "&sort=-date")).body().lines().count()).isEqualTo(2_346);
+	}
+
 }
