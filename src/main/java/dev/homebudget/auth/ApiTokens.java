@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.homebudget.web.ApiException;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +32,9 @@ public class ApiTokens {
 	private static final int SECRET_BYTES = 32;
 
 	static final int MAX_NAME_LENGTH = 100;
+
+	/** Tokens one account may hold; keeps the token list short. */
+	static final int MAX_PER_USER = 100;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -50,6 +56,18 @@ public class ApiTokens {
 
 	@Transactional
 	public Created create(int userId, String name) {
+		this.jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE")
+			.param("user", userId)
+			.query(Integer.class)
+			.optional();
+		long held = this.jdbc.sql("SELECT count(*) FROM api_tokens WHERE user_id = :user")
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+		if (held >= MAX_PER_USER) {
+			throw new ApiException(HttpStatus.CONFLICT,
+					"You have " + MAX_PER_USER + " API tokens, the most one account may hold; revoke one first");
+		}
 		byte[] bytes = new byte[SECRET_BYTES];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -68,8 +86,10 @@ public class ApiTokens {
 
 	public List<ApiToken> list(int userId) {
 		return this.jdbc
-			.sql("SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
+			.sql("SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id "
+					+ "LIMIT :max")
 			.param("user", userId)
+			.param("max", MAX_PER_USER)
 			.query((rs, row) -> new ApiToken(rs.getInt("id"), rs.getString("name"),
 					rs.getObject("created_at", OffsetDateTime.class),
 					rs.getObject("last_used_at", OffsetDateTime.class)))

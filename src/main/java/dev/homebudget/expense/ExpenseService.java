@@ -95,8 +95,8 @@ public class ExpenseService {
 	}
 
 	@SingleStatement
-	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return readable().totalsByCategory(from, to);
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to, int limit) {
+		return readable().totalsByCategory(from, to, limit);
 	}
 
 	@SingleStatement

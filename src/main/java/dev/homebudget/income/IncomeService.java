@@ -76,8 +76,8 @@ public class IncomeService {
 	}
 
 	@SingleStatement
-	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
-		return readable().totalsByCategory(from, to);
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to, int limit) {
+		return readable().totalsByCategory(from, to, limit);
 	}
 
 	@SingleStatement

@@ -96,6 +96,15 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	/** Totals per category over an inclusive date range, largest first. */
 	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
 
+	/**
+	 * The {@code limit} largest of {@link #totalsByCategory(LocalDate, LocalDate)};
+	 * stores that can, compute no more.
+	 */
+	default List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to, int limit) {
+		List<EntryTotals.ByCategory> all = totalsByCategory(from, to);
+		return (all.size() <= limit) ? all : List.copyOf(all.subList(0, limit));
+	}
+
 	/** Totals per month of a year; months without entries are absent. */
 	List<EntryTotals.ByMonth> totalsByMonth(int year);
 

@@ -301,10 +301,15 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	/** Totals per category over a range, largest first. */
 	@Override
 	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to) {
+		return totalsByCategory(from, to, Integer.MAX_VALUE);
+	}
+
+	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to, int limit) {
 		EntrySql.Filter range = range(from, to);
 		return range
 			.bind(this.jdbc.sql("SELECT category, sum(amount) AS total, count(*) AS count FROM " + this.table
-					+ range.where() + " GROUP BY category ORDER BY total DESC, category"))
+					+ range.where() + " GROUP BY category ORDER BY total DESC, category LIMIT " + limit))
 			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getBigDecimal("total"),
 					rs.getLong("count")))
 			.list();

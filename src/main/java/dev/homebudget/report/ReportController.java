@@ -83,16 +83,20 @@ class ReportController {
 	}
 
 	@GetMapping("/categories")
-	@Operation(operationId = "reportCategories", summary = "Totals per category over a date range, largest first")
+	@Operation(operationId = "reportCategories",
+			summary = "Totals per category over a date range, largest first (the limit largest, 1000 by default)")
 	@Parameter(name = "kind", in = ParameterIn.QUERY,
 			schema = @Schema(type = "string", allowableValues = { "expense", "income" }, defaultValue = "expense"))
 	@Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY,
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "1000"))
 	List<CategoryTotal> categories(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
 		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
-		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to())
-				: this.incomes.totalsByCategory(range.from(), range.to());
+		int limit = limit(parameters.get("limit"), EntryQueries.MAX_LIMIT);
+		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to(), limit)
+				: this.incomes.totalsByCategory(range.from(), range.to(), limit);
 		return totals.stream()
 			.map((total) -> new CategoryTotal(total.category(), total.total(), total.count()))
 			.toList();
@@ -110,7 +114,7 @@ class ReportController {
 	List<ValueCount> values(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
 		EntryField field = valueField(parameters.get("field"), expense);
-		int limit = valuesLimit(parameters.get("limit"));
+		int limit = limit(parameters.get("limit"), DEFAULT_VALUES);
 		List<EntryTotals.ValueCount> values = expense ? this.expenses.distinctValues(field, limit)
 				: this.incomes.distinctValues(field, limit);
 		return values.stream().map((value) -> new ValueCount(value.value(), value.count())).toList();
@@ -164,9 +168,9 @@ class ReportController {
 		return year;
 	}
 
-	private static int valuesLimit(String text) {
+	private static int limit(String text, int defaultLimit) {
 		if (text == null || text.isEmpty()) {
-			return DEFAULT_VALUES;
+			return defaultLimit;
 		}
 		int limit = integer("limit", text);
 		if (limit < 1 || limit > EntryQueries.MAX_LIMIT) {

@@ -11,8 +11,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.ledger.EntryDates;
 import dev.homebudget.web.ApiException;
+import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.PageRequest;
 import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.SignedCursor;
 import dev.homebudget.database.SingleStatement;
 import dev.homebudget.web.ValidationIssue;
 
@@ -158,15 +162,46 @@ public class Balances {
 		return transfers;
 	}
 
-	/** The current household's settlements, newest date first. */
+	/** A page of settlements and the cursor of the next one (null on the last). */
+	public record SettlementPage(List<Settlement> settlements, String next) {
+
+	}
+
+	/** The list name in settlement cursors. */
+	static final String SETTLEMENTS = "settlements";
+
+	/**
+	 * A page of the current household's settlements, newest date first (then newest id).
+	 */
 	@SingleStatement
-	public List<Settlement> settlements() {
-		return this.jdbc
+	public SettlementPage settlements(PageRequest page) {
+		LocalDate afterDate = null;
+		Integer afterId = null;
+		if (page.after() != null) {
+			try {
+				afterDate = EntryDates.parse(page.after().get(0));
+				afterId = Integer.parseInt(page.after().get(1));
+			}
+			catch (InvalidValue | NumberFormatException ex) {
+				throw SignedCursor.invalid(null, "malformed cursor");
+			}
+		}
+		List<Settlement> found = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM settlements WHERE household_id = :household"
-					+ " ORDER BY date DESC, id DESC")
+					+ " AND (CAST(:afterDate AS date) IS NULL OR (date, id) < (CAST(:afterDate AS date), :afterId))"
+					+ " ORDER BY date DESC, id DESC LIMIT :limit")
 			.param("household", readable())
+			.param("afterDate", afterDate, java.sql.Types.DATE)
+			.param("afterId", afterId, java.sql.Types.INTEGER)
+			.param("limit", page.limit() + 1)
 			.query(Balances::settlement)
 			.list();
+		if (found.size() <= page.limit()) {
+			return new SettlementPage(found, null);
+		}
+		List<Settlement> rows = found.subList(0, page.limit());
+		Settlement last = rows.get(rows.size() - 1);
+		return new SettlementPage(rows, PageRequest.cursor(SETTLEMENTS, last.date(), last.id()));
 	}
 
 	/**

@@ -175,6 +175,11 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to, int limit) {
+		return this.primary.totalsByCategory(from, to, limit);
+	}
+
+	@Override
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return this.primary.totalsByMonth(year);
 	}
