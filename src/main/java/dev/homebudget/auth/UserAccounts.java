@@ -40,6 +40,9 @@ public class UserAccounts {
 
 	@Transactional
 	public UserAccount add(String username, CharSequence password) {
+		if (padded(username)) {
+			throw new AccountException("A username cannot begin or end with spaces or other blank characters.");
+		}
 		if (username == null || !USERNAME.matcher(username).matches()) {
 			throw new AccountException("A username is 1 to 64 letters, digits or . _ @ - characters.");
 		}
@@ -137,9 +140,56 @@ public class UserAccounts {
 			.list();
 	}
 
+	/**
+	 * The id of the account a canonical name (see {@link #canonical}) belongs to. A name
+	 * no account could have is answered without asking the database.
+	 */
+	Optional<Integer> idOf(String canonical) {
+		if (!USERNAME.matcher(canonical).matches()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT id FROM users WHERE lower(username) = :key")
+			.param("key", canonical)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
+	 * A name as sign-in resolves it: without what surrounds it (whitespace and control
+	 * characters, which sign-in would drop) and in lower case. Every spelling of one
+	 * account's name has the same canonical name.
+	 */
+	static String canonical(String username) {
+		if (username == null) {
+			return "";
+		}
+		int start = 0;
+		int end = username.length();
+		while (start < end && isPadding(username.charAt(start))) {
+			start++;
+		}
+		while (end > start && isPadding(username.charAt(end - 1))) {
+			end--;
+		}
+		return key(username.substring(start, end));
+	}
+
+	/**
+	 * Whether a name as sent has whitespace or control characters around it: never an
+	 * account's name, so such a sign-in is refused as it stands, never trimmed into one.
+	 */
+	static boolean padded(String username) {
+		return username != null && !username.isEmpty()
+				&& (isPadding(username.charAt(0)) || isPadding(username.charAt(username.length() - 1)));
+	}
+
+	private static boolean isPadding(char c) {
+		return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
 	/** The account and its password hash, for sign-in. */
 	Optional<SignedInUser> findForSignIn(String username) {
-		if (username == null) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("SELECT id, username, password_hash FROM users WHERE lower(username) = :key")

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sign-in mode over real HTTP on its own database: every API route refuses anonymous
@@ -334,6 +335,37 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		assertThat(page.body()).contains("Too many failed sign-ins");
 		assertThat(signedIn(bystander).get("/api/v1/account").status()).as("other accounts are not locked")
 			.isEqualTo(200);
+	}
+
+	/**
+	 * The throttle counts the account a name resolves to: once it is locked, no spelling
+	 * of its name (case, a blank, tab or line break around it) signs in, and a padded
+	 * name is refused as sent (never trimmed into the account's) and counts as a failure.
+	 */
+	@Test
+	void paddingTheNameNeitherGetsAroundTheThrottleNorSignsIn() {
+		String name = newUser();
+		for (String padded : List.of(name + " ", "\t" + name, name + "\n", " " + name.toUpperCase())) {
+			SessionClient.Response refused = new SessionClient(this.port).signIn(padded, PASSWORD);
+			assertThat(refused.status()).as(padded).isEqualTo(302);
+			assertThat(refused.header("Location")).as(padded).contains("/login?error");
+		}
+		SessionClient.Response lastTry = new SessionClient(this.port).signIn(name, "guess");
+		assertThat(lastTry.header("Location")).contains("/login?error");
+		for (String spelling : List.of(name, name + " ", " " + name, "\t" + name, name + "\n", name.toUpperCase(),
+				name + "\r\n", "\u00a0" + name, name + "\u0000")) {
+			assertThat(new SessionClient(this.port).signIn(spelling, PASSWORD).status())
+				.as("the right password for %s", spelling.replace("\n", "\\n"))
+				.isEqualTo(429);
+		}
+		assertThatThrownBy(() -> this.accounts.add(" " + newUserName(), PASSWORD)).isInstanceOf(AccountException.class)
+			.hasMessageContaining("spaces");
+		assertThatThrownBy(() -> this.accounts.add(newUserName() + "\t", PASSWORD))
+			.isInstanceOf(AccountException.class);
+	}
+
+	private static String newUserName() {
+		return "user-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	@Test
