@@ -98,18 +98,39 @@ public class UserAccounts {
 			.update();
 	}
 
+	/**
+	 * Sets an account's password (a forgotten one, or one someone else may know), and
+	 * revokes its API tokens unless told to keep them.
+	 * @return how many tokens were revoked
+	 */
 	@Transactional
-	public void setPassword(String username, CharSequence password) {
+	public int setPassword(String username, CharSequence password, boolean revokeTokens) {
 		checkPassword(password);
-		int updated = this.jdbc
+		Optional<Integer> id = this.jdbc
 			.sql("UPDATE users SET password_hash = :hash, password_changed_at = now() "
-					+ "WHERE lower(username) = :key")
+					+ "WHERE lower(username) = :key RETURNING id")
 			.param("hash", this.passwordEncoder.encode(password))
 			.param("key", key(username))
-			.update();
-		if (updated == 0) {
+			.query(Integer.class)
+			.optional();
+		if (id.isEmpty()) {
 			throw new AccountException("There is no account named '" + username + "'.");
 		}
+		return revokeTokens ? revokeTokens(id.get()) : 0;
+	}
+
+	/** Revokes every API token of the user; how many there were. */
+	int revokeTokens(int userId) {
+		return this.jdbc.sql("DELETE FROM api_tokens WHERE user_id = :user").param("user", userId).update();
+	}
+
+	/** Whether {@code password} is the user's current password. */
+	boolean passwordMatches(int userId, CharSequence password) {
+		Optional<String> hash = this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.optional();
+		return password != null && hash.isPresent() && this.passwordEncoder.matches(password, hash.get());
 	}
 
 	/**

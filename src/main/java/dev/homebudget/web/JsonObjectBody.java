@@ -99,6 +99,19 @@ public final class JsonObjectBody {
 		return value.intValue();
 	}
 
+	/** A boolean, or null when absent or null. */
+	public Boolean optionalBoolean(String name) {
+		JsonNode value = node(name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isBoolean()) {
+			return issue(new ValidationIssue("bool_type", List.of("body", name), "Input should be a valid boolean",
+					value, null));
+		}
+		return value.booleanValue();
+	}
+
 	/**
 	 * A required field read by a field rule: its {@link InvalidValue} becomes the field's
 	 * 422 item.
