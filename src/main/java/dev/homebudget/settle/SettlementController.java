@@ -17,6 +17,7 @@ import dev.homebudget.web.InvalidValue;
 import dev.homebudget.web.JsonObjectBody;
 import dev.homebudget.web.PageRequest;
 import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.StorableText;
 import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -180,10 +181,10 @@ class SettlementController {
 	}
 
 	private static String notes(JsonNode value) throws InvalidValue {
-		if (!value.isString() || value.stringValue().length() > 1000 || value.stringValue().indexOf('\u0000') >= 0) {
+		if (!value.isString() || value.stringValue().length() > 1000) {
 			throw new InvalidValue("string_type", "Input should be a string of at most 1000 characters");
 		}
-		return value.stringValue();
+		return StorableText.check(value.stringValue());
 	}
 
 }
