@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.household.HouseholdRole;
 import dev.homebudget.ledger.EntryDates;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.InvalidValue;
@@ -228,6 +230,10 @@ public class Balances {
 			throw new RequestValidationException(issues);
 		}
 		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		if (!isOwner() && (caller == null || (caller != fromUser && caller != toUser))) {
+			throw new ApiException(HttpStatus.FORBIDDEN,
+					"A settlement is recorded by the member who paid, the member who was paid, or an owner");
+		}
 		return this.jdbc.sql("""
 				INSERT INTO settlements (household_id, from_user, to_user, amount, date, notes, created_by)
 				VALUES (:household, :from, :to, :amount, :date, :notes, :caller) RETURNING""" + " " + COLUMNS)
@@ -242,16 +248,34 @@ public class Balances {
 			.single();
 	}
 
-	/** Deletes one of the current household's settlements; 404 for any other id. */
-	@SingleStatement
+	/**
+	 * Deletes one of the current household's settlements; 404 for any other id, 403 for a
+	 * member who neither recorded it nor owns the household.
+	 */
+	@Transactional
 	public void delete(int id) {
-		int deleted = this.jdbc.sql("DELETE FROM settlements WHERE household_id = :household AND id = :id")
-			.param("household", writable())
+		int household = writable();
+		Optional<Integer> createdBy = this.jdbc
+			.sql("SELECT created_by FROM settlements WHERE household_id = :household AND id = :id FOR UPDATE")
+			.param("household", household)
+			.param("id", id)
+			.query((rs, row) -> Optional.ofNullable((Integer) rs.getObject(1)))
+			.optional()
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, NOT_FOUND));
+		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		if (!isOwner() && (caller == null || !createdBy.equals(Optional.of(caller)))) {
+			throw new ApiException(HttpStatus.FORBIDDEN,
+					"A settlement is deleted by the member who recorded it, or an owner");
+		}
+		this.jdbc.sql("DELETE FROM settlements WHERE household_id = :household AND id = :id")
+			.param("household", household)
 			.param("id", id)
 			.update();
-		if (deleted == 0) {
-			throw new ApiException(HttpStatus.NOT_FOUND, NOT_FOUND);
-		}
+	}
+
+	/** Whether the caller owns the current household. */
+	private boolean isOwner() {
+		return this.household.membership().role() == HouseholdRole.OWNER;
 	}
 
 	/**
