@@ -86,7 +86,8 @@ class AccountController {
 					requiredMode = Schema.RequiredMode.REQUIRED) String currentPassword,
 			@JsonProperty("new_password") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					description = "At least budget.auth.min-password-length characters (10 by default), "
-							+ "at most 72 bytes") String newPassword,
+							+ "at most 72 bytes, not one of the most common passwords, not the current "
+							+ "one") String newPassword,
 			@JsonProperty("revoke_tokens") @Schema(defaultValue = "true",
 					description = "Also revoke every API token of the account (the other sessions end "
 							+ "either way); false keeps them") Boolean revokeTokens) {
@@ -112,7 +113,9 @@ class AccountController {
 	@ApiResponse(responseCode = "400", description = "The current password is wrong",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
-	@ApiResponse(responseCode = "422", description = "A field is missing, or the new password is too short",
+	@ApiResponse(responseCode = "422",
+			description = "A field is missing, or the new password is too short, too long, one of the most common "
+					+ "passwords or the current one",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.HttpValidationError.class)))
 	@ApiResponse(responseCode = "429", description = "Too many wrong current passwords; see Retry-After",
@@ -140,9 +143,13 @@ class AccountController {
 		if (wait.isPresent()) {
 			return throttled(wait.getAsLong());
 		}
-		if (!this.accounts.changePassword(user.id(), currentPassword, newPassword)) {
+		UserAccounts.Change change = this.accounts.changePassword(user.id(), currentPassword, newPassword);
+		if (change == UserAccounts.Change.WRONG_CURRENT) {
 			this.loginThrottle.recordFailure(user.username(), request.getRemoteAddr());
 			throw ApiException.badRequest("The current password is wrong");
+		}
+		if (change == UserAccounts.Change.SAME_AS_CURRENT) {
+			throw JsonObjectBody.invalidField("new_password", UserAccounts.SAME_PASSWORD, null);
 		}
 		endOtherSessions(user, request);
 		if (revokeTokens) {

@@ -106,6 +106,14 @@ public class UserAccounts {
 	@Transactional
 	public int setPassword(String username, CharSequence password, boolean revokeTokens) {
 		checkPassword(password);
+		this.jdbc.sql("SELECT password_hash FROM users WHERE lower(username) = :key FOR UPDATE")
+			.param("key", key(username))
+			.query(String.class)
+			.optional()
+			.filter((hash) -> this.passwordEncoder.matches(password, hash))
+			.ifPresent((hash) -> {
+				throw new AccountException(SAME_PASSWORD);
+			});
 		Optional<Integer> id = this.jdbc
 			.sql("UPDATE users SET password_hash = :hash, password_changed_at = now() "
 					+ "WHERE lower(username) = :key RETURNING id")
@@ -133,25 +141,40 @@ public class UserAccounts {
 		return password != null && hash.isPresent() && this.passwordEncoder.matches(password, hash.get());
 	}
 
+	/** What became of a password change. */
+	public enum Change {
+
+		/** The new password is set. */
+		CHANGED,
+		/** The current password given was wrong: nothing changed. */
+		WRONG_CURRENT,
+		/** The new password is the current one: nothing changed. */
+		SAME_AS_CURRENT
+
+	}
+
 	/**
-	 * Changes a signed-in user's password after checking the current one.
-	 * @return whether {@code currentPassword} was right (nothing changes when it was not)
+	 * Changes a signed-in user's password after checking the current one; the new one
+	 * must differ from it.
 	 */
 	@Transactional
-	public boolean changePassword(int userId, CharSequence currentPassword, CharSequence newPassword) {
+	public Change changePassword(int userId, CharSequence currentPassword, CharSequence newPassword) {
 		Optional<String> hash = this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id FOR UPDATE")
 			.param("id", userId)
 			.query(String.class)
 			.optional();
 		if (hash.isEmpty() || !this.passwordEncoder.matches(currentPassword, hash.get())) {
-			return false;
+			return Change.WRONG_CURRENT;
 		}
 		checkPassword(newPassword);
+		if (newPassword.toString().contentEquals(currentPassword)) {
+			return Change.SAME_AS_CURRENT;
+		}
 		this.jdbc.sql("UPDATE users SET password_hash = :hash, password_changed_at = now() WHERE id = :id")
 			.param("hash", this.passwordEncoder.encode(newPassword))
 			.param("id", userId)
 			.update();
-		return true;
+		return Change.CHANGED;
 	}
 
 	public List<UserAccount> list() {
@@ -236,8 +259,13 @@ public class UserAccounts {
 		if (password.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			return "A password can be at most " + MAX_PASSWORD_BYTES + " bytes long (UTF-8).";
 		}
+		if (CommonPasswords.contains(password)) {
+			return "This password is one of the most common ones, which are tried first: choose another.";
+		}
 		return null;
 	}
+
+	static final String SAME_PASSWORD = "The new password is the current one: choose another.";
 
 	static String key(String username) {
 		return username.toLowerCase(Locale.ROOT);

@@ -214,6 +214,22 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		SessionClient.Response missing = browser.json("POST", "/api/v1/account/password", "{}");
 		assertThat(missing.status()).isEqualTo(422);
 		assertThat(missing.json().get("detail")).hasSize(2);
+		// long enough, but among the most common passwords (any case), or the same again
+		for (String common : List.of("aaaaaaaaaa", "Password123", "QWERTYUIOP", "1q2w3e4r5t6y")) {
+			SessionClient.Response refused = browser.json("POST", "/api/v1/account/password",
+					"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + common + "\"}");
+			assertThat(refused.status()).as(common).isEqualTo(422);
+			assertThat(refused.json().get("detail").get(0).get("msg").asString()).contains("most common");
+		}
+		SessionClient.Response same = browser.json("POST", "/api/v1/account/password",
+				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + PASSWORD + "\"}");
+		assertThat(same.status()).isEqualTo(422);
+		assertThat(same.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"new_password\"]");
+		assertThat(same.json().get("detail").get(0).get("msg").asString()).contains("is the current one");
+		assertThatThrownBy(() -> this.accounts.add(newUserName(), "aaaaaaaaaa")).isInstanceOf(AccountException.class)
+			.hasMessageContaining("most common");
+		assertThatThrownBy(() -> this.accounts.setPassword(name, PASSWORD, true)).isInstanceOf(AccountException.class)
+			.hasMessageContaining("is the current one");
 		SessionClient elsewhere = signedIn(name);
 		SessionClient.Response changed = browser.json("POST", "/api/v1/account/password",
 				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"a brand new secret\"}");
