@@ -53,7 +53,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(RequestValidationException.class)
 	ResponseEntity<ErrorBody> invalid(RequestValidationException ex) {
-		return ResponseEntity.status(422).body(new ErrorBody(ex.issues()));
+		return ResponseEntity.status(422).body(new ErrorBody(ex.listed()));
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
