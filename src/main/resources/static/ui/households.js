@@ -23,6 +23,12 @@ export function readOnly() {
 	return Boolean(household && household.role === 'viewer');
 }
 
+/** Whether the caller owns the current household (an owner may settle up for any two members). */
+export function isOwner() {
+	const household = current();
+	return Boolean(household && household.role === 'owner');
+}
+
 function applyRole() {
 	const viewOnly = readOnly();
 	document.body.classList.toggle('read-only', viewOnly);

@@ -4,6 +4,7 @@
 // (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
 // one, show none of it.
 import { api } from './api.js';
+import { isOwner } from './households.js';
 
 const box = document.getElementById('household-box');
 const dialog = document.getElementById('balance-dialog');
@@ -124,6 +125,12 @@ function renderBalance(balance) {
 		item.className = 'd-flex align-items-center gap-2 mb-1';
 		const text = document.createElement('span');
 		text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${money(t.amount)}`;
+		// a settle-up is recorded by one of the two members, or by an owner
+		const mine = nameOf(t.from_user) === myName || nameOf(t.to_user) === myName;
+		if (!mine && !isOwner()) {
+			item.append(text);
+			return item;
+		}
 		const button = document.createElement('button');
 		button.type = 'button';
 		button.className = 'btn btn-primary btn-sm settle-up';
