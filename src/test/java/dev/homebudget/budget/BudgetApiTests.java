@@ -166,6 +166,15 @@ class BudgetApiTests extends ApiTestSupport {
 		assertThat(row.get("unconverted").asLong()).isEqualTo(1);
 		assertThat(january.get("complete").asBoolean()).isFalse();
 		assertThat(january.get("currency").asString()).isEqualTo("ILS");
+
+		// a yen rate added after the period was read (and its spending cached) counts at
+		// once
+		assertThat(post("/api/v1/exchange-rates", "{\"date\":\"2036-01-10\",\"currency\":\"JPY\",\"rate\":0.025}")
+			.status()).isEqualTo(201);
+		JsonNode converted = line(period("2036-01"), travel);
+		assertThat(converted.get("spent").decimalValue()).isEqualByComparingTo("73.46");
+		assertThat(converted.get("unconverted").asLong()).isZero();
+		assertThat(period("2036-01").get("complete").asBoolean()).isTrue();
 	}
 
 	@Test
