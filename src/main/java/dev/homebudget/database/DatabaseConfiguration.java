@@ -32,6 +32,20 @@ class DatabaseConfiguration {
 
 	static final String POOL_NAME = "home-budget";
 
+	/** Server side: a statement may run this long. */
+	static final int STATEMENT_TIMEOUT_MS = 5000;
+
+	/** Server side: a statement may wait this long for a lock (below the above). */
+	static final int LOCK_TIMEOUT_MS = 2000;
+
+	/**
+	 * Client side: how long the driver waits for the server to answer at all. A little
+	 * above statement_timeout, so a slow statement is reported by the server first, and a
+	 * frozen or unreachable server (which cannot report anything) costs a request this
+	 * long rather than a hang.
+	 */
+	static final int SOCKET_TIMEOUT_SECONDS = 7;
+
 	/** pgjdbc settings; a parameter in the user's own URL wins over these. */
 	static final Map<String, String> DRIVER_DEFAULTS;
 
@@ -39,12 +53,11 @@ class DatabaseConfiguration {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("connectTimeout", "3");
 		defaults.put("loginTimeout", "5");
-		// Above statement_timeout, so the server reports a slow statement first.
-		defaults.put("socketTimeout", "30");
+		defaults.put("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
 		defaults.put("tcpKeepAlive", "true");
 		defaults.put("ApplicationName", "home-budget-web");
-		defaults.put("options",
-				"-c statement_timeout=5000 -c lock_timeout=2000 -c idle_in_transaction_session_timeout=30000");
+		defaults.put("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MS + " -c lock_timeout=" + LOCK_TIMEOUT_MS
+				+ " -c idle_in_transaction_session_timeout=30000");
 		DRIVER_DEFAULTS = Map.copyOf(defaults);
 	}
 
