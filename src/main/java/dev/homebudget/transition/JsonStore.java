@@ -77,6 +77,17 @@ public final class JsonStore implements AutoCloseable {
 				if (!parsed.rejections().isEmpty()) {
 					throw new JsonStoreException(source, describe(parsed.rejections()));
 				}
+				if (!parsed.normalisations().isEmpty()) {
+					logger.warn(
+							"{}: {} amount(s) written with float noise were read as the cent they stand for "
+									+ "(ids {}); the next write of the file stores them as cents",
+							source, parsed.normalisations().size(),
+							parsed.normalisations()
+								.stream()
+								.limit(REJECTIONS_SHOWN)
+								.map((normalisation) -> Integer.toString(normalisation.id()))
+								.collect(Collectors.joining(", ")));
+				}
 				loaded.put(file, parsed.entries());
 			}
 			logger.info("JSON store {}: {}", directory.path(),
