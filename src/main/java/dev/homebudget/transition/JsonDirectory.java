@@ -119,9 +119,22 @@ public final class JsonDirectory implements AutoCloseable {
 
 	/** Replaces the file's content atomically and durably. */
 	public void replace(LedgerFile ledger, byte[] content) {
-		Path target = fileOf(ledger);
-		Path temp = this.directory.resolve(
-				"." + ledger.fileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + TEMP_SUFFIX);
+		replaceNamed(ledger.fileName(), content);
+	}
+
+	/** A file of the app's own in the directory (not one of the original's), if any. */
+	Optional<byte[]> readNamed(String fileName) {
+		return readFile(this.directory.resolve(fileName));
+	}
+
+	/**
+	 * Replaces a file in the directory atomically and durably: a temporary file, forced
+	 * to disk, renamed over the target, the directory forced too.
+	 */
+	void replaceNamed(String fileName, byte[] content) {
+		Path target = this.directory.resolve(fileName);
+		Path temp = this.directory.resolve("." + fileName.replaceFirst("^\\.", "") + "." + ProcessHandle.current().pid()
+				+ "." + System.nanoTime() + TEMP_SUFFIX);
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE)) {

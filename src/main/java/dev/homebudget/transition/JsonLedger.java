@@ -27,9 +27,11 @@ import dev.homebudget.ledger.EntryValues;
  * what readers see.
  * <p>
  * New ids are {@code max(id) + 1}, as in the original (so deleting the highest id and
- * creating again reuses it). Row versions (the ETags) live in memory only: every row
- * starts at version 0 when the file is loaded, so an ETag from before a restart may be
- * refused as stale, or match a row whose version was reset.
+ * creating again reuses it). Row versions (the ETags) are not in the original's file: the
+ * rows are loaded at the store's {@link VersionFloor}, above every version handed out
+ * before, and every write first makes sure the versions it hands out stay below its
+ * durable reservation. So an ETag from before a restart never matches a row that changed
+ * since (it may be refused although the row did not change, when anything was written).
  *
  * @param <T> the row type the feature works with
  */
@@ -89,6 +91,8 @@ public final class JsonLedger<T> {
 
 	private final RowMapper<T> mapper;
 
+	private final VersionFloor versions;
+
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private volatile State state;
@@ -97,12 +101,14 @@ public final class JsonLedger<T> {
 
 	private volatile RuntimeException lastWriteFailure;
 
-	JsonLedger(JsonDirectory directory, LedgerFile file, List<JsonEntry> entries, RowMapper<T> mapper) {
+	JsonLedger(JsonDirectory directory, LedgerFile file, List<JsonEntry> entries, RowMapper<T> mapper,
+			VersionFloor versions) {
 		this.directory = directory;
 		this.file = file;
 		this.mapper = mapper;
+		this.versions = versions;
 		Map<Integer, Row> rows = new LinkedHashMap<>();
-		entries.forEach((entry) -> rows.put(entry.id(), row(entry, 0)));
+		entries.forEach((entry) -> rows.put(entry.id(), row(entry, versions.base())));
 		this.state = new State(rows);
 	}
 
@@ -305,6 +311,13 @@ public final class JsonLedger<T> {
 				return result.value();
 			}
 			State next = new State(rows);
+			try {
+				this.versions.reserve(highestVersion(rows, result.ids()));
+			}
+			catch (RuntimeException ex) {
+				this.lastWriteFailure = ex;
+				throw ex;
+			}
 			pending = this.journal.open(operation, new LinkedHashSet<>(result.ids()));
 			try {
 				this.directory.replace(this.file, next.content());
@@ -350,6 +363,18 @@ public final class JsonLedger<T> {
 			}
 		}
 		return new JsonEntry(entry.id(), date, business, category, amount, account, currency, notes);
+	}
+
+	/** The highest version the write hands out (0 when it only deletes). */
+	private static int highestVersion(Map<Integer, Row> rows, List<Integer> ids) {
+		int highest = 0;
+		for (Integer id : ids) {
+			Row row = rows.get(id);
+			if (row != null) {
+				highest = Math.max(highest, row.version);
+			}
+		}
+		return highest;
 	}
 
 	private static int maxId(Map<Integer, Row> rows) {

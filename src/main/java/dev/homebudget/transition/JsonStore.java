@@ -37,10 +37,13 @@ public final class JsonStore implements AutoCloseable {
 
 	private final boolean createdEmpty;
 
+	private final VersionFloor versions;
+
 	private JsonStore(JsonDirectory directory, Map<LedgerFile, List<JsonEntry>> loaded, boolean createdEmpty) {
 		this.directory = directory;
 		this.loaded = loaded;
 		this.createdEmpty = createdEmpty;
+		this.versions = VersionFloor.open(directory);
 	}
 
 	/**
@@ -140,7 +143,7 @@ public final class JsonStore implements AutoCloseable {
 		if (this.ledgers.containsKey(file)) {
 			throw new IllegalStateException(file.fileName() + " already has its ledger");
 		}
-		JsonLedger<T> ledger = new JsonLedger<>(this.directory, file, this.loaded.get(file), mapper);
+		JsonLedger<T> ledger = new JsonLedger<>(this.directory, file, this.loaded.get(file), mapper, this.versions);
 		this.ledgers.put(file, ledger);
 		return ledger;
 	}
