@@ -122,6 +122,15 @@ public final class JsonDirectory implements AutoCloseable {
 		replaceNamed(ledger.fileName(), content);
 	}
 
+	/**
+	 * Makes the JSON stores opened on this directory load their rows above this version
+	 * (see {@link VersionFloor}): for files written from another store, whose ETags
+	 * clients may hold.
+	 */
+	public void keepVersionsAbove(int version) {
+		VersionFloor.open(this).reserve(version);
+	}
+
 	/** A file of the app's own in the directory (not one of the original's), if any. */
 	Optional<byte[]> readNamed(String fileName) {
 		return readFile(this.directory.resolve(fileName));

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQuery;
@@ -282,8 +284,7 @@ public final class JsonLedger<T> {
 
 	/**
 	 * Stores each record under its own id: replaces the record with that id (in place,
-	 * bumping its version) or appends it. Used to mirror a store that assigns its own
-	 * ids.
+	 * bumping its version) or appends it.
 	 */
 	public void putAll(Collection<JsonEntry> entries) {
 		if (entries.isEmpty()) {
@@ -300,7 +301,37 @@ public final class JsonLedger<T> {
 		});
 	}
 
-	private <R> R write(String operation, java.util.function.Function<Map<Integer, Row>, Change<R>> change) {
+	/**
+	 * Mirrors a store that assigns its own ids and versions, in one replacement of the
+	 * file: each present row is stored under its id with its version (replaced in place
+	 * or appended), and each absent id is deleted.
+	 * @param present rows of the primary
+	 * @param record a row's record
+	 * @param version a row's version in the primary
+	 * @param absent ids the primary does not hold
+	 */
+	public <S> void mirror(Collection<S> present, Function<S, JsonEntry> record, ToIntFunction<S> version,
+			Collection<Integer> absent) {
+		if (present.isEmpty() && absent.isEmpty()) {
+			return;
+		}
+		write("put", (rows) -> {
+			List<Integer> ids = new ArrayList<>();
+			for (S row : present) {
+				JsonEntry entry = record.apply(row);
+				rows.put(entry.id(), row(entry, version.applyAsInt(row)));
+				ids.add(entry.id());
+			}
+			for (Integer id : absent) {
+				if (rows.remove(id) != null) {
+					ids.add(id);
+				}
+			}
+			return new Change<>(null, ids);
+		});
+	}
+
+	private <R> R write(String operation, Function<Map<Integer, Row>, Change<R>> change) {
 		PendingWrite pending;
 		Change<R> result;
 		this.writeLock.lock();

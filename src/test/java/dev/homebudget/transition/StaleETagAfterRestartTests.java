@@ -13,6 +13,7 @@ import java.util.Locale;
 import dev.homebudget.config.StoragePhase;
 import dev.homebudget.support.PhaseApplication;
 import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,6 +71,55 @@ class StaleETagAfterRestartTests {
 			assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
 			app.mirrors().awaitIdle(Duration.ofMinutes(2));
 		}
+	}
+
+	/**
+	 * A switch of phases is a restart too: the mirror stores each record with the
+	 * primary's version, so an ETag handed out in P1 means the same in P2 (a current one
+	 * is accepted, a stale one refused), and back in P1 every version P2 handed out is
+	 * stale.
+	 */
+	@Test
+	void versionsSurviveASwitchFromP1ToP2AndBack() throws Exception {
+		String url = TestDatabase.jdbcUrl("stale_etag_switch");
+		Path json = Files.createDirectories(this.temp.resolve("json"));
+		int id;
+		String first;
+		String current;
+		try (PhaseApplication p1 = PhaseApplication.start(StoragePhase.P1, url, json, true)) {
+			HttpResponse<String> created = send(p1, "POST", "/api/v1/expense",
+					"{\"date\":\"2025-11-10\",\"category\":\"Food\",\"amount\":10,\"account\":\"Cash\"}", null);
+			id = JSON.readTree(created.body()).get("expense").get("id").asInt();
+			first = etag(p1, id);
+			for (String notes : new String[] { "once", "twice" }) {
+				assertThat(send(p1, "PUT", "/api/v1/expense/" + id, "{\"notes\":\"" + notes + "\"}", null).statusCode())
+					.isEqualTo(200);
+			}
+			current = etag(p1, id);
+			assertThat(p1.mirrors().awaitIdle(Duration.ofMinutes(2))).isTrue();
+		}
+		String afterP2;
+		try (PhaseApplication p2 = PhaseApplication.start(StoragePhase.P2, url, json, true)) {
+			assertThat(send(p2, "PUT", "/api/v1/expense/" + id, "{\"notes\":\"stale\"}", first).statusCode())
+				.isEqualTo(412);
+			HttpResponse<String> kept = send(p2, "PUT", "/api/v1/expense/" + id, "{\"notes\":\"p2\"}", current);
+			assertThat(kept.statusCode()).as("the current ETag of P1 in P2: %s", kept.body()).isEqualTo(200);
+			afterP2 = etag(p2, id);
+			assertThat(p2.mirrors().awaitIdle(Duration.ofMinutes(2))).isTrue();
+		}
+		try (PhaseApplication p1 = PhaseApplication.start(StoragePhase.P1, url, json, true)) {
+			for (String stale : new String[] { first, current }) {
+				assertThat(send(p1, "PUT", "/api/v1/expense/" + id, "{\"notes\":\"stale\"}", stale).statusCode())
+					.as(stale)
+					.isEqualTo(412);
+			}
+			assertThat(etag(p1, id)).isNotIn(first, current, afterP2);
+			assertThat(p1.mirrors().awaitIdle(Duration.ofMinutes(2))).isTrue();
+		}
+	}
+
+	private static String etag(PhaseApplication app, int id) throws Exception {
+		return send(app, "HEAD", "/api/v1/expense/" + id, null, null).headers().firstValue("ETag").orElseThrow();
 	}
 
 	private static HttpResponse<String> send(PhaseApplication app, String method, String path, String body,

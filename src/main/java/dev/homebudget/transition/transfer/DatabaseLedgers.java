@@ -61,6 +61,11 @@ final class DatabaseLedgers {
 				row) -> new Fingerprint(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getInt(3), rs.getString(4)));
 	}
 
+	/** The highest row version of the ledger's table; call inside a snapshot. */
+	int highestVersion(LedgerFile ledger) {
+		return this.jdbc.queryForObject(LedgerTable.of(ledger).highestVersion(), Integer.class);
+	}
+
 	/** Every row of the ledger's table in ascending id order; call inside a snapshot. */
 	void forEach(LedgerFile ledger, Consumer<JsonEntry> consumer) {
 		LedgerTable table = LedgerTable.of(ledger);
