@@ -27,6 +27,13 @@ interface RepairJournal {
 	/** The mirror holds the primary's state of the entry's ids. */
 	void resolve(Entry entry, String resolution);
 
+	/**
+	 * The mirror holds the primary's state of every entry's ids (one copy covered them).
+	 */
+	default void resolveAll(List<Entry> entries, String resolution) {
+		entries.forEach((entry) -> resolve(entry, resolution));
+	}
+
 	/** A mirror write failed; the entry stays open for the repair command. */
 	void fail(Entry entry, String errorKind);
 

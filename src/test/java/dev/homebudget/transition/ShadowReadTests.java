@@ -91,7 +91,7 @@ class ShadowReadTests {
 	@Test
 	void testModeRaisesOnAMismatchAndCanonicalFormIgnoresOnlyTheScale() {
 		EntryMirror mirror = new EntryMirror("expense", StoragePhase.P2, RepairJournal.NONE, (ids) -> {
-		}, null, null, new SimpleMeterRegistry(), Duration.ofSeconds(5));
+		}, null, null, new SimpleMeterRegistry(), Duration.ofSeconds(5), 10);
 		ShadowReads shadow = new ShadowReads("expense", 100, true, new SimpleMeterRegistry(), mirror);
 		JsonEntry stored = new JsonEntry(3, LocalDate.of(2025, 11, 2), null, "Food", new BigDecimal("100.00"), "Cash",
 				"\u20aa", "");
