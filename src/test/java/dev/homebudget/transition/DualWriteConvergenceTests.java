@@ -40,13 +40,16 @@ class DualWriteConvergenceTests {
 
 	private static final String FAILING_NOTE = "mirror-must-fail";
 
+	/** The journal is looked at and repaired by the test, not by the app itself. */
+	private static final String NO_SELF_REPAIR = "budget.storage.self-repair=false";
+
 	@TempDir
 	Path json;
 
 	@Test
 	void concurrentWritesConverge() throws Exception {
 		String url = TestDatabase.jdbcUrl("t6_converge");
-		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true)) {
+		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true, NO_SELF_REPAIR)) {
 			List<Integer> statuses = runOperations(app, 0.0);
 			assertThat(statuses).noneMatch((status) -> status >= 500);
 			assertThat(app.mirrors().awaitIdle(Duration.ofSeconds(60))).isTrue();
@@ -59,7 +62,7 @@ class DualWriteConvergenceTests {
 	void mirrorFailuresStayOpenUntilRepairThenConverge() throws Exception {
 		String url = TestDatabase.jdbcUrl("t6_failures");
 		JdbcClient database = JdbcClient.create(TestDatabase.dataSource("t6_failures"));
-		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true)) {
+		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true, NO_SELF_REPAIR)) {
 			database.sql("""
 					CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
 					BEGIN RAISE EXCEPTION 'injected mirror failure'; END $$""").update();

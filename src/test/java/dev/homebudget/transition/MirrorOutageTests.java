@@ -70,8 +70,10 @@ class MirrorOutageTests {
 		this.server = EmbeddedPostgres.start(settings);
 		String url = this.server.jdbcUrl(settings.databaseName()) + "?user=" + encode(this.server.username())
 				+ "&password=" + encode(this.server.password());
+		// the journal is looked at and repaired by the test, not by the app itself
 		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true,
-				"budget.database.connection-timeout=" + CONNECTION_TIMEOUT_MS + "ms")) {
+				"budget.database.connection-timeout=" + CONNECTION_TIMEOUT_MS + "ms",
+				"budget.storage.self-repair=false")) {
 			HttpCalls http = new HttpCalls(app.port());
 			List<Integer> ids = new ArrayList<>();
 			List<Integer> deletable = new ArrayList<>();
