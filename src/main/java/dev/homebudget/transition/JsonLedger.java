@@ -103,6 +103,9 @@ public final class JsonLedger<T> {
 
 	private volatile RuntimeException lastWriteFailure;
 
+	/** The size of the content the failed write could not store. */
+	private volatile int failedWriteSize;
+
 	JsonLedger(JsonDirectory directory, LedgerFile file, List<JsonEntry> entries, RowMapper<T> mapper,
 			VersionFloor versions) {
 		this.directory = directory;
@@ -126,6 +129,32 @@ public final class JsonLedger<T> {
 	/** The failure of the latest write, or null when it succeeded (or none was made). */
 	public RuntimeException lastWriteFailure() {
 		return this.lastWriteFailure;
+	}
+
+	/**
+	 * Whether the file can be written: true unless the latest write failed; then checked
+	 * anew, by writing (and removing) a temporary file as large as the one that did not
+	 * fit, so a disk that has space again is noticed without waiting for a write of this
+	 * file to succeed.
+	 */
+	public boolean writable() {
+		if (this.lastWriteFailure == null) {
+			return true;
+		}
+		this.writeLock.lock();
+		try {
+			if (this.lastWriteFailure == null) {
+				return true;
+			}
+			if (!this.directory.canWrite(this.file.fileName(), this.failedWriteSize)) {
+				return false;
+			}
+			this.lastWriteFailure = null;
+			return true;
+		}
+		finally {
+			this.writeLock.unlock();
+		}
 	}
 
 	// --- reads, from an immutable snapshot ---
@@ -342,19 +371,20 @@ public final class JsonLedger<T> {
 				return result.value();
 			}
 			State next = new State(rows);
+			byte[] content = next.content();
 			try {
 				this.versions.reserve(highestVersion(rows, result.ids()));
 			}
 			catch (RuntimeException ex) {
-				this.lastWriteFailure = ex;
+				failed(ex, content);
 				throw ex;
 			}
 			pending = this.journal.open(operation, new LinkedHashSet<>(result.ids()));
 			try {
-				this.directory.replace(this.file, next.content());
+				this.directory.replace(this.file, content);
 			}
 			catch (RuntimeException ex) {
-				this.lastWriteFailure = ex;
+				failed(ex, content);
 				pending.abandoned(ex);
 				throw ex;
 			}
@@ -366,6 +396,11 @@ public final class JsonLedger<T> {
 		}
 		pending.written();
 		return result.value();
+	}
+
+	private void failed(RuntimeException failure, byte[] content) {
+		this.failedWriteSize = content.length;
+		this.lastWriteFailure = failure;
 	}
 
 	private JsonEntry apply(JsonEntry entry, EntryValues changes) {

@@ -37,6 +37,14 @@ interface RepairJournal {
 	/** A mirror write failed; the entry stays open for the repair command. */
 	void fail(Entry entry, String errorKind);
 
+	/**
+	 * Whether a line can be added now (a journal file on a full disk cannot); checked
+	 * anew on each call after a failure.
+	 */
+	default boolean writable() {
+		return true;
+	}
+
 	/** Open entries, oldest first. */
 	List<Entry> openEntries();
 

@@ -137,6 +137,30 @@ public interface JsonFileRepositoryBehaviour<E extends StoredEntry, D> {
 		assertThat(repository.create(fuel()).id()).isEqualTo(kept.id() + 1);
 	}
 
+	/**
+	 * The versions side file is written before a write hands out a version above its
+	 * number: when it cannot be (a full disk; here a directory in the way of its rename),
+	 * the write is refused and changes nothing.
+	 */
+	@Test
+	default void aWriteWhoseVersionsCannotBeReservedIsRefusedAndChangesNothing() throws IOException {
+		EntryRepository<E, D> repository = emptyJsonRepository();
+		E kept = repository.create(groceries());
+		EntryRepository<E, D> reopened = reopenJsonRepository();
+		Path versions = jsonStore().directory().path().resolve(".home-budget-web.versions");
+		Files.deleteIfExists(versions);
+		Files.createDirectory(versions);
+		byte[] before = Files.readAllBytes(file(ledgerFile()));
+		EntryValues change = EntryValues.builder().put(EntryField.NOTES, "changed").build();
+		assertThatExceptionOfType(JsonStoreException.class).isThrownBy(() -> reopened.update(kept.id(), change))
+			.withMessageContaining(".home-budget-web.versions");
+		assertThat(Files.readAllBytes(file(ledgerFile()))).isEqualTo(before);
+		assertThat(reopened.findById(kept.id()).orElseThrow().notes()).isEqualTo(kept.notes());
+		Files.delete(versions);
+		assertThat(reopened.update(kept.id(), change)).isPresent();
+		assertThat(versions).isRegularFile();
+	}
+
 	@Test
 	default void writesNothingWhenNothingChanges() {
 		EntryRepository<E, D> repository = emptyJsonRepository();
