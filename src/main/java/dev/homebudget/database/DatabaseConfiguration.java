@@ -10,6 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -71,6 +76,22 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties) {
 		return EarlyDatabaseStart.take(properties).orElseGet(() -> DatabaseServer.start(properties));
+	}
+
+	/**
+	 * Starts the embedded server again when it dies; with an external database it watches
+	 * nothing.
+	 */
+	@Bean
+	EmbeddedPostgresSupervisor embeddedPostgresSupervisor(DatabaseServer databaseServer,
+			@Value("${budget.database.embedded.restart-attempts:5}") int restartAttempts,
+			ObjectProvider<MeterRegistry> meters) {
+		if (restartAttempts < 1) {
+			throw new IllegalArgumentException(
+					"budget.database.embedded.restart-attempts must be at least 1, but is " + restartAttempts);
+		}
+		return new EmbeddedPostgresSupervisor(databaseServer.embedded(), restartAttempts,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
