@@ -65,7 +65,7 @@ class DatabaseConfigurationTests {
 			// the maximum).
 			assertThat(dataSource.getHikariPoolMXBean()).isNull();
 			dataSource.getConnection().close();
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofMinutes(2))
 				.until(() -> dataSource.getHikariPoolMXBean().getTotalConnections() == 7);
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {

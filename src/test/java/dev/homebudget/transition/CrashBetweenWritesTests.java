@@ -47,7 +47,7 @@ class CrashBetweenWritesTests {
 		ExpenseService expenses = app.bean(ExpenseService.class);
 		List<Integer> seeded = List.of(expenses.create(values("seed 1")).id(), expenses.create(values("seed 2")).id(),
 				expenses.create(values("seed 3")).id(), expenses.create(values("seed 4")).id());
-		assertThat(app.mirrors().awaitIdle(Duration.ofSeconds(10))).isTrue();
+		assertThat(app.mirrors().awaitIdle(Duration.ofMinutes(5))).isTrue();
 
 		Crashing[] writes = { new Crashing("create", List.of(), (service) -> service.create(values("new"))),
 				new Crashing("update", List.of(seeded.get(0)),

@@ -52,7 +52,7 @@ class DualWriteConvergenceTests {
 		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, true, NO_SELF_REPAIR)) {
 			List<Integer> statuses = runOperations(app, 0.0);
 			assertThat(statuses).noneMatch((status) -> status >= 500);
-			assertThat(app.mirrors().awaitIdle(Duration.ofSeconds(60))).isTrue();
+			assertThat(app.mirrors().awaitIdle(Duration.ofMinutes(5))).isTrue();
 			assertConverged(app);
 			assertThat(app.mirrors().journal().openEntries()).isEmpty();
 		}
@@ -72,7 +72,7 @@ class DualWriteConvergenceTests {
 				.update();
 			List<Integer> statuses = runOperations(app, 0.1);
 			assertThat(statuses).noneMatch((status) -> status >= 500);
-			assertThat(app.mirrors().awaitIdle(Duration.ofSeconds(60))).isTrue();
+			assertThat(app.mirrors().awaitIdle(Duration.ofMinutes(5))).isTrue();
 			List<RepairJournal.Entry> open = app.mirrors().journal().openEntries();
 			assertThat(open).isNotEmpty()
 				.allSatisfy((entry) -> assertThat(entry.errorKind()).isEqualTo("database_error"));
