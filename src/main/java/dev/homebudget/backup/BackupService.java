@@ -210,8 +210,16 @@ public class BackupService {
 				Files.deleteIfExists(part);
 			}
 			String sha256 = HexFormat.of().formatHex(digest.digest());
-			writeChecksum(archive, sha256);
-			force(directory);
+			try {
+				writeChecksum(archive, sha256);
+				force(directory);
+			}
+			catch (IOException | RuntimeException ex) {
+				// an archive without its checksum is no backup (restore refuses it): a
+				// failed backup (a full disk) leaves nothing behind
+				Files.deleteIfExists(archive);
+				throw ex;
+			}
 			long bytes = Files.size(archive);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			log.info("Backup {} written: {} tables, {} rows, {} bytes in {} ms", archive, manifest.tables().size(),
@@ -317,9 +325,14 @@ public class BackupService {
 	private static void writeChecksum(Path archive, String sha256) throws IOException {
 		Path checksum = BackupArchives.checksumFile(archive);
 		Path part = checksum.resolveSibling("." + checksum.getFileName() + ".part");
-		Files.writeString(part, sha256 + "  " + archive.getFileName() + "\n", StandardCharsets.US_ASCII);
-		force(part);
-		Files.move(part, checksum, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		try {
+			Files.writeString(part, sha256 + "  " + archive.getFileName() + "\n", StandardCharsets.US_ASCII);
+			force(part);
+			Files.move(part, checksum, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(part);
+		}
 	}
 
 	private static void createPrivateDirectories(Path directory) throws IOException {

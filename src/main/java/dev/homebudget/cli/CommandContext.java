@@ -23,6 +23,12 @@ final class CommandContext implements AutoCloseable {
 	 */
 	static final String MIGRATE_ON_START = "budget.database.migrate-on-start";
 
+	/**
+	 * A command is not the running app: it never works off the repair journal in the
+	 * background ({@code repair} does it in the foreground).
+	 */
+	static final String SELF_REPAIR = "budget.storage.self-repair";
+
 	private final ConfigurableApplicationContext context;
 
 	private CommandContext(ConfigurableApplicationContext context) {
@@ -42,7 +48,7 @@ final class CommandContext implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HomeBudgetApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(MIGRATE_ON_START + "=false", "spring.main.banner-mode=off",
+			.properties(MIGRATE_ON_START + "=false", SELF_REPAIR + "=false", "spring.main.banner-mode=off",
 					"logging.level.root=${HBW_LOG_LEVEL:WARN}")
 			.run(overrides);
 		return new CommandContext(context);

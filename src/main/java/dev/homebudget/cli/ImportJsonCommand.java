@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.homebudget.transition.JsonLedgerFormat;
 import dev.homebudget.transition.transfer.JsonImporter;
+import dev.homebudget.transition.transfer.LedgerSnapshot;
 import dev.homebudget.transition.transfer.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,6 +86,25 @@ class ImportJsonCommand implements Callable<Integer> {
 		return (listed.size() > LISTED) ? ", the first " + LISTED + ":" : ":";
 	}
 
+	/**
+	 * The amounts written with float noise ({@code 8.299999999999999}) that were read as
+	 * the cent they stand for: listed, so the normalisation is never silent.
+	 */
+	static void printNormalised(List<LedgerSnapshot> files, PrintStream out, String verb) {
+		long count = files.stream().mapToLong((file) -> file.normalisations().size()).sum();
+		if (count == 0) {
+			return;
+		}
+		out.println("Normalised amounts (float noise within 1e-9 of a cent, " + verb + " that cent): " + count
+				+ ((count > LISTED) ? ", the first " + LISTED + ":" : ":"));
+		files.stream()
+			.flatMap((file) -> file.normalisations()
+				.stream()
+				.map((normalisation) -> "  " + file.ledger().fileName() + " " + normalisation))
+			.limit(LISTED)
+			.forEach(out::println);
+	}
+
 	static int print(JsonImporter.Report report, PrintStream out) {
 		if (report.outcome() == JsonImporter.Outcome.REFUSED) {
 			out.println(
@@ -121,6 +141,8 @@ class ImportJsonCommand implements Callable<Integer> {
 				}
 			}
 		}
+		printNormalised(report.ledgers().stream().map(JsonImporter.LedgerResult::json).toList(), out,
+				report.written() ? "imported as" : "to import as");
 		List<Reconciliation.Mismatch> onlyInDatabase = report.onlyInDatabase();
 		if (!onlyInDatabase.isEmpty()) {
 			out.println("Only in the database (kept: --delete-missing deletes them; ./hbw reconcile lists them all): "

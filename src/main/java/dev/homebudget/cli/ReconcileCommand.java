@@ -58,6 +58,9 @@ class ReconcileCommand implements Callable<Integer> {
 			CommandSupport.printFingerprints(out, ledger.table(), "JSON", ledger.jsonFingerprint(), "database",
 					ledger.databaseFingerprint());
 		}
+		ImportJsonCommand.printNormalised(
+				reconciliation.ledgers().stream().map(Reconciliation.LedgerComparison::json).toList(), out,
+				"compared as");
 		List<Reconciliation.Mismatch> mismatches = reconciliation.mismatches();
 		mismatches.stream().limit(limit).forEach((mismatch) -> out.println(mismatch));
 		if (mismatches.size() > limit) {

@@ -10,6 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -32,6 +37,20 @@ class DatabaseConfiguration {
 
 	static final String POOL_NAME = "home-budget";
 
+	/** Server side: a statement may run this long. */
+	static final int STATEMENT_TIMEOUT_MS = 5000;
+
+	/** Server side: a statement may wait this long for a lock (below the above). */
+	static final int LOCK_TIMEOUT_MS = 2000;
+
+	/**
+	 * Client side: how long the driver waits for the server to answer at all. A little
+	 * above statement_timeout, so a slow statement is reported by the server first, and a
+	 * frozen or unreachable server (which cannot report anything) costs a request this
+	 * long rather than a hang.
+	 */
+	static final int SOCKET_TIMEOUT_SECONDS = 7;
+
 	/** pgjdbc settings; a parameter in the user's own URL wins over these. */
 	static final Map<String, String> DRIVER_DEFAULTS;
 
@@ -39,12 +58,11 @@ class DatabaseConfiguration {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("connectTimeout", "3");
 		defaults.put("loginTimeout", "5");
-		// Above statement_timeout, so the server reports a slow statement first.
-		defaults.put("socketTimeout", "30");
+		defaults.put("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
 		defaults.put("tcpKeepAlive", "true");
 		defaults.put("ApplicationName", "home-budget-web");
-		defaults.put("options",
-				"-c statement_timeout=5000 -c lock_timeout=2000 -c idle_in_transaction_session_timeout=30000");
+		defaults.put("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MS + " -c lock_timeout=" + LOCK_TIMEOUT_MS
+				+ " -c idle_in_transaction_session_timeout=30000");
 		DRIVER_DEFAULTS = Map.copyOf(defaults);
 	}
 
@@ -58,6 +76,22 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties) {
 		return EarlyDatabaseStart.take(properties).orElseGet(() -> DatabaseServer.start(properties));
+	}
+
+	/**
+	 * Starts the embedded server again when it dies; with an external database it watches
+	 * nothing.
+	 */
+	@Bean
+	EmbeddedPostgresSupervisor embeddedPostgresSupervisor(DatabaseServer databaseServer,
+			@Value("${budget.database.embedded.restart-attempts:5}") int restartAttempts,
+			ObjectProvider<MeterRegistry> meters) {
+		if (restartAttempts < 1) {
+			throw new IllegalArgumentException(
+					"budget.database.embedded.restart-attempts must be at least 1, but is " + restartAttempts);
+		}
+		return new EmbeddedPostgresSupervisor(databaseServer.embedded(), restartAttempts,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

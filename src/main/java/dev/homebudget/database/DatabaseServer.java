@@ -46,6 +46,11 @@ final class DatabaseServer implements AutoCloseable {
 		return this.url;
 	}
 
+	/** The embedded server this bean started, or null with an external database. */
+	EmbeddedPostgres embedded() {
+		return this.embedded;
+	}
+
 	ActiveDatabase describe() {
 		return new ActiveDatabase(this.embedded != null, this.url.displayUrl(),
 				(this.embedded != null) ? this.embedded.dataDirectory() : null);

@@ -327,10 +327,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	private void startServer(Path cluster) {
+		startServer(cluster, this.settings.port());
+	}
+
+	/**
+	 * @param fixedPort the port to listen on, or 0 to pick a free one
+	 */
+	private void startServer(Path cluster, int fixedPort) {
 		Path log = cluster.resolve(LOG_FILE);
 		rotate(log);
 		for (int attempt = 1;; attempt++) {
-			int candidate = (this.settings.port() != 0) ? this.settings.port() : freePort();
+			int candidate = (fixedPort != 0) ? fixedPort : freePort();
 			long logOffset = size(log);
 			Commands.Result result = Commands.run(
 					command("pg_ctl", "-D", cluster.toString(), "-l", log.toString(), "-w", "-t",
@@ -346,12 +353,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			// With a port picked by us, another process may have taken it in between.
 			boolean portTaken = serverLog.contains("could not bind")
 					|| serverLog.contains("could not create any TCP/IP");
-			if (this.settings.port() == 0 && portTaken && attempt < PORT_ATTEMPTS) {
+			if (fixedPort == 0 && portTaken && attempt < PORT_ATTEMPTS) {
 				continue;
 			}
 			throw new EmbeddedPostgresException(
 					"PostgreSQL did not start in " + describe(cluster) + " (pg_ctl exit code " + result.exitCode() + ")"
-							+ (portTaken && this.settings.port() != 0 ? "; port " + candidate
+							+ (portTaken && fixedPort != 0 ? "; port " + candidate
 									+ " is in use, set budget.database.embedded.port to another one" : "")
 							+ ".\npg_ctl: " + result.output().strip() + "\nLast lines of " + log + ":\n"
 							+ Commands.tail(serverLog, 20));
@@ -489,6 +496,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
 					this.binaries.home(), PROCESS_TIMEOUT_SECONDS)
 			.requireSuccess("Restarting PostgreSQL in " + describe(cluster));
 		this.serverPid = parsePid(readFirstLine(cluster.resolve("postmaster.pid")));
+	}
+
+	/**
+	 * Whether the server this launcher started is running (false once closed, and when
+	 * its postmaster died: killed, or crashed).
+	 */
+	public synchronized boolean running() {
+		return !this.closed && isRunning(this.serverPid);
+	}
+
+	/** The postmaster's process id. */
+	public synchronized long pid() {
+		return this.serverPid;
+	}
+
+	/**
+	 * Starts the server again after its postmaster died, in place and on the same port,
+	 * so the connection pool's URL stays valid; a stale {@code postmaster.pid} or an
+	 * orphaned postmaster is dealt with as at startup. Does nothing while it runs or once
+	 * closed.
+	 * @return whether it was started
+	 * @throws EmbeddedPostgresException when it did not start (for example while the dead
+	 * server's backends still hold its shared memory: try again shortly)
+	 */
+	public synchronized boolean restartIfGone() {
+		if (this.closed || isRunning(this.serverPid)) {
+			return false;
+		}
+		Path cluster = this.placement.cluster();
+		stopOrphanOrRemoveStalePidFile(cluster);
+		startServer(cluster, this.port);
+		return true;
 	}
 
 	/** Stops the server ({@code pg_ctl stop -m fast}) and releases the data directory. */

@@ -14,11 +14,12 @@ import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.ledger.Households;
 import dev.homebudget.web.ApiException;
+import dev.homebudget.web.DatabaseFailures;
 import dev.homebudget.web.RequestValidationException;
 import dev.homebudget.web.ValidationIssue;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -154,8 +155,13 @@ public class IdempotentRequests {
 				.query(Integer.class)
 				.optional();
 		}
-		catch (PessimisticLockingFailureException ex) {
-			// the first request holds the key's index entry: it is still running
+		catch (DataAccessException ex) {
+			if (!DatabaseFailures.isLockNotAvailable(ex)) {
+				throw ex;
+			}
+			// the first request holds the key's index entry: it is still running (the
+			// lock timeout arrives as SQLState 55P03, which Spring does not map to a
+			// locking exception)
 			throw new ApiException(HttpStatus.CONFLICT,
 					"A request with this Idempotency-Key is still being processed; retry shortly");
 		}

@@ -53,9 +53,11 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	List<E> createAll(List<D> drafts);
 
 	/**
-	 * Stores each entry under its own id, inserting it or replacing every field of the
-	 * row with that id (the stored version is this store's own). Mirrors a store that
-	 * assigns ids; ids this store assigns later stay ahead of the ones written here.
+	 * Stores each entry under its own id and with its own version, inserting it or
+	 * replacing every field of the row with that id. Mirrors a store that assigns ids
+	 * (and versions: an ETag the primary handed out means the same in the mirror, so a
+	 * switch of phases keeps it); ids this store assigns later stay ahead of the ones
+	 * written here.
 	 */
 	void putAll(Collection<E> entries);
 

@@ -171,9 +171,9 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	}
 
 	/**
-	 * Stores each row under its own id: inserted, or every field of the existing row
-	 * replaced (and its version bumped). Afterwards the identity is moved past the
-	 * explicit ids, so that the next id this table assigns cannot collide with one.
+	 * Stores each row under its own id and with its own version: inserted, or every field
+	 * and the version of the existing row replaced. Afterwards the identity is moved past
+	 * the explicit ids, so that the next id this table assigns cannot collide with one.
 	 */
 	@Override
 	public void putAll(Collection<E> entries) {
@@ -189,10 +189,15 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 				.map((field) -> field.column() + " = EXCLUDED." + field.column())
 				.collect(Collectors.joining(", "));
 			// a row of another household under the same id is left alone, never moved
-			String sql = "INSERT INTO " + this.table + " (id, household_id, " + columns + ") VALUES (:id, :household, "
-					+ parameters + ") ON CONFLICT (id) DO UPDATE SET " + updates + ", version = " + this.table
-					+ ".version + 1 WHERE " + this.table + ".household_id = EXCLUDED.household_id";
-			EntrySql.bind(this.jdbc.sql(sql), values).param("id", entry.id()).param(HOUSEHOLD, this.household).update();
+			String sql = "INSERT INTO " + this.table + " (id, household_id, version, " + columns
+					+ ") VALUES (:id, :household, :version, " + parameters + ") ON CONFLICT (id) DO UPDATE SET "
+					+ updates + ", version = EXCLUDED.version WHERE " + this.table
+					+ ".household_id = EXCLUDED.household_id";
+			EntrySql.bind(this.jdbc.sql(sql), values)
+				.param("id", entry.id())
+				.param(HOUSEHOLD, this.household)
+				.param("version", entry.version())
+				.update();
 		}
 		if (!entries.isEmpty()) {
 			keepIdentityAheadOfIds();

@@ -5,10 +5,14 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.homebudget.database.EmbeddedPostgresSupervisor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,9 +40,19 @@ class HealthController {
 
 	private final HealthProperties properties;
 
+	private final ObjectProvider<EmbeddedPostgresSupervisor> supervisor;
+
+	/** Without a database supervisor (tests of readiness alone). */
 	HealthController(Readiness readiness, HealthProperties properties) {
+		this(readiness, properties, new StaticListableBeanFactory().getBeanProvider(EmbeddedPostgresSupervisor.class));
+	}
+
+	@Autowired
+	HealthController(Readiness readiness, HealthProperties properties,
+			ObjectProvider<EmbeddedPostgresSupervisor> supervisor) {
 		this.readiness = readiness;
 		this.properties = properties;
+		this.supervisor = supervisor;
 	}
 
 	@GetMapping(path = "/api/v1/health", produces = "application/json")
@@ -47,10 +61,22 @@ class HealthController {
 		return Map.of("status", "ok");
 	}
 
+	/**
+	 * The process is alive, whatever the database does (an outage must not restart the
+	 * app), unless the app cannot recover by itself: the embedded PostgreSQL it started
+	 * died and could not be started again (503, so that a process supervisor restarts the
+	 * app).
+	 */
 	@GetMapping(path = "/api/v1/health/live", produces = "application/json")
 	@Operation(operationId = "liveness", summary = "Liveness (process only, never the database)")
-	Map<String, String> live() {
-		return Map.of("status", "alive");
+	ResponseEntity<Map<String, String>> live() {
+		EmbeddedPostgresSupervisor supervisor = this.supervisor.getIfAvailable();
+		if (supervisor != null && !supervisor.recovering()) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body(Map.of("status", "not_alive", "reason",
+						"the embedded PostgreSQL server died and could not be started again"));
+		}
+		return ResponseEntity.ok(Map.of("status", "alive"));
 	}
 
 	@GetMapping(path = "/api/v1/health/ready", produces = "application/json")

@@ -61,6 +61,18 @@ final class DatabaseRepairJournal implements RepairJournal {
 			.update();
 	}
 
+	/** One statement for a batch the mirror copied in one go. */
+	@Override
+	public void resolveAll(List<Entry> entries, String resolution) {
+		if (entries.size() == 1 || !StorageMirrors.MIRRORED.equals(resolution)) {
+			RepairJournal.super.resolveAll(entries, resolution);
+			return;
+		}
+		this.jdbc.sql("DELETE FROM repair_journal WHERE id = ANY(:ids)")
+			.param("ids", entries.stream().mapToLong(Entry::id).boxed().toArray(Long[]::new))
+			.update();
+	}
+
 	@Override
 	public void fail(Entry entry, String errorKind) {
 		this.jdbc

@@ -34,7 +34,15 @@ import tools.jackson.databind.node.ObjectNode;
  * with only the open entries (atomically, like the JSON files), which also drops a last
  * line torn by a crash: a torn {@code open} belongs to a write that never reached the
  * JSON file, and a torn {@code resolved} only leaves an entry open that repair resolves
- * again. Any other unreadable line stops startup.
+ * again.
+ * <p>
+ * An append that fails (a full disk) may leave part of its line behind: the file is cut
+ * back to its last complete line at once, or, if even that fails, before the next append,
+ * so a later line is never glued onto a torn one. A journal written by a release that did
+ * not cut back may hold such a glued line: the torn part is skipped (with a warning) and
+ * the complete event after it is read. Any other unreadable line stops startup. If the
+ * rewrite at opening fails (the disk is still full), the journal is used as it is, cut
+ * back to its last complete line.
  */
 final class FileRepairJournal implements RepairJournal, AutoCloseable {
 
@@ -51,11 +59,23 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 
 	private final Map<Long, Entry> open;
 
+	/** Bytes that a probe appends (and removes again): about one line. */
+	private static final int PROBE_BYTES = 512;
+
 	private FileChannel channel;
 
 	private long nextId;
 
 	private int appendedSinceCompaction;
+
+	/**
+	 * The length of the file up to its last complete line, as this process wrote it; -1
+	 * when unknown (the file's size is then taken).
+	 */
+	private long end = -1;
+
+	/** The failure of the latest append, or null when it succeeded. */
+	private RuntimeException lastFailure;
 
 	private FileRepairJournal(Path file, Map<Long, Entry> open, long nextId) {
 		this.file = file;
@@ -68,7 +88,16 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 		Path file = directory.path().resolve(FILE_NAME);
 		Loaded loaded = load(file);
 		FileRepairJournal journal = new FileRepairJournal(file, loaded.open(), loaded.nextId());
-		journal.compact();
+		try {
+			journal.compact();
+		}
+		catch (JsonStoreException ex) {
+			// a full disk: keep appending to the file as it is, from its last complete
+			// line
+			logger.warn("Repair journal {} could not be rewritten at startup ({}); using it as it is", file,
+					ex.getMessage());
+			journal.end = loaded.completeLength();
+		}
 		if (!loaded.open().isEmpty()) {
 			logger.warn("Repair journal {} has {} open entries: writes that may not have reached PostgreSQL; run "
 					+ "./hbw repair", file, loaded.open().size());
@@ -102,10 +131,13 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 
 	@Override
 	public synchronized void resolve(Entry entry, String resolution) {
-		if (this.open.remove(entry.id()) == null) {
+		if (!this.open.containsKey(entry.id())) {
 			return;
 		}
+		// open until the line is written: an entry whose resolution could not be
+		// recorded (a full disk) is still open for the repair, here as in the file
 		append(event(entry.id(), "resolved").put("resolution", resolution), false);
+		this.open.remove(entry.id());
 		if (++this.appendedSinceCompaction >= COMPACT_AFTER_LINES) {
 			compact();
 		}
@@ -146,11 +178,10 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 	 */
 	private void append(ObjectNode line, boolean durable) {
 		byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+		long start = this.end;
 		try {
-			if (this.channel == null) {
-				this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-						StandardOpenOption.APPEND);
-			}
+			openChannel();
+			start = cutBackTornTail();
 			ByteBuffer buffer = ByteBuffer.wrap(bytes);
 			while (buffer.hasRemaining()) {
 				this.channel.write(buffer);
@@ -158,11 +189,90 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 			if (durable) {
 				this.channel.force(false);
 			}
+			this.end = start + bytes.length;
+			this.lastFailure = null;
 		}
 		catch (IOException ex) {
-			closeChannel();
-			throw new JsonStoreException(this.file, "the repair journal could not be written ("
+			// never leave part of a line for the next one to be glued onto
+			this.end = start;
+			cutBackQuietly();
+			this.lastFailure = new JsonStoreException(this.file, "the repair journal could not be written ("
 					+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")", ex);
+			throw this.lastFailure;
+		}
+	}
+
+	private void openChannel() throws IOException {
+		if (this.channel == null) {
+			this.channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.APPEND);
+		}
+	}
+
+	/**
+	 * Cuts the file back to the end of its last complete line when a failed append left
+	 * more (truncating needs no free space).
+	 * @return where the next line starts
+	 */
+	private long cutBackTornTail() throws IOException {
+		long size = this.channel.size();
+		if (this.end < 0) {
+			this.end = size;
+		}
+		else if (size != this.end) {
+			this.channel.truncate(this.end);
+			logger.warn("Repair journal {}: removed {} bytes of a line an earlier append left incomplete", this.file,
+					size - this.end);
+		}
+		return this.end;
+	}
+
+	private void cutBackQuietly() {
+		if (this.end < 0) {
+			closeChannel();
+			return;
+		}
+		try {
+			openChannel();
+			this.channel.truncate(this.end);
+		}
+		catch (IOException ex) {
+			// cut back before the next append
+			logger.warn("Repair journal {}: could not remove an incomplete line yet ({})", this.file, ex.getMessage());
+			closeChannel();
+		}
+	}
+
+	/**
+	 * Whether the journal can take a line again: true unless the latest append failed;
+	 * then checked anew by growing the file by about a line and cutting it back, so a
+	 * disk that has space again is noticed without waiting for a write.
+	 */
+	@Override
+	public synchronized boolean writable() {
+		if (this.lastFailure == null) {
+			return true;
+		}
+		try {
+			openChannel();
+			long start = cutBackTornTail();
+			try {
+				ByteBuffer probe = ByteBuffer
+					.wrap(" ".repeat(PROBE_BYTES - 1).concat("\n").getBytes(StandardCharsets.US_ASCII));
+				while (probe.hasRemaining()) {
+					this.channel.write(probe);
+				}
+				this.channel.force(false);
+			}
+			finally {
+				this.channel.truncate(start);
+			}
+			this.lastFailure = null;
+			return true;
+		}
+		catch (IOException ex) {
+			cutBackQuietly();
+			return false;
 		}
 	}
 
@@ -197,6 +307,7 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 				directory.force(true);
 			}
 			this.appendedSinceCompaction = 0;
+			this.end = Files.size(this.file);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			throw new JsonStoreException(this.file, "the file system cannot rename atomically", ex);
@@ -213,17 +324,27 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 		}
 	}
 
-	private record Loaded(Map<Long, Entry> open, long nextId) {
+	/**
+	 * @param completeLength the file's length up to its last complete line
+	 */
+	private record Loaded(Map<Long, Entry> open, long nextId, long completeLength) {
 	}
 
 	private static Loaded load(Path file) {
 		List<String> lines;
 		String text;
+		long completeLength;
 		try {
-			text = Files.readString(file, StandardCharsets.UTF_8);
+			byte[] bytes = Files.readAllBytes(file);
+			int lastNewline = bytes.length - 1;
+			while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
+				lastNewline--;
+			}
+			completeLength = lastNewline + 1;
+			text = new String(bytes, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {
-			return new Loaded(new LinkedHashMap<>(), 1);
+			return new Loaded(new LinkedHashMap<>(), 1, 0);
 		}
 		catch (IOException ex) {
 			throw new JsonStoreException(file,
@@ -242,7 +363,7 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 		for (String line : lines) {
 			number++;
 			try {
-				JsonNode node = JSON.readTree(line);
+				JsonNode node = readLine(file, number, line);
 				long id = node.required("entry").asLong();
 				maxId = Math.max(maxId, id);
 				switch (node.required("event").asString()) {
@@ -264,7 +385,30 @@ final class FileRepairJournal implements RepairJournal, AutoCloseable {
 						+ "; it was left untouched. Fix or remove that line by hand", ex);
 			}
 		}
-		return new Loaded(open, maxId + 1);
+		return new Loaded(open, maxId + 1, completeLength);
+	}
+
+	/**
+	 * One event; a line that starts with part of a torn line (an append that failed
+	 * before this release cut torn lines back) is read from the complete event glued
+	 * after it. The torn part is an event lost with the failed append: an {@code open}
+	 * whose write was refused, or a {@code failed}/{@code resolved} whose loss only
+	 * leaves an entry open for the repair.
+	 */
+	private static JsonNode readLine(Path file, int number, String line) {
+		try {
+			return JSON.readTree(line);
+		}
+		catch (JacksonException ex) {
+			int glued = line.lastIndexOf("{\"entry\":");
+			if (glued > 0) {
+				JsonNode node = JSON.readTree(line.substring(glued));
+				logger.warn("Repair journal {}: line {} starts with {} bytes of an incomplete event (an append that "
+						+ "failed); skipped them", file, number, glued);
+				return node;
+			}
+			throw ex;
+		}
 	}
 
 	private void closeChannel() {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,9 +120,31 @@ public final class JsonDirectory implements AutoCloseable {
 
 	/** Replaces the file's content atomically and durably. */
 	public void replace(LedgerFile ledger, byte[] content) {
-		Path target = fileOf(ledger);
-		Path temp = this.directory.resolve(
-				"." + ledger.fileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + TEMP_SUFFIX);
+		replaceNamed(ledger.fileName(), content);
+	}
+
+	/**
+	 * Makes the JSON stores opened on this directory load their rows above this version
+	 * (see {@link VersionFloor}): for files written from another store, whose ETags
+	 * clients may hold.
+	 */
+	public void keepVersionsAbove(int version) {
+		VersionFloor.open(this).reserve(version);
+	}
+
+	/** A file of the app's own in the directory (not one of the original's), if any. */
+	Optional<byte[]> readNamed(String fileName) {
+		return readFile(this.directory.resolve(fileName));
+	}
+
+	/**
+	 * Replaces a file in the directory atomically and durably: a temporary file, forced
+	 * to disk, renamed over the target, the directory forced too.
+	 */
+	void replaceNamed(String fileName, byte[] content) {
+		Path target = this.directory.resolve(fileName);
+		Path temp = this.directory.resolve("." + fileName.replaceFirst("^\\.", "") + "." + ProcessHandle.current().pid()
+				+ "." + System.nanoTime() + TEMP_SUFFIX);
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE)) {
@@ -138,6 +161,40 @@ public final class JsonDirectory implements AutoCloseable {
 			deleteQuietly(temp);
 			throw new JsonStoreException(target, "could not be written (" + describe(ex) + "); the file is unchanged",
 					ex);
+		}
+	}
+
+	/**
+	 * Whether a file of this size can be written into the directory now: a temporary file
+	 * of that many bytes is written, forced to disk and removed (a readiness probe after
+	 * a failed write, so it costs nothing while writes succeed).
+	 */
+	boolean canWrite(String fileName, int size) {
+		Path target = this.directory.resolve(fileName);
+		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+				&& !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+			// something else in the way of the rename
+			return false;
+		}
+		Path probe = this.directory.resolve(
+				"." + fileName + ".probe." + ProcessHandle.current().pid() + "." + System.nanoTime() + TEMP_SUFFIX);
+		try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+			long left = size;
+			while (left > 0) {
+				chunk.clear().limit((int) Math.min(chunk.capacity(), left));
+				while (chunk.hasRemaining()) {
+					left -= channel.write(chunk);
+				}
+			}
+			channel.force(false);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		finally {
+			deleteQuietly(probe);
 		}
 	}
 

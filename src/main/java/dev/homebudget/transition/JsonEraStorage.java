@@ -50,12 +50,14 @@ class JsonEraStorage implements EntryStorage.JsonEra {
 				json.ledger().journalWritesWith(mirror.ledgerJournal());
 				yield json;
 			}
-			// PostgreSQL primary: each committed write is copied to the JSON file, and
-			// sampled reads are compared with it
+			// PostgreSQL primary: committed writes are copied to the JSON file (one
+			// replacement per batch of queued writes), and sampled reads are compared
+			// with
+			// it
 			case P2 -> {
 				JsonFileEntries<E, D> json = JsonFileEntries.of(this.jsonStore.getObject(), type);
 				EntryMirror mirror = this.mirrors.create(file,
-						MirrorCopier.of(database::findAllById, StoredEntry::id, json::putAll, json::deleteAllById));
+						MirrorCopier.replacing(database::findAllById, StoredEntry::id, json::mirror));
 				yield new MirroredEntries<>(database, mirror, json, this.mirrors.shadowReads(file));
 			}
 			case P3 -> throw new IllegalStateException("phase P3 keeps entries in PostgreSQL alone");

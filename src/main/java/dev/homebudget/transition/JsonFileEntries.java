@@ -77,7 +77,15 @@ public final class JsonFileEntries<E extends StoredEntry, D> implements EntryRep
 
 	@Override
 	public void putAll(Collection<E> entries) {
-		this.ledger.putAll(entries.stream().map(JsonEntry::of).toList());
+		this.ledger.mirror(entries, JsonEntry::of, StoredEntry::version, List.of());
+	}
+
+	/**
+	 * Mirrors the primary's state of some ids in one replacement of the file: the present
+	 * entries stored with their versions, the absent ids deleted.
+	 */
+	void mirror(Collection<E> present, Collection<Integer> absent) {
+		this.ledger.mirror(present, JsonEntry::of, StoredEntry::version, absent);
 	}
 
 	@Override

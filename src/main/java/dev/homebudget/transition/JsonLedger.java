@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQuery;
@@ -27,9 +29,11 @@ import dev.homebudget.ledger.EntryValues;
  * what readers see.
  * <p>
  * New ids are {@code max(id) + 1}, as in the original (so deleting the highest id and
- * creating again reuses it). Row versions (the ETags) live in memory only: every row
- * starts at version 0 when the file is loaded, so an ETag from before a restart may be
- * refused as stale, or match a row whose version was reset.
+ * creating again reuses it). Row versions (the ETags) are not in the original's file: the
+ * rows are loaded at the store's {@link VersionFloor}, above every version handed out
+ * before, and every write first makes sure the versions it hands out stay below its
+ * durable reservation. So an ETag from before a restart never matches a row that changed
+ * since (it may be refused although the row did not change, when anything was written).
  *
  * @param <T> the row type the feature works with
  */
@@ -89,6 +93,8 @@ public final class JsonLedger<T> {
 
 	private final RowMapper<T> mapper;
 
+	private final VersionFloor versions;
+
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private volatile State state;
@@ -97,12 +103,17 @@ public final class JsonLedger<T> {
 
 	private volatile RuntimeException lastWriteFailure;
 
-	JsonLedger(JsonDirectory directory, LedgerFile file, List<JsonEntry> entries, RowMapper<T> mapper) {
+	/** The size of the content the failed write could not store. */
+	private volatile int failedWriteSize;
+
+	JsonLedger(JsonDirectory directory, LedgerFile file, List<JsonEntry> entries, RowMapper<T> mapper,
+			VersionFloor versions) {
 		this.directory = directory;
 		this.file = file;
 		this.mapper = mapper;
+		this.versions = versions;
 		Map<Integer, Row> rows = new LinkedHashMap<>();
-		entries.forEach((entry) -> rows.put(entry.id(), row(entry, 0)));
+		entries.forEach((entry) -> rows.put(entry.id(), row(entry, versions.base())));
 		this.state = new State(rows);
 	}
 
@@ -118,6 +129,32 @@ public final class JsonLedger<T> {
 	/** The failure of the latest write, or null when it succeeded (or none was made). */
 	public RuntimeException lastWriteFailure() {
 		return this.lastWriteFailure;
+	}
+
+	/**
+	 * Whether the file can be written: true unless the latest write failed; then checked
+	 * anew, by writing (and removing) a temporary file as large as the one that did not
+	 * fit, so a disk that has space again is noticed without waiting for a write of this
+	 * file to succeed.
+	 */
+	public boolean writable() {
+		if (this.lastWriteFailure == null) {
+			return true;
+		}
+		this.writeLock.lock();
+		try {
+			if (this.lastWriteFailure == null) {
+				return true;
+			}
+			if (!this.directory.canWrite(this.file.fileName(), this.failedWriteSize)) {
+				return false;
+			}
+			this.lastWriteFailure = null;
+			return true;
+		}
+		finally {
+			this.writeLock.unlock();
+		}
 	}
 
 	// --- reads, from an immutable snapshot ---
@@ -280,8 +317,7 @@ public final class JsonLedger<T> {
 
 	/**
 	 * Stores each record under its own id: replaces the record with that id (in place,
-	 * bumping its version) or appends it. Used to mirror a store that assigns its own
-	 * ids.
+	 * bumping its version) or appends it.
 	 */
 	public void putAll(Collection<JsonEntry> entries) {
 		if (entries.isEmpty()) {
@@ -298,7 +334,37 @@ public final class JsonLedger<T> {
 		});
 	}
 
-	private <R> R write(String operation, java.util.function.Function<Map<Integer, Row>, Change<R>> change) {
+	/**
+	 * Mirrors a store that assigns its own ids and versions, in one replacement of the
+	 * file: each present row is stored under its id with its version (replaced in place
+	 * or appended), and each absent id is deleted.
+	 * @param present rows of the primary
+	 * @param record a row's record
+	 * @param version a row's version in the primary
+	 * @param absent ids the primary does not hold
+	 */
+	public <S> void mirror(Collection<S> present, Function<S, JsonEntry> record, ToIntFunction<S> version,
+			Collection<Integer> absent) {
+		if (present.isEmpty() && absent.isEmpty()) {
+			return;
+		}
+		write("put", (rows) -> {
+			List<Integer> ids = new ArrayList<>();
+			for (S row : present) {
+				JsonEntry entry = record.apply(row);
+				rows.put(entry.id(), row(entry, version.applyAsInt(row)));
+				ids.add(entry.id());
+			}
+			for (Integer id : absent) {
+				if (rows.remove(id) != null) {
+					ids.add(id);
+				}
+			}
+			return new Change<>(null, ids);
+		});
+	}
+
+	private <R> R write(String operation, Function<Map<Integer, Row>, Change<R>> change) {
 		PendingWrite pending;
 		Change<R> result;
 		this.writeLock.lock();
@@ -309,12 +375,20 @@ public final class JsonLedger<T> {
 				return result.value();
 			}
 			State next = new State(rows);
-			pending = this.journal.open(operation, new LinkedHashSet<>(result.ids()));
+			byte[] content = next.content();
 			try {
-				this.directory.replace(this.file, next.content());
+				this.versions.reserve(highestVersion(rows, result.ids()));
 			}
 			catch (RuntimeException ex) {
-				this.lastWriteFailure = ex;
+				failed(ex, content);
+				throw ex;
+			}
+			pending = this.journal.open(operation, new LinkedHashSet<>(result.ids()));
+			try {
+				this.directory.replace(this.file, content);
+			}
+			catch (RuntimeException ex) {
+				failed(ex, content);
 				pending.abandoned(ex);
 				throw ex;
 			}
@@ -326,6 +400,11 @@ public final class JsonLedger<T> {
 		}
 		pending.written();
 		return result.value();
+	}
+
+	private void failed(RuntimeException failure, byte[] content) {
+		this.failedWriteSize = content.length;
+		this.lastWriteFailure = failure;
 	}
 
 	private JsonEntry apply(JsonEntry entry, EntryValues changes) {
@@ -354,6 +433,18 @@ public final class JsonLedger<T> {
 			}
 		}
 		return new JsonEntry(entry.id(), date, business, category, amount, account, currency, notes);
+	}
+
+	/** The highest version the write hands out (0 when it only deletes). */
+	private static int highestVersion(Map<Integer, Row> rows, List<Integer> ids) {
+		int highest = 0;
+		for (Integer id : ids) {
+			Row row = rows.get(id);
+			if (row != null) {
+				highest = Math.max(highest, row.version);
+			}
+		}
+		return highest;
 	}
 
 	private static int maxId(Map<Integer, Row> rows) {

@@ -2,6 +2,7 @@ package dev.homebudget.transition;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -54,15 +55,46 @@ public final class JsonLedgerFormat {
 	private JsonLedgerFormat() {
 	}
 
-	/** The records of a file and the ones that could not be used. */
-	public record Parsed(List<JsonEntry> entries, List<Rejection> rejections) {
+	/**
+	 * The records of a file, the ones that could not be used, and the amounts read as the
+	 * cent a float stood for ({@link Normalisation}).
+	 */
+	public record Parsed(List<JsonEntry> entries, List<Rejection> rejections, List<Normalisation> normalisations) {
 
 		public Parsed {
 			entries = List.copyOf(entries);
 			rejections = List.copyOf(rejections);
+			normalisations = List.copyOf(normalisations);
+		}
+
+		public Parsed(List<JsonEntry> entries, List<Rejection> rejections) {
+			this(entries, rejections, List.of());
 		}
 
 	}
+
+	/**
+	 * An amount written with float noise ({@code 8.299999999999999}: the JSON era's
+	 * Python stored the sum of floats) and read as the cent it stands for ({@code 8.30}).
+	 * {@code position} counts records from 1.
+	 */
+	public record Normalisation(int position, int id, String written, BigDecimal amount) {
+
+		@Override
+		public String toString() {
+			return "record " + this.position + " (id " + this.id + "): amount " + this.written + " read as "
+					+ this.amount.toPlainString() + " (float noise)";
+		}
+
+	}
+
+	/**
+	 * How far a written amount may lie from a cent and still be that cent: float noise.
+	 * One binary float operation leaves an error of an ulp or two, far below this for
+	 * every amount the column holds (below 1e8, an ulp is under 1.5e-8), while a real
+	 * third decimal ({@code 12.345}) is at least 0.001 away.
+	 */
+	static final BigDecimal FLOAT_NOISE = new BigDecimal("1e-9");
 
 	/**
 	 * A record that breaks a rule. {@code position} counts records from 1; {@code id} is
@@ -147,6 +179,7 @@ public final class JsonLedgerFormat {
 	private static Parsed records(LedgerFile ledger, JsonParser parser) {
 		List<JsonEntry> entries = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
+		List<Normalisation> normalisations = new ArrayList<>();
 		Map<Integer, Integer> positionOfId = new HashMap<>();
 		int position = 0;
 		JsonToken token;
@@ -163,12 +196,17 @@ public final class JsonLedgerFormat {
 					throw new InvalidValue("duplicate_id", "duplicate id (first used by record " + first + ")");
 				}
 				entries.add(entry);
+				// an accepted amount written with more than two places was float noise
+				String written = record.get("amount").text().strip();
+				if (new BigDecimal(written).stripTrailingZeros().scale() > 2) {
+					normalisations.add(new Normalisation(position, entry.id(), written, entry.amount()));
+				}
 			}
 			catch (InvalidValue ex) {
 				rejections.add(new Rejection(position, rawId(record), ex.getMessage()));
 			}
 		}
-		return new Parsed(entries, rejections);
+		return new Parsed(entries, rejections, normalisations);
 	}
 
 	private static void requireEnd(JsonParser parser) {
@@ -306,8 +344,10 @@ public final class JsonLedgerFormat {
 
 	/**
 	 * Exactly the written decimal, at most two places: {@code 158.16} stays 158.16 and
-	 * {@code 12.345} is refused rather than rounded. The JSON era's PATCH stored strings
-	 * verbatim, so numeric strings are accepted too.
+	 * {@code 12.345} is refused rather than rounded. The one exception is float noise, a
+	 * value within {@link #FLOAT_NOISE} of a cent ({@code 8.299999999999999}): that is
+	 * the cent the user typed, and it is read as that cent (the caller reports it). The
+	 * JSON era's PATCH stored strings verbatim, so numeric strings are accepted too.
 	 */
 	private static BigDecimal amount(Value value) throws InvalidValue {
 		if (value == null || value.isNull()) {
@@ -328,8 +368,12 @@ public final class JsonLedgerFormat {
 				throw new InvalidValue("float_type", "not a number");
 			}
 			if (number.stripTrailingZeros().scale() > 2) {
-				throw new InvalidValue("decimal_places", "more than 2 decimal places (" + number.toPlainString()
-						+ "); fix the value by hand, it is never rounded");
+				BigDecimal cent = number.setScale(2, RoundingMode.HALF_UP);
+				if (number.subtract(cent).abs().compareTo(FLOAT_NOISE) > 0) {
+					throw new InvalidValue("decimal_places", "more than 2 decimal places (" + number.toPlainString()
+							+ "); fix the value by hand, it is never rounded");
+				}
+				number = cent;
 			}
 			return Amounts.normalize(number);
 		}

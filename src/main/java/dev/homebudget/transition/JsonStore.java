@@ -37,10 +37,13 @@ public final class JsonStore implements AutoCloseable {
 
 	private final boolean createdEmpty;
 
+	private final VersionFloor versions;
+
 	private JsonStore(JsonDirectory directory, Map<LedgerFile, List<JsonEntry>> loaded, boolean createdEmpty) {
 		this.directory = directory;
 		this.loaded = loaded;
 		this.createdEmpty = createdEmpty;
+		this.versions = VersionFloor.open(directory);
 	}
 
 	/**
@@ -76,6 +79,17 @@ public final class JsonStore implements AutoCloseable {
 				JsonLedgerFormat.Parsed parsed = JsonLedgerFormat.parse(file, content, source);
 				if (!parsed.rejections().isEmpty()) {
 					throw new JsonStoreException(source, describe(parsed.rejections()));
+				}
+				if (!parsed.normalisations().isEmpty()) {
+					logger.warn(
+							"{}: {} amount(s) written with float noise were read as the cent they stand for "
+									+ "(ids {}); the next write of the file stores them as cents",
+							source, parsed.normalisations().size(),
+							parsed.normalisations()
+								.stream()
+								.limit(REJECTIONS_SHOWN)
+								.map((normalisation) -> Integer.toString(normalisation.id()))
+								.collect(Collectors.joining(", ")));
 				}
 				loaded.put(file, parsed.entries());
 			}
@@ -129,7 +143,7 @@ public final class JsonStore implements AutoCloseable {
 		if (this.ledgers.containsKey(file)) {
 			throw new IllegalStateException(file.fileName() + " already has its ledger");
 		}
-		JsonLedger<T> ledger = new JsonLedger<>(this.directory, file, this.loaded.get(file), mapper);
+		JsonLedger<T> ledger = new JsonLedger<>(this.directory, file, this.loaded.get(file), mapper, this.versions);
 		this.ledgers.put(file, ledger);
 		return ledger;
 	}

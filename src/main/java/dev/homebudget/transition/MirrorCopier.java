@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -30,16 +31,30 @@ public interface MirrorCopier {
 	 */
 	static <T> MirrorCopier of(Function<Collection<Integer>, List<T>> read, ToIntFunction<T> id,
 			Consumer<Collection<T>> put, Consumer<Collection<Integer>> delete) {
-		return (ids) -> {
-			List<T> present = read.apply(ids);
-			Set<Integer> absent = new LinkedHashSet<>(ids);
-			present.forEach((row) -> absent.remove(id.applyAsInt(row)));
+		return replacing(read, id, (present, absent) -> {
 			if (!present.isEmpty()) {
 				put.accept(present);
 			}
 			if (!absent.isEmpty()) {
-				delete.accept(new ArrayList<>(absent));
+				delete.accept(absent);
 			}
+		});
+	}
+
+	/**
+	 * A copier that hands the present rows and the absent ids to the mirror in one call
+	 * (the JSON mirror: one replacement of the file for both).
+	 * @param read the existing rows among the ids, from the primary
+	 * @param id the id of a row
+	 * @param replace stores the present rows and deletes the absent ids in the mirror
+	 */
+	static <T> MirrorCopier replacing(Function<Collection<Integer>, List<T>> read, ToIntFunction<T> id,
+			BiConsumer<Collection<T>, Collection<Integer>> replace) {
+		return (ids) -> {
+			List<T> present = read.apply(ids);
+			Set<Integer> absent = new LinkedHashSet<>(ids);
+			present.forEach((row) -> absent.remove(id.applyAsInt(row)));
+			replace.accept(present, new ArrayList<>(absent));
 		};
 	}
 

@@ -27,8 +27,23 @@ interface RepairJournal {
 	/** The mirror holds the primary's state of the entry's ids. */
 	void resolve(Entry entry, String resolution);
 
+	/**
+	 * The mirror holds the primary's state of every entry's ids (one copy covered them).
+	 */
+	default void resolveAll(List<Entry> entries, String resolution) {
+		entries.forEach((entry) -> resolve(entry, resolution));
+	}
+
 	/** A mirror write failed; the entry stays open for the repair command. */
 	void fail(Entry entry, String errorKind);
+
+	/**
+	 * Whether a line can be added now (a journal file on a full disk cannot); checked
+	 * anew on each call after a failure.
+	 */
+	default boolean writable() {
+		return true;
+	}
 
 	/** Open entries, oldest first. */
 	List<Entry> openEntries();

@@ -50,6 +50,8 @@ public final class StorageMirrors implements SmartLifecycle {
 
 	private final int shadowPercent;
 
+	private final int queueLimit;
+
 	private final boolean shadowRaise;
 
 	private final Map<String, EntryMirror> mirrors = new LinkedHashMap<>();
@@ -69,6 +71,12 @@ public final class StorageMirrors implements SmartLifecycle {
 		this.pause = properties.mirrorPause();
 		this.shadowPercent = properties.shadowReads();
 		this.shadowRaise = properties.shadowReadsRaise();
+		this.queueLimit = properties.mirrorQueueLimit();
+		// in every phase (0 without a mirror), so one alert rule fits every install
+		Gauge.builder("budget.mirror.queue.depth", this, StorageMirrors::queueDepth)
+			.description("Writes waiting for their copy to the mirror store (bounded by "
+					+ "budget.storage.mirror-queue-limit per kind of entry)")
+			.register(meters);
 		if (mode.phase().hasMirror()) {
 			Gauge.builder("storage.repair.open.entries", this, StorageMirrors::openEntriesOrNaN)
 				.description("Open repair journal entries: writes not confirmed in the mirror store")
@@ -88,7 +96,7 @@ public final class StorageMirrors implements SmartLifecycle {
 			throw new IllegalStateException(file.entryName() + " already has a mirror");
 		}
 		EntryMirror mirror = new EntryMirror(file.entryName(), this.mode.phase(), this.journal, copier,
-				this.transactions, this.seam, this.meters, this.pause);
+				this.transactions, this.seam, this.meters, this.pause, this.queueLimit);
 		this.mirrors.put(file.entryName(), mirror);
 		return mirror;
 	}
@@ -137,6 +145,11 @@ public final class StorageMirrors implements SmartLifecycle {
 
 	StorageMode mode() {
 		return this.mode;
+	}
+
+	/** Writes waiting for their copy, over every kind of entry. */
+	double queueDepth() {
+		return all().stream().mapToInt(EntryMirror::queueDepth).sum();
 	}
 
 	private double openEntriesOrNaN() {

@@ -2,7 +2,10 @@ package dev.homebudget.transition;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.homebudget.config.StoragePhase;
@@ -70,35 +73,92 @@ public class StorageRepair {
 
 	}
 
+	/** Every open entry (the repair command, with the app's own copies done first). */
 	public Report run() {
-		StoragePhase phase = this.mirrors.mode().phase();
-		RepairJournal journal = this.mirrors.journal();
 		// copies the application queued before the run are not repairs
 		this.mirrors.awaitIdle(Duration.ofSeconds(30));
-		List<Line> lines = new ArrayList<>();
-		boolean databaseGone = false;
-		for (RepairJournal.Entry entry : journal.openEntries()) {
-			Optional<EntryMirror> mirror = this.mirrors.mirror(entry.entity());
-			String error;
-			if (mirror.isEmpty()) {
-				error = "no mirror for " + entry.entity();
-			}
-			else if (databaseGone) {
-				error = EntryMirror.UNAVAILABLE + ", not tried";
-			}
-			else {
-				error = repairWhenTheDatabaseAnswers(mirror.get(), entry);
-				databaseGone = EntryMirror.UNAVAILABLE.equals(error);
-			}
-			lines.add(new Line(entry.id(), entry.entity(), entry.operation(), entry.ids(), error));
-		}
-		return new Report(phase, journal.location(), lines);
+		return repair(this.mirrors.journal().openEntries());
 	}
 
-	private String repairWhenTheDatabaseAnswers(EntryMirror mirror, RepairJournal.Entry entry) {
+	/**
+	 * The open entries that no copy of this process is still coming for: those of an
+	 * earlier process (a crash between the two writes), and those whose copy failed or
+	 * found the queue full. The running app calls this at startup and periodically
+	 * ({@link JournalDrain}).
+	 */
+	public Report runOnBacklog() {
+		List<RepairJournal.Entry> backlog = new ArrayList<>();
+		for (RepairJournal.Entry entry : this.mirrors.journal().openEntries()) {
+			Optional<EntryMirror> mirror = this.mirrors.mirror(entry.entity());
+			if (mirror.isEmpty() || !mirror.get().pending(entry)) {
+				backlog.add(entry);
+			}
+		}
+		return repair(backlog);
+	}
+
+	/**
+	 * Repairs the entries of each kind in batches, one copy per batch (as the mirror
+	 * copies); a batch that fails because the mirror refused a record is repaired entry
+	 * by entry, so that the others are copied and the report names the ones that still
+	 * fail.
+	 */
+	private Report repair(List<RepairJournal.Entry> entries) {
+		StoragePhase phase = this.mirrors.mode().phase();
+		Map<Long, String> errors = new HashMap<>();
+		Map<String, List<RepairJournal.Entry>> byEntity = new LinkedHashMap<>();
+		entries.forEach((entry) -> byEntity.computeIfAbsent(entry.entity(), (entity) -> new ArrayList<>()).add(entry));
+		boolean databaseGone = false;
+		for (Map.Entry<String, List<RepairJournal.Entry>> kind : byEntity.entrySet()) {
+			Optional<EntryMirror> mirror = this.mirrors.mirror(kind.getKey());
+			List<RepairJournal.Entry> open = kind.getValue();
+			for (int from = 0; from < open.size(); from += EntryMirror.MAX_BATCH) {
+				List<RepairJournal.Entry> batch = open.subList(from,
+						Math.min(open.size(), from + EntryMirror.MAX_BATCH));
+				if (mirror.isEmpty()) {
+					batch.forEach((entry) -> errors.put(entry.id(), "no mirror for " + entry.entity()));
+					continue;
+				}
+				if (databaseGone) {
+					batch.forEach((entry) -> errors.put(entry.id(), EntryMirror.UNAVAILABLE + ", not tried"));
+					continue;
+				}
+				String error = repairWhenTheDatabaseAnswers(mirror.get(), batch);
+				if (error == null) {
+					continue;
+				}
+				// entry by entry only when the mirror refused a record: a mirror that
+				// cannot
+				// be written at all (a full disk) fails every entry alike
+				if (!EntryMirror.DATABASE_ERROR.equals(error) || batch.size() == 1) {
+					databaseGone = EntryMirror.UNAVAILABLE.equals(error);
+					batch.forEach((entry) -> errors.put(entry.id(), error));
+					continue;
+				}
+				for (RepairJournal.Entry entry : batch) {
+					if (databaseGone) {
+						errors.put(entry.id(), EntryMirror.UNAVAILABLE + ", not tried");
+						continue;
+					}
+					String alone = repairWhenTheDatabaseAnswers(mirror.get(), List.of(entry));
+					databaseGone = EntryMirror.UNAVAILABLE.equals(alone);
+					if (alone != null) {
+						errors.put(entry.id(), alone);
+					}
+				}
+			}
+		}
+		List<Line> lines = new ArrayList<>();
+		for (RepairJournal.Entry entry : entries) {
+			lines.add(new Line(entry.id(), entry.entity(), entry.operation(), entry.ids(), errors.get(entry.id())));
+		}
+		return new Report(phase, this.mirrors.journal().location(), lines);
+	}
+
+	private String repairWhenTheDatabaseAnswers(EntryMirror mirror, List<RepairJournal.Entry> entries) {
 		try {
 			return this.retries.execute(() -> {
-				String error = mirror.repair(entry);
+				String error = mirror.repair(entries);
 				if (EntryMirror.UNAVAILABLE.equals(error)) {
 					throw new DatabaseStillUnavailable();
 				}

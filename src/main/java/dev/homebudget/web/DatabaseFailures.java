@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -21,10 +22,32 @@ public final class DatabaseFailures {
 	/** SQLState classes: connection (08), resources (53), operator intervention (57). */
 	private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
 
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	/** Lock not available (lock_timeout), deadlock, serialization failure. */
 	private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "40P01", "40001");
 
 	private DatabaseFailures() {
+	}
+
+	/**
+	 * A statement gave up waiting for a lock ({@code lock_timeout}, SQLState 55P03).
+	 * Checked by SQLState: Spring's default translator leaves 55P03 uncategorised (an
+	 * {@code UncategorizedSQLException}, not a
+	 * {@code PessimisticLockingFailureException}), so catching the exception class alone
+	 * misses it.
+	 */
+	public static boolean isLockNotAvailable(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof CannotAcquireLockException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static boolean isUnavailable(Throwable failure) {

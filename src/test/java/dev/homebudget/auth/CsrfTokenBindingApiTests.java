@@ -94,7 +94,9 @@ class CsrfTokenBindingApiTests extends SignedInHouseholdsSupport {
 		assertThat(signedIn.header("Location")).doesNotContain("error");
 		String after = anonymous.get("/api/v1/csrf").json().get("token").asString();
 		assertThat(after).as("signing in replaces the token").isNotEqualTo(token.json().get("token").asString());
-		assertThat(anonymous.json("POST", "/api/v1/tokens", "{\"name\":\"from the session\"}").status()).isEqualTo(201);
+		assertThat(anonymous
+			.json("POST", "/api/v1/tokens", "{\"name\":\"from the session\",\"password\":\"" + PASSWORD + "\"}")
+			.status()).isEqualTo(201);
 		assertThat(anonymous.form("/logout", Map.of("_csrf", after)).header("Location")).endsWith("/login?signed-out");
 	}
 

@@ -59,8 +59,8 @@ class StatelessTokenApiTests extends SignedInHouseholdsSupport {
 		SessionClient client = new SessionClient(this.port);
 		Map<String, String> bearer = Map.of("Authorization", "Bearer " + user.token());
 		assertThat(client.send("GET", "/api/v1/account", null, null, bearer).status()).isEqualTo(200);
-		SessionClient.Response minted = client.send("POST", "/api/v1/tokens", "{\"name\":\"second\"}",
-				"application/json", bearer);
+		SessionClient.Response minted = client.send("POST", "/api/v1/tokens",
+				"{\"name\":\"second\",\"password\":\"" + PASSWORD + "\"}", "application/json", bearer);
 		assertThat(minted.status()).as(minted.toString()).isEqualTo(201);
 		JsonNode listed = client.send("GET", "/api/v1/tokens", null, null, bearer).json();
 		int own = -1;
@@ -75,8 +75,8 @@ class StatelessTokenApiTests extends SignedInHouseholdsSupport {
 
 		SessionClient.Response account = client.send("GET", "/api/v1/account", null, null, Map.of());
 		assertThat(account.status()).as("with whatever cookies are left: " + account).isEqualTo(401);
-		SessionClient.Response mint = client.send("POST", "/api/v1/tokens", "{\"name\":\"after revocation\"}",
-				"application/json", Map.of());
+		SessionClient.Response mint = client.send("POST", "/api/v1/tokens",
+				"{\"name\":\"after revocation\",\"password\":\"" + PASSWORD + "\"}", "application/json", Map.of());
 		assertThat(mint.status()).as(mint.toString()).isEqualTo(401);
 		assertThat(client.send("GET", "/api/v1/account", null, null, bearer).status()).as("the revoked token itself")
 			.isEqualTo(401);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrustedProxyApiTests extends BehindAProxySupport {
 
-	private static final String TOKEN_BODY = "{\"name\":\"through the proxy\"}";
+	private static final String TOKEN_BODY = "{\"name\":\"through the proxy\",\"password\":\"" + PASSWORD + "\"}";
 
 	private SessionClient throughTheProxy(String proto) {
 		SessionClient browser = new SessionClient(this.port);

@@ -2,6 +2,7 @@ package dev.homebudget.cli;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import dev.homebudget.config.StorageMode;
@@ -47,7 +48,7 @@ class RepairCommandTests {
 		try (PhaseApplication app = PhaseApplication.start(StoragePhase.P1, url, this.json, false)) {
 			ExpenseService expenses = app.bean(ExpenseService.class);
 			expenses.create(values("mirrored"));
-			app.mirrors().awaitIdle(java.time.Duration.ofSeconds(10));
+			app.mirrors().awaitIdle(Duration.ofMinutes(5));
 			app.crash().arm();
 			assertThatExceptionOfType(PhaseApplication.SimulatedCrash.class)
 				.isThrownBy(() -> expenses.create(values("lost on the way")));

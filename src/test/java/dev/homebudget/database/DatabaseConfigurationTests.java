@@ -10,9 +10,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.homebudget.support.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -50,14 +58,14 @@ class DatabaseConfigurationTests {
 			assertThat(dataSource.getMaxLifetime()).isEqualTo(1_800_000);
 			assertThat(dataSource.getDataSourceProperties()).containsEntry("connectTimeout", "3")
 				.containsEntry("loginTimeout", "5")
-				.containsEntry("socketTimeout", "30")
+				.containsEntry("socketTimeout", "7")
 				.containsEntry("tcpKeepAlive", "true");
 			// The pool opens on first use (so the app can start while the database is
 			// unreachable), then really opens that many connections (minimumIdle follows
 			// the maximum).
 			assertThat(dataSource.getHikariPoolMXBean()).isNull();
 			dataSource.getConnection().close();
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofMinutes(2))
 				.until(() -> dataSource.getHikariPoolMXBean().getTotalConnections() == 7);
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
@@ -73,6 +81,91 @@ class DatabaseConfigurationTests {
 			assertThat(active.displayUrl()).isEqualTo(
 					"postgresql://postgres:" + server.password() + "@127.0.0.1:" + server.port() + "/config_tests");
 		});
+	}
+
+	/**
+	 * The shipped ladder, as docs/operations.md states it: each layer gives up before the
+	 * one above it, and none waits more than a few seconds for a database that does not
+	 * answer.
+	 */
+	@Test
+	void theShippedTimeoutsFormTheDocumentedLadder() {
+		HikariConfig config = DatabaseConfiguration.hikariConfig(DatabaseUrl.parse("postgresql://u:p@localhost/db"), 5);
+		Properties driver = config.getDataSourceProperties();
+		long statementMs = serverSetting(driver, "statement_timeout");
+		long lockMs = serverSetting(driver, "lock_timeout");
+		long socketMs = Long.parseLong(driver.getProperty("socketTimeout")) * 1000;
+		assertThat(statementMs).isEqualTo(5_000);
+		assertThat(lockMs).isEqualTo(2_000).isLessThan(statementMs);
+		// a little above statement_timeout: the server reports a slow statement first
+		assertThat(socketMs).isGreaterThan(statementMs).isLessThanOrEqualTo(statementMs + 2_000);
+		assertThat(config.getConnectionTimeout()).isEqualTo(3_000);
+		assertThat(Long.parseLong(driver.getProperty("connectTimeout")) * 1000).isEqualTo(3_000);
+	}
+
+	/**
+	 * A backend frozen mid-statement (SIGSTOP) cannot report its statement timeout; with
+	 * the shipped settings the driver gives up after its socket timeout, and the caller
+	 * gets an error instead of waiting for the freeze to end. Frozen until the statement
+	 * failed (or 30 s, the socket timeout that used to ship), always resumed.
+	 */
+	@Test
+	void aFrozenBackendFailsTheStatementInsteadOfHangingIt() throws Exception {
+		String url = TestDatabase.jdbcUrl("config_tests");
+		this.runner.withPropertyValues("budget.database.url=" + url).run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			ExecutorService executor = Executors.newSingleThreadExecutor();
+			try (Connection monitor = pool.getConnection()) {
+				Future<Throwable> query = executor.submit(() -> {
+					try (Connection connection = pool.getConnection();
+							Statement statement = connection.createStatement()) {
+						statement.execute("SELECT pg_sleep(4.5) /* frozen-backend probe */");
+						return null;
+					}
+					catch (SQLException ex) {
+						return ex;
+					}
+				});
+				long backend = awaitBackendRunning(monitor, "frozen-backend probe");
+				signal("STOP", backend);
+				Throwable failure;
+				try {
+					// 14 s of slack over the 7 s socket timeout for a loaded machine; the
+					// 30 s of the old setting would not fit
+					failure = query.get(21, TimeUnit.SECONDS);
+				}
+				finally {
+					signal("CONT", backend);
+				}
+				assertThat(failure).as("the statement on the frozen backend fails").isInstanceOf(SQLException.class);
+				assertThat(((SQLException) failure).getSQLState()).startsWith("08");
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		});
+	}
+
+	/** A condition, not a duration: the minute only guards against a hang. */
+	private static long awaitBackendRunning(Connection monitor, String marker) {
+		return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(() -> {
+			try (Statement statement = monitor.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE state = 'active'"
+							+ " AND query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()")) {
+				return rows.next() ? rows.getLong(1) : null;
+			}
+		}, java.util.Objects::nonNull);
+	}
+
+	private static void signal(String signal, long pid) throws Exception {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+		assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
+	}
+
+	private static long serverSetting(Properties driver, String name) {
+		Matcher matcher = Pattern.compile("-c " + name + "=(\\d+)").matcher(driver.getProperty("options"));
+		assertThat(matcher.find()).as(name + " in " + driver.getProperty("options")).isTrue();
+		return Long.parseLong(matcher.group(1));
 	}
 
 	@Test

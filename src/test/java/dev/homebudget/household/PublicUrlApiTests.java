@@ -58,7 +58,7 @@ class PublicUrlApiTests extends ApiTestSupport {
 	@Test
 	void thePublicOriginMayChangeDataAndOthersMayNot() {
 		TokenCaller owner = owner();
-		String body = "{\"name\":\"from the public origin\"}";
+		String body = "{\"name\":\"from the public origin\",\"password\":\"correct horse battery\"}";
 		assertThat(owner
 			.send("POST", "/api/v1/tokens", body, "application/json", Map.of("Origin", "https://budget.example"))
 			.status()).isEqualTo(201);

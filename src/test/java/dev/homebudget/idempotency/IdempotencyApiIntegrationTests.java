@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.homebudget.support.ApiTestSupport;
+import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +118,33 @@ class IdempotencyApiIntegrationTests extends ApiTestSupport {
 				.isEqualTo(200);
 		}
 		assertThat(count(distinct)).isEqualTo(50);
+	}
+
+	/**
+	 * A retry while the first request with its key is still running waits briefly for the
+	 * key's row, then gets the documented 409 (not a 503 "database unavailable"): the
+	 * first request is stood in for by a transaction that inserted the key and has not
+	 * committed, which is exactly what a running first request holds.
+	 */
+	@Test
+	void shouldAnswer409ToARetryWhileTheFirstRequestIsStillRunning() throws Exception {
+		String account = "idem-" + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		try (Connection first = TestDatabase.dataSource("api").getConnection()) {
+			first.setAutoCommit(false);
+			try (PreparedStatement insert = first.prepareStatement(
+					"INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ('POST /api/v1/expense', ?, 'x')")) {
+				insert.setString(1, key);
+				insert.executeUpdate();
+			}
+			HttpResponse<String> retry = postWithKey("/api/v1/expense", key, expense(account, "7"));
+			assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
+			assertThat(retry.body()).contains("still being processed");
+			first.rollback();
+		}
+		assertThat(count(account)).isZero();
+		assertThat(postWithKey("/api/v1/expense", key, expense(account, "7")).statusCode()).isEqualTo(200);
+		assertThat(count(account)).isEqualTo(1);
 	}
 
 	@Test

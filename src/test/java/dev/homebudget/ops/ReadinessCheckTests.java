@@ -61,7 +61,9 @@ class ReadinessCheckTests {
 		try {
 			long start = System.nanoTime();
 			Readiness.ReadinessReport report = readiness.run();
-			assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+			// the deadline is 1 s; below the slow check's 10 s with slack for a loaded
+			// box
+			assertThat(System.nanoTime() - start).isLessThan(9_000_000_000L);
 			assertThat(report.ready()).isFalse();
 			assertThat(report.checks().get("broken").reason()).isEqualTo("error: IllegalStateException");
 			assertThat(report.checks().get("slow").reason()).isEqualTo("timed out");

@@ -20,8 +20,16 @@ public final class HttpCalls {
 
 	private final int port;
 
+	private final Duration timeout;
+
 	public HttpCalls(int port) {
+		this(port, Duration.ofSeconds(30));
+	}
+
+	/** Calls that fail when no answer came within {@code timeout}. */
+	public HttpCalls(int port, Duration timeout) {
 		this.port = port;
+		this.timeout = timeout;
 	}
 
 	public record Response(int status, String body) {
@@ -34,7 +42,7 @@ public final class HttpCalls {
 
 	public Response send(String method, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(this.timeout)
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (body != null) {

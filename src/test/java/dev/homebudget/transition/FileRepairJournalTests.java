@@ -61,6 +61,29 @@ class FileRepairJournalTests {
 		}
 	}
 
+	/**
+	 * A journal written before failed appends were cut back: a line torn by a full disk
+	 * with the next event glued onto it. The torn part is skipped, the event after it
+	 * read.
+	 */
+	@Test
+	void readsTheCompleteEventGluedOntoALineTornByAFullDisk() throws IOException {
+		Path file = this.temp.resolve(FileRepairJournal.FILE_NAME);
+		Files
+			.writeString(file, "{\"entry\":1,\"event\":\"open\",\"at\":\"2026-01-01T00:00:00Z\",\"entity\":\"expense\","
+					+ "\"operation\":\"create\",\"ids\":[4]}\n{\"entry\":2,\"e{\"entry\":3,\"event\":\"open\","
+					+ "\"at\":\"2026-01-01T00:00:01Z\",\"entity\":\"income\",\"operation\":\"update\",\"ids\":[9]}\n");
+		assertThat(FileRepairJournal.readOpenEntries(this.temp)).extracting(RepairJournal.Entry::id)
+			.containsExactly(1L, 3L);
+		try (JsonDirectory directory = JsonDirectory.open(this.temp);
+				FileRepairJournal journal = FileRepairJournal.open(directory)) {
+			assertThat(journal.open("expense", "update", List.of(5)).id()).isEqualTo(4);
+			assertThat(journal.writable()).isTrue();
+		}
+		// rewritten without the torn part
+		assertThat(Files.readAllLines(file)).hasSize(3).noneMatch((line) -> line.contains("\"e{"));
+	}
+
 	@Test
 	void refusesAnUnreadableLineAndLeavesTheFile() throws IOException {
 		Path file = this.temp.resolve(FileRepairJournal.FILE_NAME);

@@ -111,6 +111,25 @@ class JsonLedgerFormatTests {
 	}
 
 	@Test
+	void readsFloatNoiseAsTheCentItStandsForAndSaysSo() {
+		String json = "[{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":8.299999999999999,\"account\":\"a\",\"id\":1},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":-0.30000000000000004,\"account\":\"a\",\"id\":2},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":12.340001,\"account\":\"a\",\"id\":3},"
+				+ "{\"date\":\"2025-01-01\",\"category\":\"c\",\"amount\":8.3,\"account\":\"a\",\"id\":4}]";
+		JsonLedgerFormat.Parsed parsed = JsonLedgerFormat.parse(LedgerFile.INCOMES,
+				json.getBytes(StandardCharsets.UTF_8), SOURCE);
+		assertThat(parsed.entries()).extracting(JsonEntry::id, (entry) -> entry.amount().toPlainString())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "8.30"),
+					org.assertj.core.groups.Tuple.tuple(2, "-0.30"), org.assertj.core.groups.Tuple.tuple(4, "8.30"));
+		assertThat(parsed.normalisations()).extracting(Object::toString)
+			.containsExactly("record 1 (id 1): amount 8.299999999999999 read as 8.30 (float noise)",
+					"record 2 (id 2): amount -0.30000000000000004 read as -0.30 (float noise)");
+		// a millionth away from a cent is not float noise: a value someone wrote
+		assertThat(parsed.rejections()).singleElement()
+			.satisfies((rejection) -> assertThat(rejection.reason()).contains("more than 2 decimal places"));
+	}
+
+	@Test
 	void readsAmountsFromTheirDecimalTextNotThroughADouble() {
 		List<String> texts = List.of("158.16", "0.1", "0.2", "99999999.99", "1e2", "-0.01", "12.30", "3");
 		StringBuilder json = new StringBuilder("[");

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * A separate process for T11: takes a JSON directory and replaces {@code expenses.json}
- * with two prepared versions in turn, forever, until it is killed.
+ * with two prepared versions in turn, forever, until it is killed; says "replaced n"
+ * after each replacement.
  */
 final class JsonReplaceChild {
 
@@ -20,6 +21,9 @@ final class JsonReplaceChild {
 		System.out.flush();
 		for (long i = 0;; i++) {
 			directory.replace(LedgerFile.EXPENSES, (i % 2 == 0) ? second : first);
+			// the parent kills on these lines, not after some milliseconds
+			System.out.println("replaced " + (i + 1));
+			System.out.flush();
 		}
 	}
 

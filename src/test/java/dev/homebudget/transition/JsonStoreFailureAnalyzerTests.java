@@ -25,10 +25,12 @@ class JsonStoreFailureAnalyzerTests {
 	@Test
 	void shadowReadsAreAPercentage() {
 		assertThatExceptionOfType(StorageSettingException.class)
-			.isThrownBy(() -> new MirrorProperties(java.time.Duration.ofSeconds(5), 101, false))
+			.isThrownBy(() -> new MirrorProperties(java.time.Duration.ofSeconds(5), 101, false, 10,
+					java.time.Duration.ZERO, true))
 			.withMessageContaining("budget.storage.shadow-reads is 101");
 		assertThatExceptionOfType(StorageSettingException.class)
-			.isThrownBy(() -> new MirrorProperties(java.time.Duration.ofSeconds(5), -1, false));
+			.isThrownBy(() -> new MirrorProperties(java.time.Duration.ofSeconds(5), -1, false, 10,
+					java.time.Duration.ZERO, true));
 	}
 
 }

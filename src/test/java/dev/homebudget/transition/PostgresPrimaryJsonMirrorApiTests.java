@@ -83,7 +83,7 @@ class PostgresPrimaryJsonMirrorApiTests {
 
 		@Test
 		void afterEverySuite() {
-			assertThat(this.mirrors.awaitIdle(Duration.ofSeconds(30))).isTrue();
+			assertThat(this.mirrors.awaitIdle(Duration.ofMinutes(5))).isTrue();
 			for (LedgerFile file : LedgerFile.values()) {
 				assertThat(StoreContents.json(StoragePhases.jsonDirectory(DATABASE), file)).as(file.fileName())
 					.isNotEmpty()

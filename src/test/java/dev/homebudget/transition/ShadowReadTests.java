@@ -44,7 +44,7 @@ class ShadowReadTests {
 								+ ((i % 5 == 0) ? "null" : "\"\"") + "}");
 				ids.add(created.json().get("expense").get("id").asInt());
 			}
-			assertThat(app.mirrors().awaitIdle(Duration.ofSeconds(10))).isTrue();
+			assertThat(app.mirrors().awaitIdle(Duration.ofMinutes(5))).isTrue();
 			Random random = new Random(9);
 			String[] queries = { "", "?category=c1", "?account=a2&sort=amount", "?limit=7",
 					"?from=2025-03-01&to=2025-06-30", "?q=c3&sort=-amount", "?min_amount=10&max_amount=20" };
@@ -91,7 +91,7 @@ class ShadowReadTests {
 	@Test
 	void testModeRaisesOnAMismatchAndCanonicalFormIgnoresOnlyTheScale() {
 		EntryMirror mirror = new EntryMirror("expense", StoragePhase.P2, RepairJournal.NONE, (ids) -> {
-		}, null, null, new SimpleMeterRegistry(), Duration.ofSeconds(5));
+		}, null, null, new SimpleMeterRegistry(), Duration.ofSeconds(5), 10);
 		ShadowReads shadow = new ShadowReads("expense", 100, true, new SimpleMeterRegistry(), mirror);
 		JsonEntry stored = new JsonEntry(3, LocalDate.of(2025, 11, 2), null, "Food", new BigDecimal("100.00"), "Cash",
 				"\u20aa", "");

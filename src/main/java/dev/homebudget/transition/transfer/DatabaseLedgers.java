@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.homebudget.transition.JsonEntry;
 import dev.homebudget.transition.LedgerFile;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class DatabaseLedgers {
 
 	private static final int FETCH_SIZE = 2000;
+
+	/** A little above the long reads' statement timeout (15 min). */
+	private static final int LONG_READ_NETWORK_TIMEOUT_MS = 16 * 60 * 1000;
 
 	private final JdbcTemplate jdbc;
 
@@ -39,9 +43,14 @@ final class DatabaseLedgers {
 	/** Runs the reads in one read-only, repeatable-read transaction. */
 	<T> T inOneSnapshot(Supplier<T> reads) {
 		return this.snapshot.execute((status) -> {
-			// the app's 5 s statement timeout guards requests; reading every row is a
-			// tool's legitimate long read
+			// the app's 5 s statement timeout (and the driver's socket timeout just above
+			// it) guard requests; reading every row is a tool's legitimate long read. The
+			// pool restores the connection's network timeout when it is returned.
 			this.jdbc.execute("SET LOCAL statement_timeout = '15min'");
+			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				connection.setNetworkTimeout(Runnable::run, LONG_READ_NETWORK_TIMEOUT_MS);
+				return null;
+			});
 			return reads.get();
 		});
 	}
@@ -50,6 +59,11 @@ final class DatabaseLedgers {
 	Fingerprint fingerprint(LedgerFile ledger) {
 		return this.jdbc.queryForObject(LedgerTable.of(ledger).fingerprint(), (rs,
 				row) -> new Fingerprint(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getInt(3), rs.getString(4)));
+	}
+
+	/** The highest row version of the ledger's table; call inside a snapshot. */
+	int highestVersion(LedgerFile ledger) {
+		return this.jdbc.queryForObject(LedgerTable.of(ledger).highestVersion(), Integer.class);
 	}
 
 	/** Every row of the ledger's table in ascending id order; call inside a snapshot. */

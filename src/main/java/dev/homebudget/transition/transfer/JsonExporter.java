@@ -102,15 +102,19 @@ public final class JsonExporter {
 							+ " is kept as " + ledger.fileName() + ".bak-<timestamp>)");
 				}
 			}
+			int[] highestVersion = new int[1];
 			Map<LedgerFile, List<JsonEntry>> tables = this.database.inOneSnapshot(() -> {
 				Map<LedgerFile, List<JsonEntry>> rows = new EnumMap<>(LedgerFile.class);
 				for (LedgerFile ledger : LedgerFile.values()) {
 					List<JsonEntry> entries = new ArrayList<>();
 					this.database.forEach(ledger, entries::add);
 					rows.put(ledger, entries);
+					highestVersion[0] = Math.max(highestVersion[0], this.database.highestVersion(ledger));
 				}
 				return rows;
 			});
+			// an app on these files loads every row above the ETags PostgreSQL handed out
+			directory.keepVersionsAbove(highestVersion[0]);
 			String stamp = BACKUP_STAMP.format(this.clock.instant());
 			Map<LedgerFile, Path> backups = new EnumMap<>(LedgerFile.class);
 			for (LedgerFile ledger : LedgerFile.values()) {

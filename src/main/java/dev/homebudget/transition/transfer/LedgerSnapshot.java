@@ -28,25 +28,30 @@ import dev.homebudget.transition.LedgerFile;
  * created each file on its first write)
  * @param entries the usable records, in ascending id order
  * @param rejections the records that break a rule, with position, id and reason
+ * @param normalisations the amounts written with float noise and read as their cent
  * @param fingerprint the fingerprint of the usable records
  */
 public record LedgerSnapshot(LedgerFile ledger, Path file, boolean present, List<JsonEntry> entries,
-		List<JsonLedgerFormat.Rejection> rejections, Fingerprint fingerprint) {
+		List<JsonLedgerFormat.Rejection> rejections, List<JsonLedgerFormat.Normalisation> normalisations,
+		Fingerprint fingerprint) {
 
 	public LedgerSnapshot {
 		entries = List.copyOf(entries);
 		rejections = List.copyOf(rejections);
+		normalisations = List.copyOf(normalisations);
 	}
 
 	/** Parses a file's content (empty when the file does not exist). */
 	public static LedgerSnapshot of(LedgerFile ledger, Path file, Optional<byte[]> content) {
 		if (content.isEmpty()) {
-			return new LedgerSnapshot(ledger, file, false, List.of(), List.of(), Fingerprint.of(ledger, List.of()));
+			return new LedgerSnapshot(ledger, file, false, List.of(), List.of(), List.of(),
+					Fingerprint.of(ledger, List.of()));
 		}
 		JsonLedgerFormat.Parsed parsed = JsonLedgerFormat.parse(ledger, content.get(), file);
 		List<JsonEntry> byId = new ArrayList<>(parsed.entries());
 		byId.sort(Comparator.comparingInt(JsonEntry::id));
-		return new LedgerSnapshot(ledger, file, true, byId, parsed.rejections(), Fingerprint.of(ledger, byId));
+		return new LedgerSnapshot(ledger, file, true, byId, parsed.rejections(), parsed.normalisations(),
+				Fingerprint.of(ledger, byId));
 	}
 
 	/**

@@ -54,6 +54,11 @@ enum LedgerTable {
 		return "SELECT " + this.columns + " FROM " + this.table + FIRST_HOUSEHOLD + " ORDER BY id";
 	}
 
+	/** The highest row version (the ETags clients hold), 0 for an empty table. */
+	String highestVersion() {
+		return "SELECT coalesce(max(version), 0) FROM " + this.table + FIRST_HOUSEHOLD;
+	}
+
 	JsonEntry map(ResultSet rs) throws SQLException {
 		return new JsonEntry(rs.getInt("id"), rs.getObject("date", LocalDate.class),
 				this.ledger.hasBusiness() ? rs.getString("business") : null, rs.getString("category"),

@@ -136,6 +136,47 @@ class JsonImportTests {
 			.containsExactly(tuple("106", Reconciliation.Kind.UNREADABLE_IN_JSON));
 	}
 
+	/**
+	 * The JSON era summed floats: {@code 8.299999999999999} is the 8.30 the user typed.
+	 * It is imported as that cent and reported as normalised, and the files then
+	 * reconcile with the tables; a real third decimal is still refused, never rounded.
+	 */
+	@Test
+	void importsFloatNoiseAsTheCentAndReportsItNormalised() throws IOException {
+		String[] amounts = { "8.299999999999999", "0.30000000000000004", "\"1.1500000000000001\"", "12.345", "2.5" };
+		StringBuilder file = new StringBuilder("[");
+		for (int i = 0; i < amounts.length; i++) {
+			file.append((i == 0) ? "" : ",")
+				.append("{\"date\": \"2025-11-0")
+				.append(i + 1)
+				.append("\", \"business\": \"b\", \"category\": \"c\", \"amount\": ")
+				.append(amounts[i])
+				.append(", \"account\": \"a\", \"currency\": \"\\u20aa\", \"notes\": \"\", \"id\": ")
+				.append(201 + i)
+				.append('}');
+		}
+		Files.createDirectories(this.temp.resolve("noise"));
+		Files.writeString(this.temp.resolve("noise/expenses.json"), file.append(']'));
+
+		JsonImporter.Report report = this.importer.importFrom(this.temp.resolve("noise"),
+				JsonImporter.Options.defaults(), QUIET);
+
+		LedgerSnapshot expenses = report.of(LedgerFile.EXPENSES).json();
+		assertThat(expenses.normalisations())
+			.extracting(JsonLedgerFormat.Normalisation::id, JsonLedgerFormat.Normalisation::written,
+					(normalisation) -> normalisation.amount().toPlainString())
+			.containsExactly(tuple(201, "8.299999999999999", "8.30"), tuple(202, "0.30000000000000004", "0.30"),
+					tuple(203, "1.1500000000000001", "1.15"));
+		assertThat(expenses.rejections()).extracting(JsonLedgerFormat.Rejection::id).containsExactly("204");
+		assertThat(jdbc.sql("SELECT id, amount::text FROM expenses ORDER BY id")
+			.query((rs, row) -> rs.getInt(1) + "=" + rs.getString(2))
+			.list()).containsExactly("201=8.30", "202=0.30", "203=1.15", "205=2.50");
+		Reconciliation reconciliation = new Reconciler(database).reconcile(this.temp.resolve("noise"));
+		assertThat(reconciliation.mismatches()).extracting(Reconciliation.Mismatch::id, Reconciliation.Mismatch::kind)
+			.containsExactly(tuple("204", Reconciliation.Kind.UNREADABLE_IN_JSON));
+		assertThat(reconciliation.of(LedgerFile.EXPENSES).json().normalisations()).hasSize(3);
+	}
+
 	@Test
 	void resumesAfterAStopAtTheFirstAMiddleAndTheLastCheckpoint() throws IOException {
 		Path directory = household(1200, 300);
