@@ -91,6 +91,8 @@ echo "== seeding $expenses expenses and $incomes incomes" >&2
 password="$(sed -n 's/^password=//p' "$work/data/postgres.credentials")"
 export PGPASSWORD="$password"
 psql_budget() { psql -X -q -t -A -h 127.0.0.1 -p "$db_port" -U postgres -d budget -c "$1"; }
+echo "== budget scenario data (bench/sql/budget_setup.sql)" >&2
+psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$db_port" -U postgres -d budget -f "$root/bench/sql/budget_setup.sql" >&2
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 busy_before="$(busy_percent)"
@@ -212,7 +214,8 @@ ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.0f%%", 100*a/b; 
 
 echo "== warm-up (${warmup}s per read scenario)" >&2
 for path in "/api/v1/expense?limit=50" "/api/v1/expense?from=2024-03-01&to=2024-03-31" \
-  "/api/v1/reports/monthly?year=2024" "/api/v1/reports/categories?kind=expense&from=2024-01-01&to=2024-12-31"; do
+  "/api/v1/reports/monthly?year=2024" "/api/v1/reports/categories?kind=expense&from=2024-01-01&to=2024-12-31" \
+  "/api/v1/budgets/2025-06"; do
   wrk -t2 -c"$connections" -d"${warmup}s" "$base$path" >/dev/null
 done
 curl -s -o /dev/null "$base/api/v1/expense"
@@ -250,6 +253,9 @@ latency_scenario page_of_50 "/api/v1/expense?limit=50" page50.sql 5 "1000 2000 3
 latency_scenario one_month "/api/v1/expense?from=2024-03-01&to=2024-03-31" month.sql 5 "200 400 600"
 latency_scenario monthly_report "/api/v1/reports/monthly?year=2024" monthly.sql 20 "100 200 300"
 latency_scenario category_report "/api/v1/reports/categories?kind=expense&from=2024-01-01&to=2024-12-31" categories.sql 20 "200 400 600"
+# a month's budget: 40 categories planned for a decade, carry-over followed from the first
+# period, spending per period read from the cache the database keeps (budget_spent)
+latency_scenario budget_period "/api/v1/budgets/2025-06" budget.sql 20 "50 100 150"
 
 echo "== full_list" >&2
 run_pgbench full_list full_list.sql 1

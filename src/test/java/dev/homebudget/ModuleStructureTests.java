@@ -24,9 +24,10 @@ class ModuleStructureTests {
 	static final String[] TRANSITION = { "dev.homebudget.transition.." };
 
 	/** What a household uses: each its own module, built on the ledger kernel. */
-	static final String[] FEATURES = { "dev.homebudget.category..", "dev.homebudget.currency..",
-			"dev.homebudget.expense..", "dev.homebudget.income..", "dev.homebudget.report..", "dev.homebudget.settle..",
-			"dev.homebudget.household..", "dev.homebudget.idempotency..", "dev.homebudget.auth.." };
+	static final String[] FEATURES = { "dev.homebudget.budget..", "dev.homebudget.category..",
+			"dev.homebudget.currency..", "dev.homebudget.expense..", "dev.homebudget.income..",
+			"dev.homebudget.report..", "dev.homebudget.settle..", "dev.homebudget.household..",
+			"dev.homebudget.idempotency..", "dev.homebudget.auth.." };
 
 	/** The entry model, its SQL, queries, writes and CSV, and the storage port. */
 	static final String[] LEDGER = { "dev.homebudget.ledger.." };

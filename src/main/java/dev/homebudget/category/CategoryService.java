@@ -19,6 +19,7 @@ import dev.homebudget.web.IfMatch;
 import dev.homebudget.web.PreconditionFailedException;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,9 +56,12 @@ public class CategoryService {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	CategoryService(CategoryStore store, CurrentHousehold household, StorageMode storage,
 			EntryRepository<Expense, ExpenseDraft> expenses, EntryRepository<Income, IncomeDraft> incomes,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.household = household;
 		this.storage = storage;
@@ -189,6 +193,7 @@ public class CategoryService {
 				this.store.reparentChildren(household, from.id(), to.id());
 			}
 			int moved = entries(from.kind(), household).moveCategory(from.id(), to.id(), to.name()).size();
+			this.events.publishEvent(new CategoryMerged(household, from.id(), to.id()));
 			this.store.moveAliases(household, from.id(), to.id());
 			this.store.alias(household, from.kind(), from.key(), to.id());
 			this.store.delete(household, from.id());

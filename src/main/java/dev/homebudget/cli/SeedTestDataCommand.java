@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 				"Into the database by default (applying pending schema migrations first); with --json-dir DIR as the "
 						+ "original's expenses.json and incomes.json instead (refuses existing files)." })
 class SeedTestDataCommand implements Callable<Integer> {
+
+	private static final Duration BULK_LOAD_TIMEOUT = Duration.ofMinutes(15);
 
 	@Option(names = "--count", paramLabel = "N", description = "N expenses and N/5 incomes")
 	Integer count;
@@ -127,7 +130,14 @@ class SeedTestDataCommand implements Callable<Integer> {
 			throws SQLException, IOException {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
+			// the app's statement and socket timeouts guard requests; a bulk load of a
+			// decade (every row through the category trigger) may take minutes on a busy
+			// box
+			connection.setNetworkTimeout(Runnable::run, (int) BULK_LOAD_TIMEOUT.toMillis());
 			try {
+				try (var statement = connection.createStatement()) {
+					statement.execute("SET LOCAL statement_timeout = '" + BULK_LOAD_TIMEOUT.toMinutes() + "min'");
+				}
 				var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				copy.copyIn("COPY expenses (" + CanonicalEntry.columns(LedgerFile.EXPENSES, false) + ") FROM STDIN",
 						new StringReader(CanonicalEntry.rows(LedgerFile.EXPENSES, expenseRows, false)));

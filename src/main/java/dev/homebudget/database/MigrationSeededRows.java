@@ -3,15 +3,16 @@ package dev.homebudget.database;
 import java.util.Map;
 
 /**
- * Rows a migration inserts itself, which are no user's data, by table (a condition on its
- * rows): the migration that introduced households creates household 1, to which every
- * older row belongs. A database holding only these counts as empty, a restore replaces
- * them with the archive's, and a downgrade does not call them lost.
+ * Rows a migration inserts itself, or derives from other rows, which are no user's data,
+ * by table (a condition on its rows): the migration that introduced households creates
+ * household 1, to which every older row belongs; budget_spent holds sums of the entries
+ * kept for speed. A database holding only these counts as empty, a restore replaces them
+ * with the archive's, and a downgrade does not call them lost.
  */
 public final class MigrationSeededRows {
 
 	/** Table name to the SQL condition that selects its seeded rows. */
-	public static final Map<String, String> BY_TABLE = Map.of("households", "id = 1");
+	public static final Map<String, String> BY_TABLE = Map.of("households", "id = 1", "budget_spent", "true");
 
 	private MigrationSeededRows() {
 	}

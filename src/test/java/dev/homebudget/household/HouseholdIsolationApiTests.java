@@ -55,13 +55,19 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/totals", "GET /api/v1/reports/monthly", "GET /api/v1/reports/categories",
 			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
-			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings");
+			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
+			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
 			"POST /api/v1/expense/bulk-delete", "POST /api/v1/income/bulk-delete", "POST /api/v1/expense/import",
 			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories",
-			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings");
+			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings",
+			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
+			"POST /api/v1/budgets/{period}/fill");
+
+	/** The period every budget route is tried with: the month A's budget is in. */
+	private static final String PERIOD = "2025-11";
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -124,6 +130,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, day, currency, quote, rate),
 					        '|' ORDER BY id)), '-') FROM exchange_rates WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', category_id, period, assigned, carry,
+					        carry_cap, carry_floor, target_kind, target_amount, target_date, member_id, version), '|'
+					        ORDER BY category_id, period)), '-') FROM budget_lines WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT coalesce(max(concat_ws(',', start_day, weekend_rule, version)), '-') FROM budget_settings
+					        WHERE household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -165,6 +178,16 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("household", a.household())
 			.query(Integer.class)
 			.single();
+		this.jdbc
+			.sql("INSERT INTO budget_settings (household_id, start_day, weekend_rule) VALUES (:household, 10, 'none')")
+			.param("household", a.household())
+			.update();
+		this.jdbc
+			.sql("INSERT INTO budget_lines (household_id, category_id, period, assigned, carry) "
+					+ "SELECT :household, id, '" + PERIOD + "', 4321.09, 'both' FROM categories "
+					+ "WHERE household_id = :household AND kind = 'expense'")
+			.param("household", a.household())
+			.update();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -207,9 +230,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 
 		for (String route : READ_ROUTES) {
 			String path = route.substring(route.indexOf(' ') + 1);
-			for (String query : List.of("", "?limit=1000", "?q=" + a.marker(), "?category=" + a.marker(),
-					"?kind=income&field=category", "?field=category", "?field=business", "?field=account", "?year=2025",
-					"?business=Shop", "?kind=expense")) {
+			path = path.replace("{period}", PERIOD);
+			for (String query : List.of("", "?from=2025-01&to=2025-12", "?limit=1000", "?q=" + a.marker(),
+					"?category=" + a.marker(), "?kind=income&field=category", "?field=category", "?field=business",
+					"?field=account", "?year=2025", "?business=Shop", "?kind=expense")) {
 				ApiResponse response = b.user().get(path + query);
 				if (response.status() == 422) {
 					continue; // a parameter this route does not take
@@ -285,6 +309,30 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.send("POST", "/api/v1/exchange-rates/import", "date,currency,rate\n2025-11-02,GBP,1.5\n", "text/csv")
 			.status()).isEqualTo(200);
 
+		// B's budget is B's; A's categories are not B's to budget or move between
+		int bCategory = b.user()
+			.json("POST", "/api/v1/categories", "{\"name\":\"B's budget\",\"kind\":\"expense\"}")
+			.json()
+			.get("id")
+			.asInt();
+		assertThat(b.user().json("PUT", "/api/v1/budgets/settings", "{\"start_day\":5}").status()).isEqualTo(200);
+		assertThat(b.user()
+			.json("PUT", "/api/v1/budgets/" + PERIOD + "/categories/" + bCategory, "{\"assigned\":4321.09}")
+			.status()).isEqualTo(200);
+		for (int aCategory : aCategories) {
+			ApiResponse move = b.user()
+				.json("POST", "/api/v1/budgets/" + PERIOD + "/moves",
+						"{\"from\":" + bCategory + ",\"to\":" + aCategory + ",\"amount\":1}");
+			assertThat(move.status()).as("B moves into A's category: " + move).isIn(404, 422);
+		}
+		assertThat(b.user().json("POST", "/api/v1/budgets/" + PERIOD + "/copy", "{\"to\":\"2025-12\"}").status())
+			.isEqualTo(200);
+		assertThat(b.user().json("POST", "/api/v1/budgets/2026-01/fill", "{\"overwrite\":true}").status())
+			.isEqualTo(200);
+		assertThat(b.user().get("/api/v1/budgets/" + PERIOD).json().get("categories"))
+			.allMatch((row) -> row.get("category_id").asInt() == bCategory
+					|| !aCategories.contains(row.get("category_id").asInt()));
+
 		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
 		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());
 	}
@@ -352,8 +400,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 
 	private static List<String> paths(String pattern, Map<String, List<Integer>> ids, List<String> unaccounted,
 			String route) {
-		List<String> paths = new ArrayList<>(List.of(pattern));
-		Matcher variables = VARIABLE.matcher(pattern);
+		String withPeriod = pattern.replace("{period}", PERIOD);
+		List<String> paths = new ArrayList<>(List.of(withPeriod));
+		Matcher variables = VARIABLE.matcher(withPeriod);
 		while (variables.find()) {
 			String name = variables.group(1);
 			List<Integer> values = ids.get(name);
@@ -379,6 +428,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.endsWith("/invitations")) {
 			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		if (path.startsWith("/api/v1/budgets/")) {
+			return method.equals("PUT") ? "{\"assigned\":1}" : null;
 		}
 		if (path.startsWith("/api/v1/categories/")) {
 			return switch (method) {
