@@ -33,12 +33,13 @@ public final class EntrySql {
 	/**
 	 * The SQL value a field is written with through the API: its parameter, except the
 	 * category, which is written as the name of the household's category it matches
-	 * (ignoring case, accents and spaces), so that "groceries " lands in Groceries. The
-	 * statement binds {@code :household}.
+	 * (ignoring case, accents and spaces), so that "groceries " lands in Groceries, read
+	 * after any rename or merge of that category under way (see V15). The statement binds
+	 * {@code :household}.
 	 */
 	public static String value(EntryField field, EntryKind kind) {
 		return (field == EntryField.CATEGORY)
-				? "category_name(:household, '" + kind.entryName() + "', :" + field.column() + ")"
+				? "category_name_locked(:household, '" + kind.entryName() + "', :" + field.column() + ")"
 				: ":" + field.column();
 	}
 
