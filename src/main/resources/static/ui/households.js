@@ -23,6 +23,12 @@ export function readOnly() {
 	return Boolean(household && household.role === 'viewer');
 }
 
+/** Whether the user may change the household's settings: its owner (single-user mode: always). */
+export function isOwner() {
+	const household = current();
+	return !household || household.role === 'owner';
+}
+
 function applyRole() {
 	const viewOnly = readOnly();
 	document.body.classList.toggle('read-only', viewOnly);
