@@ -24,8 +24,9 @@ const COLOURS = [
 
 const page = {
 	kind: 'expense',
-	open: new Set(), // ids of rows whose edit panel is open
+	open: null, // the id of the row whose edit panel is open (one at a time)
 	confirm: null, // { id, type: 'merge'|'delete', into }
+	mergeInto: new Map(), // the merge target chosen in a row (kept across a cancelled preview)
 	duplicates: [],
 	dupConfirm: null, // { index, from, into }
 };
@@ -104,7 +105,7 @@ function panelHtml(c) {
 	const targets = mergeTargets(c);
 	const mergeSelect = targets.length
 		? `<div class="cat-field"><label for="${id}-merge" class="form-label small mb-0">Merge into</label>`
-			+ `<div class="d-flex gap-2"><select id="${id}-merge" class="form-select form-select-sm" data-key="${c.id}:merge-into">${targets.map((t) => `<option value="${t.id}"${page.confirm && page.confirm.id === c.id && page.confirm.into === t.id ? ' selected' : ''}>${esc(pathOf(t))}</option>`).join('')}</select>`
+			+ `<div class="d-flex gap-2"><select id="${id}-merge" class="form-select form-select-sm" data-key="${c.id}:merge-into">${targets.map((t) => `<option value="${t.id}"${page.mergeInto.get(c.id) === t.id ? ' selected' : ''}>${esc(pathOf(t))}</option>`).join('')}</select>`
 			+ `<button type="button" class="btn btn-outline-primary btn-sm text-nowrap" data-act="merge" data-key="${c.id}:merge">Merge\u2026</button></div></div>`
 		: '';
 	const deletable = c.entries === 0 && !isGroup;
@@ -140,7 +141,7 @@ function panelHtml(c) {
 }
 
 function rowHtml(c, index, siblings) {
-	const open = page.open.has(c.id);
+	const open = page.open === c.id;
 	const name = esc(c.name);
 	const children = c.parent_id == null ? childrenOf(c.id) : [];
 	return `<li class="cat-item${c.parent_id != null ? ' cat-child' : ''}${c.archived ? ' cat-archived' : ''}" data-id="${c.id}">
@@ -165,9 +166,9 @@ function duplicatesHtml() {
 	duplicatesBox.hidden = pairs.length === 0;
 	if (!pairs.length) return '';
 	return pairs.map((p, index) => {
-		const [a, b] = [p.first, p.second];
-		// the one with fewer entries goes into the one with more
-		const [less, more] = a.entries <= b.entries ? [a, b] : [b, a];
+		// the one with fewer entries first: it is offered to go into the other
+		const [a, b] = p.first.entries <= p.second.entries ? [p.first, p.second] : [p.second, p.first];
+		const [less, more] = [a, b];
 		const offer = (from, into, cls) => `<button type="button" class="btn ${cls} btn-sm" data-act="dup-merge" data-index="${index}" data-from="${from.id}" data-into="${into.id}" data-key="dup-${from.id}-${into.id}">Merge into ${esc(q(into.name))}</button>`;
 		const confirm = page.dupConfirm && page.dupConfirm.index === index
 			? confirmHtml(`dup-${index}-confirm`, mergeQuestion(categoryById(page.dupConfirm.from) || less, categoryById(page.dupConfirm.into) || more), 'Merge', 'btn-primary')
@@ -264,13 +265,13 @@ async function save(form) {
 	const colour = form.elements.colour.value || null;
 	if (colour !== (c.colour ?? null)) body.colour = colour;
 	if (Object.keys(body).length === 0) {
-		page.open.delete(c.id);
+		page.open = null;
 		await reload(`${c.id}:toggle`);
 		return;
 	}
 	try {
 		await patch(c, body);
-		page.open.delete(c.id);
+		page.open = null;
 		say(body.name ? `Renamed ${q(c.name)} to ${q(body.name)}.` : `Saved ${q(c.name)}.`);
 		await reload(`${c.id}:toggle`, true);
 	}
@@ -290,7 +291,7 @@ async function merge(fromId, intoId) {
 	const { data } = await api('POST', `/api/v1/categories/${fromId}/merge`, { into: intoId });
 	page.confirm = null;
 	page.dupConfirm = null;
-	page.open.delete(fromId);
+	if (page.open === fromId) page.open = null;
 	say(`Merged ${q(from ? from.name : '')} into ${q(into ? into.name : data.into.name)}: ${data.moved === 1 ? '1 entry' : `${data.moved} entries`} moved.`);
 	await reload(`${intoId}:toggle`, true);
 }
@@ -305,10 +306,9 @@ listEl.addEventListener('click', async (e) => {
 	try {
 		switch (button.dataset.act) {
 			case 'toggle':
-				if (page.open.has(c.id)) page.open.delete(c.id);
-				else page.open.add(c.id);
+				page.open = page.open === c.id ? null : c.id;
 				page.confirm = null;
-				render(page.open.has(c.id) ? `${c.id}:name` : `${c.id}:toggle`);
+				render(page.open === c.id ? `${c.id}:name` : `${c.id}:toggle`);
 				return;
 			case 'up':
 			case 'down':
@@ -321,6 +321,7 @@ listEl.addEventListener('click', async (e) => {
 				return;
 			case 'merge': {
 				const into = Number(document.getElementById(`cat-${c.id}-merge`).value);
+				page.mergeInto.set(c.id, into);
 				page.confirm = { id: c.id, type: 'merge', into };
 				render(`cat-${c.id}-merge-confirm:yes`);
 				return;
@@ -343,7 +344,7 @@ listEl.addEventListener('click', async (e) => {
 				else {
 					await api('DELETE', `/api/v1/categories/${c.id}`, undefined, ifMatch(c));
 					page.confirm = null;
-					page.open.delete(c.id);
+					page.open = null;
 					say(`Deleted ${q(c.name)}.`);
 					await reload(null, true);
 					document.getElementById('category-new-name').focus();
@@ -356,6 +357,12 @@ listEl.addEventListener('click', async (e) => {
 		button.disabled = false;
 		fail(error);
 		if (error.status === 412 || error.status === 404 || error.status === 409) await reload();
+	}
+});
+
+listEl.addEventListener('change', (e) => {
+	if (e.target.matches('select[id$="-merge"]')) {
+		page.mergeInto.set(Number(e.target.closest('.cat-item').dataset.id), Number(e.target.value));
 	}
 });
 
@@ -373,7 +380,7 @@ listEl.addEventListener('keydown', (e) => {
 	e.stopPropagation();
 	const id = Number(item.dataset.id);
 	if (page.confirm && page.confirm.id === id) page.confirm = null;
-	else page.open.delete(id);
+	else page.open = null;
 	render(`${id}:toggle`);
 });
 
@@ -436,7 +443,7 @@ createForm.addEventListener('submit', async (e) => {
 
 dialog.querySelectorAll('input[name="category-kind"]').forEach((radio) => radio.addEventListener('change', () => {
 	page.kind = radio.value;
-	page.open.clear();
+	page.open = null;
 	page.confirm = null;
 	page.dupConfirm = null;
 	say('');
