@@ -40,10 +40,9 @@ class Picker {
 		input.addEventListener('input', () => {
 			if (this.enabled()) this.open();
 		});
+		// a click or tap shows the list (Escape, a choice or leaving the field closes it)
 		input.addEventListener('click', () => {
-			if (!this.enabled()) return;
-			if (this.list.hidden) this.open();
-			else this.close();
+			if (this.enabled() && this.list.hidden) this.open();
 		});
 		input.addEventListener('blur', () => this.close());
 		// a press on the list keeps the focus in the field (a tap on a phone too)
