@@ -19,4 +19,6 @@ USER app
 # for BUDGET_METRICS_TOKEN, BUDGET_HTTP_TRUSTED_PROXIES and BUDGET_HTTP_PUBLIC_URL.
 ENV HOST=0.0.0.0 PORT=8000 ENV=production BUDGET_AUTH=sign-in
 EXPOSE 8000
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# An OutOfMemoryError ends the process, so that the container's restart policy starts a fresh one
+# instead of leaving a half-dead server that no longer answers.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -23,7 +23,10 @@ export function readOnly() {
 	return Boolean(household && household.role === 'viewer');
 }
 
-/** Whether the user may change the household's settings: its owner (single-user mode: always). */
+/**
+ * Whether the user owns the current household: an owner changes the household's settings and
+ * may settle up for any two members. Single-user mode (no household): always.
+ */
 export function isOwner() {
 	const household = current();
 	return !household || household.role === 'owner';

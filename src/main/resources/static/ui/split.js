@@ -4,6 +4,7 @@
 // (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
 // one, show none of it.
 import { api } from './api.js';
+import { isOwner } from './households.js';
 import { amountIn, currencyCode, currencySymbol } from './money.js';
 
 const box = document.getElementById('household-box');
@@ -141,6 +142,12 @@ function transferItem(t, code, single) {
 	const text = document.createElement('span');
 	const amount = code ? amountIn(t.amount, code) : money(t.amount);
 	text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${amount}`;
+	// a settle-up is recorded by one of the two members, or by an owner
+	const mine = nameOf(t.from_user) === myName || nameOf(t.to_user) === myName;
+	if (!mine && !isOwner()) {
+		item.append(text);
+		return item;
+	}
 	const button = document.createElement('button');
 	button.type = 'button';
 	button.className = 'btn btn-primary btn-sm settle-up';

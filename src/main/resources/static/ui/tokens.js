@@ -1,6 +1,7 @@
 // Sign-in mode: the "API tokens" dialog from the account menu. Lists the user's personal API
-// tokens (never their secrets), creates one (its secret is shown this once, with a copy button)
-// and revokes one after a confirmation. Single-user mode hides the account menu and so this.
+// tokens (never their secrets), creates one with the account's password and an expiry (its
+// secret is shown this once, with a copy button) and revokes one after a confirmation.
+// Single-user mode hides the account menu and so this.
 import { api } from './api.js';
 
 const dialog = document.getElementById('token-dialog');
@@ -55,7 +56,8 @@ function row(token) {
 		api('DELETE', `/api/v1/tokens/${token.id}`).then(refresh).catch(fail);
 	});
 	actions.append(revoke, confirm);
-	tr.append(cell(token.name), cell(when(token.created_at)), cell(when(token.last_used_at)), actions);
+	const expires = token.expires_at ? WHEN.format(new Date(token.expires_at)) : 'Never';
+	tr.append(cell(token.name), cell(when(token.created_at)), cell(when(token.last_used_at)), cell(expires), actions);
 	return tr;
 }
 
@@ -78,25 +80,36 @@ document.getElementById('tokens-open').addEventListener('click', () => {
 	refresh().catch(fail);
 });
 document.getElementById('token-close').addEventListener('click', () => dialog.close());
-// The secret must not linger in the page once the dialog is gone.
+// Neither the secret nor the password may linger in the page once the dialog is gone.
 dialog.addEventListener('close', () => {
 	created.hidden = true;
 	secret.textContent = '';
+	document.getElementById('token-password').value = '';
 });
 
 document.getElementById('token-form').addEventListener('submit', (event) => {
 	event.preventDefault();
 	const name = document.getElementById('token-name');
+	const password = document.getElementById('token-password');
+	const days = document.getElementById('token-expiry').value;
 	message.textContent = '';
-	api('POST', '/api/v1/tokens', { name: name.value.trim() })
+	api('POST', '/api/v1/tokens', {
+		name: name.value.trim(),
+		password: password.value,
+		expires_in_days: days ? Number(days) : null,
+	})
 		.then(({ data }) => {
 			secret.textContent = data.token;
 			copy.textContent = 'Copy';
 			created.hidden = false;
 			name.value = '';
+			password.value = '';
 			return refresh();
 		})
-		.catch(fail);
+		.catch((error) => {
+			password.value = '';
+			fail(error);
+		});
 });
 
 copy.addEventListener('click', async () => {

@@ -41,18 +41,21 @@ class AccountController {
 
 	private final ObjectProvider<SessionRegistry> sessions;
 
+	private final ApiTokens tokens;
+
 	AccountController(CurrentUser currentUser, UserAccounts accounts, LoginThrottle loginThrottle,
-			ObjectProvider<SessionRegistry> sessions) {
+			ObjectProvider<SessionRegistry> sessions, ApiTokens tokens) {
 		this.currentUser = currentUser;
 		this.accounts = accounts;
 		this.loginThrottle = loginThrottle;
 		this.sessions = sessions;
+		this.tokens = tokens;
 	}
 
 	/**
 	 * A changed password ends every other session of the user (someone who knew the old
-	 * one may hold one); the session that changed it stays. API tokens are kept: they are
-	 * revoked one by one.
+	 * one may hold one); the session that changed it stays. API tokens are revoked too,
+	 * unless the change says {@code "revoke_tokens": false}.
 	 */
 	private void endOtherSessions(SignedInUser user, HttpServletRequest request) {
 		SessionRegistry registry = this.sessions.getIfAvailable();
@@ -83,7 +86,11 @@ class AccountController {
 					requiredMode = Schema.RequiredMode.REQUIRED) String currentPassword,
 			@JsonProperty("new_password") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					description = "At least budget.auth.min-password-length characters (10 by default), "
-							+ "at most 72 bytes") String newPassword) {
+							+ "at most 72 bytes, not one of the most common passwords, not the current "
+							+ "one") String newPassword,
+			@JsonProperty("revoke_tokens") @Schema(defaultValue = "true",
+					description = "Also revoke every API token of the account (the other sessions end "
+							+ "either way); false keeps them") Boolean revokeTokens) {
 
 	}
 
@@ -100,11 +107,15 @@ class AccountController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = PasswordChange.class))))
-	@ApiResponse(responseCode = "204", description = "Changed")
+	@ApiResponse(responseCode = "204",
+			description = "Changed; the user's other sessions ended and (unless revoke_tokens is false) every API "
+					+ "token was revoked")
 	@ApiResponse(responseCode = "400", description = "The current password is wrong",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
-	@ApiResponse(responseCode = "422", description = "A field is missing, or the new password is too short",
+	@ApiResponse(responseCode = "422",
+			description = "A field is missing, or the new password is too short, too long, one of the most common "
+					+ "passwords or the current one",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.HttpValidationError.class)))
 	@ApiResponse(responseCode = "429", description = "Too many wrong current passwords; see Retry-After",
@@ -119,7 +130,9 @@ class AccountController {
 		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
 		String currentPassword = fields.text("current_password");
 		String newPassword = fields.text("new_password");
+		Boolean revoke = fields.optionalBoolean("revoke_tokens");
 		fields.check();
+		boolean revokeTokens = revoke == null || revoke;
 		String problem = this.accounts.passwordProblem(newPassword);
 		if (problem != null) {
 			throw JsonObjectBody.invalidField("new_password", problem, null);
@@ -128,16 +141,28 @@ class AccountController {
 		// around the sign-in throttle.
 		var wait = this.loginThrottle.retryAfterSeconds(user.username(), request.getRemoteAddr());
 		if (wait.isPresent()) {
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
-				.body(new ErrorBody("Too many failed sign-ins. Try again in " + wait.getAsLong() + " seconds."));
+			return throttled(wait.getAsLong());
 		}
-		if (!this.accounts.changePassword(user.id(), currentPassword, newPassword)) {
+		UserAccounts.Change change = this.accounts.changePassword(user.id(), currentPassword, newPassword);
+		if (change == UserAccounts.Change.WRONG_CURRENT) {
 			this.loginThrottle.recordFailure(user.username(), request.getRemoteAddr());
 			throw ApiException.badRequest("The current password is wrong");
 		}
+		if (change == UserAccounts.Change.SAME_AS_CURRENT) {
+			throw JsonObjectBody.invalidField("new_password", UserAccounts.SAME_PASSWORD, null);
+		}
 		endOtherSessions(user, request);
+		if (revokeTokens) {
+			this.tokens.revokeAll(user.id());
+		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** 429 for a password check while the account's sign-ins are throttled. */
+	static ResponseEntity<ErrorBody> throttled(long seconds) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(new ErrorBody("Too many failed sign-ins. Try again in " + seconds + " seconds."));
 	}
 
 }

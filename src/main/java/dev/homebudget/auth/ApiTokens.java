@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.homebudget.web.ApiException;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,9 @@ public class ApiTokens {
 
 	static final int MAX_NAME_LENGTH = 100;
 
+	/** Tokens one account may hold; keeps the token list short. */
+	static final int MAX_PER_USER = 100;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -48,32 +55,68 @@ public class ApiTokens {
 
 	}
 
+	/** A token that never expires. */
 	@Transactional
 	public Created create(int userId, String name) {
+		return create(userId, name, null);
+	}
+
+	/**
+	 * A new token.
+	 * @param validFor how long it works, or null for no expiry
+	 */
+	@Transactional
+	public Created create(int userId, String name, Duration validFor) {
+		this.jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE")
+			.param("user", userId)
+			.query(Integer.class)
+			.optional();
+		long held = this.jdbc.sql("SELECT count(*) FROM api_tokens WHERE user_id = :user")
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+		if (held >= MAX_PER_USER) {
+			throw new ApiException(HttpStatus.CONFLICT,
+					"You have " + MAX_PER_USER + " API tokens, the most one account may hold; revoke one first");
+		}
 		byte[] bytes = new byte[SECRET_BYTES];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiToken token = this.jdbc
-			.sql("INSERT INTO api_tokens (user_id, name, token_sha256) VALUES (:user, :name, :hash) "
-					+ "RETURNING id, name, created_at, last_used_at")
+			.sql("INSERT INTO api_tokens (user_id, name, token_sha256, expires_at) VALUES (:user, :name, :hash, "
+					+ "now() + make_interval(secs => CAST(:seconds AS bigint))) RETURNING " + COLUMNS)
 			.param("user", userId)
 			.param("name", name)
 			.param("hash", sha256(secret))
-			.query((rs, row) -> new ApiToken(rs.getInt("id"), rs.getString("name"),
-					rs.getObject("created_at", OffsetDateTime.class),
-					rs.getObject("last_used_at", OffsetDateTime.class)))
+			.param("seconds", (validFor != null) ? validFor.toSeconds() : null, java.sql.Types.BIGINT)
+			.query(ApiTokens::token)
 			.single();
 		return new Created(token, secret);
 	}
 
 	public List<ApiToken> list(int userId) {
-		return this.jdbc
-			.sql("SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_tokens WHERE user_id = :user ORDER BY id LIMIT :max")
 			.param("user", userId)
-			.query((rs, row) -> new ApiToken(rs.getInt("id"), rs.getString("name"),
-					rs.getObject("created_at", OffsetDateTime.class),
-					rs.getObject("last_used_at", OffsetDateTime.class)))
+			.param("max", MAX_PER_USER)
+			.query(ApiTokens::token)
 			.list();
+	}
+
+	private static final String COLUMNS = "id, name, created_at, last_used_at, expires_at";
+
+	private static ApiToken token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ApiToken(rs.getInt("id"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class));
+	}
+
+	/**
+	 * Revokes every token of the user (after a password change, or to clean up an account
+	 * that may be in someone else's hands).
+	 * @return how many there were
+	 */
+	@Transactional
+	public int revokeAll(int userId) {
+		return this.jdbc.sql("DELETE FROM api_tokens WHERE user_id = :user").param("user", userId).update();
 	}
 
 	/**
@@ -89,8 +132,9 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The owner of a presented token, if it exists. Records the use at most once a minute
-	 * per token, so that a busy script does not turn every read into a write.
+	 * The owner of a presented token, if it exists and has not expired. Records the use
+	 * at most once a minute per token, so that a busy script does not turn every read
+	 * into a write.
 	 */
 	@Transactional
 	public Optional<SignedInUser> authenticate(String secret) {
@@ -100,7 +144,7 @@ public class ApiTokens {
 		String hash = sha256(secret);
 		Optional<SignedInUser> owner = this.jdbc
 			.sql("SELECT u.id, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id "
-					+ "WHERE t.token_sha256 = :hash")
+					+ "WHERE t.token_sha256 = :hash AND (t.expires_at IS NULL OR t.expires_at > now())")
 			.param("hash", hash)
 			.query((rs, row) -> new SignedInUser(rs.getInt("id"), rs.getString("username"), null))
 			.optional();

@@ -1,7 +1,7 @@
 package dev.homebudget.auth;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.github.bucket4j.Bucket;
@@ -9,24 +9,40 @@ import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per username and per client address (T30). Each key has a bucket of
+ * Failed sign-ins per account and per client address (T30). Each key has a bucket of
  * {@code max-failures} tokens refilled all at once every {@code window}; a failure takes
  * a token. While a key's bucket is empty every sign-in for it is refused, the right
- * password included, so guessing cannot continue by luck of timing. Unknown usernames are
- * counted like real ones, so the answers do not tell which accounts exist.
+ * password included, so guessing cannot continue by luck of timing.
+ * <p>
+ * The account is the one the name resolves to, the way sign-in resolves it (case and
+ * surrounding whitespace ignored), so no spelling of a name ({@code "Carol"},
+ * {@code "carol "}, a tab or a line break around it) gets a bucket of its own; and an
+ * account's bucket is never pushed out by made-up names. Unknown usernames are counted
+ * like real ones (by their canonical spelling), so the answers do not tell which accounts
+ * exist.
  */
 @Component
 public class LoginThrottle {
 
 	private static final int TRACKED_KEYS = 10_000;
 
+	/** Buckets of existing accounts: as many as there are accounts, never forgotten. */
 	private final Buckets accounts;
+
+	/** Buckets of names that are no account, the least recently used forgotten. */
+	private final Buckets unknownNames;
 
 	private final Buckets addresses;
 
-	LoginThrottle(AuthProperties properties) {
+	private final UserAccounts users;
+
+	LoginThrottle(AuthProperties properties, UserAccounts users) {
 		AuthProperties.LoginThrottle settings = properties.loginThrottle();
-		this.accounts = new Buckets(TRACKED_KEYS, () -> bucket(settings.maxFailuresPerAccount(), settings.window()));
+		this.users = users;
+		this.accounts = new Buckets(Integer.MAX_VALUE,
+				() -> bucket(settings.maxFailuresPerAccount(), settings.window()));
+		this.unknownNames = new Buckets(TRACKED_KEYS,
+				() -> bucket(settings.maxFailuresPerAccount(), settings.window()));
 		this.addresses = new Buckets(TRACKED_KEYS, () -> bucket(settings.maxFailuresPerAddress(), settings.window()));
 	}
 
@@ -41,26 +57,31 @@ public class LoginThrottle {
 	 * empty when it may be tried now.
 	 */
 	public OptionalLong retryAfterSeconds(String username, String address) {
-		long nanos = Math.max(waitNanos(this.accounts, key(username)), waitNanos(this.addresses, address));
+		long nanos = Math.max(waitNanos(account(username)), waitNanos(this.addresses.peek(address)));
 		return (nanos > 0) ? OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L))
 				: OptionalLong.empty();
 	}
 
 	public void recordFailure(String username, String address) {
-		this.accounts.get(key(username)).tryConsume(1);
+		String canonical = UserAccounts.canonical(username);
+		Optional<Integer> id = this.users.idOf(canonical);
+		Bucket bucket = id.isPresent() ? this.accounts.get("id:" + id.get()) : this.unknownNames.get(canonical);
+		bucket.tryConsume(1);
 		this.addresses.get(address).tryConsume(1);
 	}
 
-	private static long waitNanos(Buckets buckets, String key) {
-		Bucket bucket = buckets.peek(key);
+	/** The bucket of the account (or unknown name) a sign-in names, if it has one. */
+	private Bucket account(String username) {
+		String canonical = UserAccounts.canonical(username);
+		Optional<Integer> id = this.users.idOf(canonical);
+		return id.isPresent() ? this.accounts.peek("id:" + id.get()) : this.unknownNames.peek(canonical);
+	}
+
+	private static long waitNanos(Bucket bucket) {
 		if (bucket == null) {
 			return 0;
 		}
 		return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-	}
-
-	private static String key(String username) {
-		return (username == null) ? "" : username.toLowerCase(Locale.ROOT);
 	}
 
 }

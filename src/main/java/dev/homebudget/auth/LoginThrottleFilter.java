@@ -9,14 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses {@code POST /login} with 429 and Retry-After while the username or the client
+ * Refuses {@code POST /login} with 429 and Retry-After while the account or the client
  * address has used up its failures (see {@link LoginThrottle}), before the password is
- * even checked. Its {@link #failureHandler()} counts each failed sign-in.
+ * even checked, and refuses a username with blanks around it as a failed sign-in. Its
+ * {@link #failureHandler()} counts each failed sign-in.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -36,9 +38,17 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		OptionalLong wait = this.throttle.retryAfterSeconds(request.getParameter("username"), request.getRemoteAddr());
+		String username = request.getParameter("username");
+		OptionalLong wait = this.throttle.retryAfterSeconds(username, request.getRemoteAddr());
 		if (wait.isPresent()) {
 			refuse(response, request, wait.getAsLong());
+			return;
+		}
+		if (UserAccounts.padded(username)) {
+			// Sign-in would trim the name into an account's: refused as sent, and counted
+			// against that account, so padding is no way around its throttle.
+			failureHandler().onAuthenticationFailure(request, response,
+					new BadCredentialsException("no account has a name with blanks around it"));
 			return;
 		}
 		chain.doFilter(request, response);

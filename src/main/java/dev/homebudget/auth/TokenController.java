@@ -1,5 +1,6 @@
 package dev.homebudget.auth;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,18 +38,33 @@ class TokenController {
 
 	static final String NOT_FOUND = "Token not found";
 
+	/** The longest lifetime a token may be given, in days (ten years). */
+	static final int MAX_DAYS = 3650;
+
 	private final CurrentUser currentUser;
 
 	private final ApiTokens tokens;
 
-	TokenController(CurrentUser currentUser, ApiTokens tokens) {
+	private final UserAccounts accounts;
+
+	private final LoginThrottle loginThrottle;
+
+	TokenController(CurrentUser currentUser, ApiTokens tokens, UserAccounts accounts, LoginThrottle loginThrottle) {
 		this.currentUser = currentUser;
 		this.tokens = tokens;
+		this.accounts = accounts;
+		this.loginThrottle = loginThrottle;
 	}
 
 	/** Body of a token creation. */
-	record TokenCreate(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ApiTokens.MAX_NAME_LENGTH,
-			description = "What the token is for, e.g. the script's name") String name) {
+	record TokenCreate(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ApiTokens.MAX_NAME_LENGTH,
+					description = "What the token is for, e.g. the script's name") String name,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The account's current password: neither a session nor a token alone "
+							+ "can make a new token") String password,
+			@JsonProperty("expires_in_days") @Schema(minimum = "1", maximum = "3650",
+					description = "Days until the token stops working; absent or null: it never expires") Integer expiresInDays) {
 
 	}
 
@@ -58,8 +75,10 @@ class TokenController {
 	 * @param name its name
 	 * @param token the secret, for {@code Authorization: Bearer <token>}
 	 * @param createdAt when it was created
+	 * @param expiresAt when it stops working, or null for never
 	 */
-	record TokenCreated(int id, String name, String token, @JsonProperty("created_at") OffsetDateTime createdAt) {
+	record TokenCreated(int id, String name, String token, @JsonProperty("created_at") OffsetDateTime createdAt,
+			@JsonProperty("expires_at") OffsetDateTime expiresAt) {
 
 	}
 
@@ -70,29 +89,57 @@ class TokenController {
 							schema = @Schema(implementation = TokenCreate.class))))
 	@ApiResponse(responseCode = "201", description = "Created",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenCreated.class)))
-	@ApiResponse(responseCode = "422", description = "The name is missing, blank or too long",
+	@ApiResponse(responseCode = "400", description = "The password is wrong",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The account already holds as many tokens as it may",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
+	@ApiResponse(responseCode = "422",
+			description = "The name is missing, blank or too long, the password is missing, or expires_in_days is "
+					+ "out of range",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.HttpValidationError.class)))
-	ResponseEntity<TokenCreated> create(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	@ApiResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
+	ResponseEntity<?> create(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
+					required = false) String contentType,
+			HttpServletRequest request) {
 		SignedInUser user = user();
 		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
 		String name = fields.text("name");
+		String password = fields.text("password");
+		Integer days = fields.optionalInteger("expires_in_days");
+		if (days != null && (days < 1 || days > MAX_DAYS)) {
+			fields.invalid("expires_in_days", "Value error, expires_in_days must be between 1 and " + MAX_DAYS,
+					fields.node("expires_in_days"));
+		}
 		fields.check();
 		name = name.strip();
 		if (name.isEmpty() || name.length() > ApiTokens.MAX_NAME_LENGTH) {
 			throw JsonObjectBody.invalidField("name",
 					"A token name is 1 to " + ApiTokens.MAX_NAME_LENGTH + " characters", name);
 		}
-		ApiTokens.Created created = this.tokens.create(user.id(), name);
+		// A wrong password counts as a failed sign-in, as in a password change.
+		var wait = this.loginThrottle.retryAfterSeconds(user.username(), request.getRemoteAddr());
+		if (wait.isPresent()) {
+			return AccountController.throttled(wait.getAsLong());
+		}
+		if (!this.accounts.passwordMatches(user.id(), password)) {
+			this.loginThrottle.recordFailure(user.username(), request.getRemoteAddr());
+			throw ApiException.badRequest("The password is wrong");
+		}
+		ApiTokens.Created created = this.tokens.create(user.id(), name, (days != null) ? Duration.ofDays(days) : null);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new TokenCreated(created.token().id(), created.token().name(), created.secret(),
-					created.token().createdAt()));
+					created.token().createdAt(), created.token().expiresAt()));
 	}
 
 	@GetMapping(path = "/api/v1/tokens", produces = "application/json")
-	@Operation(operationId = "listTokens", summary = "The signed-in user's API tokens (never their secrets)")
+	@Operation(operationId = "listTokens",
+			summary = "The signed-in user's API tokens (never their secrets), with when each was last used and when it expires")
 	List<ApiToken> list() {
 		return this.tokens.list(user().id());
 	}

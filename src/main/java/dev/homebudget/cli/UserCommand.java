@@ -12,6 +12,7 @@ import dev.homebudget.auth.AccountException;
 import dev.homebudget.auth.UserAccount;
 import dev.homebudget.auth.UserAccounts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,6 +31,10 @@ class UserCommand implements Callable<Integer> {
 
 	@Parameters(index = "1", arity = "0..1", description = "username (add, passwd)")
 	String name;
+
+	@Option(names = "--keep-tokens",
+			description = "passwd: keep the account's API tokens (by default they are all revoked)")
+	boolean keepTokens;
 
 	@Override
 	public Integer call() throws IOException {
@@ -65,8 +70,10 @@ class UserCommand implements Callable<Integer> {
 						System.out.println("Added account '" + account.username() + "' (id " + account.id() + ").");
 					}
 					else {
-						accounts.setPassword(this.name, java.nio.CharBuffer.wrap(password));
-						System.out.println("Changed the password of '" + this.name + "'.");
+						int revoked = accounts.setPassword(this.name, java.nio.CharBuffer.wrap(password),
+								!this.keepTokens);
+						System.out.println("Changed the password of '" + this.name + "'" + (this.keepTokens
+								? "; its API tokens were kept." : " and revoked its API tokens (" + revoked + ")."));
 					}
 					return 0;
 				}

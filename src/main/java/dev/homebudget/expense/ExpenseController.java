@@ -1,6 +1,7 @@
 package dev.homebudget.expense;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +13,12 @@ import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.ledger.BulkDeleteRequests;
 import dev.homebudget.ledger.BulkDeletedResponse;
 import dev.homebudget.ledger.CsvImportResult;
-import dev.homebudget.ledger.CsvImports;
+import dev.homebudget.ledger.CsvImporter;
 import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
 import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryPages;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryQueryParameters;
@@ -36,6 +38,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,8 +83,11 @@ class ExpenseController {
 
 	private final JsonMapper json;
 
+	private final CsvImporter csvImporter;
+
 	ExpenseController(ExpenseService service, ExpensePayers payers, IdempotentRequests idempotentRequests,
-			ConcurrencyProperties concurrency, JsonMapper json) {
+			ConcurrencyProperties concurrency, JsonMapper json, CsvImporter csvImporter) {
+		this.csvImporter = csvImporter;
 		this.service = service;
 		this.payers = payers;
 		this.idempotentRequests = idempotentRequests;
@@ -219,21 +225,40 @@ class ExpenseController {
 					+ "follow notes, naming members by username; shares (\"alice 12.34; bob 5.66\") only for a split "
 					+ "that for_whom = shared would not give back.")
 	@EntryQueryParameters
-	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		EntryQuery query = EntryQueries.read(parameters, true).orElse(EntryQuery.all());
-		List<Expense> found = this.payers.find(query).rows();
-		Function<Expense, Map<String, Object>> payers = this.payers.csvCells(found);
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Expense e : found) {
-			Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(), "category",
-					e.category(), "amount", e.amount(), "account", e.account(), "currency", e.currency(), "notes",
-					e.notes());
-			row.putAll(payers.apply(e));
-			rows.add(row);
+		EntryCsv.Download csv = EntryCsv.download(response, "expenses.csv", EntryField.EXPENSE_FIELDS,
+				this.payers.csvColumns());
+		try {
+			EntryPages.forEach(query, this.payers::find, (found) -> {
+				Function<Expense, Map<String, Object>> payers = this.payers.csvCells(found);
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (Expense e : found) {
+					Map<String, Object> row = csvRow("id", e.id(), "date", e.date(), "business", e.business(),
+							"category", e.category(), "amount", e.amount(), "account", e.account(), "currency",
+							e.currency(), "notes", e.notes());
+					row.putAll(payers.apply(e));
+					rows.add(row);
+				}
+				write(csv, rows);
+			});
+			csv.finish();
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"expenses.csv\"")
-			.body(EntryCsv.write(EntryField.EXPENSE_FIELDS, this.payers.csvColumns(), rows));
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		// written to the response as it was read
+		return null;
+	}
+
+	private static void write(EntryCsv.Download csv, List<Map<String, Object>> rows) {
+		try {
+			csv.rows(rows);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@PostMapping(path = "/import")
@@ -244,19 +269,17 @@ class ExpenseController {
 					+ "payers are not kept they must be empty.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	CsvImportResult importCsv(
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType,
 			@Parameter(description = "all (default): any bad row rejects the file; partial: skip and report bad rows",
 					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
-							required = false) String mode) {
-		boolean partial = CsvImports.partialMode(mode);
+							required = false) String mode,
+			HttpServletRequest request) throws IOException {
 		// the payer columns are read even where they cannot be kept, to refuse filled
 		// ones
-		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.EXPENSE_FIELDS, SplitCsv.COLUMNS);
-		CsvImports.Checked<ExpenseService.ImportedRow> checked = CsvImports.check(rows, this.service.reader(), partial,
-				this.payers.csvRowReader());
-		return CsvImportResult.of(this.payers.importAll(checked.accepted()), checked.rejected());
+		return this.csvImporter.run(request.getInputStream(), contentType, mode, EntryField.EXPENSE_FIELDS,
+				SplitCsv.COLUMNS, this.service.reader(), this.payers.csvRowReader(), this.payers::importAll);
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

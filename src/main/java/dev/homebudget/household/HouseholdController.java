@@ -3,18 +3,22 @@ package dev.homebudget.household;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.ledger.Households;
+import dev.homebudget.ledger.PageLinks;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.DeletedResponse;
 import dev.homebudget.web.JsonObjectBody;
+import dev.homebudget.web.PageRequest;
 import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -255,15 +260,26 @@ class HouseholdController {
 					created.code(), acceptUrl, invitation.expiresAt()));
 	}
 
+	/** Invitations per page when the request names no limit. */
+	static final int DEFAULT_PAGE = 100;
+
 	@GetMapping(path = "/api/v1/households/{household_id}/invitations", produces = "application/json")
 	@Operation(operationId = "listHouseholdInvitations",
-			summary = "A household's invitations, used or not (owners only; never their codes)")
-	List<InvitationResponse> invitations(
-			@PathVariable("household_id") @Parameter(schema = @Schema(type = "integer")) String rawHousehold) {
-		return this.households.invitations(user().id(), id(rawHousehold, HouseholdService.NOT_FOUND))
-			.stream()
-			.map(InvitationResponse::of)
-			.toList();
+			summary = "A household's invitations, used or not, oldest first, a page at a time (owners only; never their codes)",
+			description = "At most limit (1 to 1000, default 100) per page; when more follow, the Link header "
+					+ "(rel=\"next\") and X-Next-Cursor carry the cursor of the next page.")
+	@Parameter(name = "limit", in = ParameterIn.QUERY,
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "From the previous page's X-Next-Cursor",
+			schema = @Schema(type = "string"))
+	ResponseEntity<List<InvitationResponse>> invitations(
+			@PathVariable("household_id") @Parameter(schema = @Schema(type = "integer")) String rawHousehold,
+			@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+		SignedInUser user = user();
+		int household = id(rawHousehold, HouseholdService.NOT_FOUND);
+		HouseholdService.InvitationPage page = this.households.invitations(user.id(), household,
+				PageRequest.read(parameters, HouseholdService.INVITATIONS, 1, DEFAULT_PAGE));
+		return PageLinks.ok(page.next()).body(page.invitations().stream().map(InvitationResponse::of).toList());
 	}
 
 	@DeleteMapping(path = "/api/v1/households/{household_id}/invitations/{invitation_id}",

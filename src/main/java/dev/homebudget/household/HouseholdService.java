@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import dev.homebudget.ledger.Households;
 import dev.homebudget.web.ApiException;
+import dev.homebudget.web.PageRequest;
+import dev.homebudget.web.SignedCursor;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,18 @@ public class HouseholdService {
 	static final String MEMBER_NOT_FOUND = "Member not found";
 
 	static final String INVITATION_NOT_FOUND = "Invitation not found";
+
+	/** Households one user may belong to; keeps the household list short. */
+	static final int MAX_HOUSEHOLDS_PER_USER = 100;
+
+	/** Members of one household; keeps the member list and the balance short. */
+	static final int MAX_MEMBERS = 100;
+
+	/** Open (unused, unexpired) invitations of one household. */
+	static final int MAX_OPEN_INVITATIONS = 100;
+
+	/** The list name in invitation cursors. */
+	static final String INVITATIONS = "invitations";
 
 	/** 24 random bytes: 192 bits, URL-safe Base64 without padding (32 characters). */
 	private static final int CODE_BYTES = 24;
@@ -76,8 +90,9 @@ public class HouseholdService {
 		return this.jdbc.sql("""
 				SELECT h.id, h.name, m.role, h.created_at FROM households h
 				JOIN household_members m ON m.household_id = h.id AND m.user_id = :user
-				ORDER BY h.id""")
+				ORDER BY h.id LIMIT :max""")
 			.param("user", userId)
+			.param("max", MAX_HOUSEHOLDS_PER_USER)
 			.query((rs, row) -> new HouseholdView(rs.getInt("id"), rs.getString("name"), role(rs.getString("role")),
 					rs.getInt("id") == currentId, rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
@@ -87,6 +102,7 @@ public class HouseholdService {
 	@Transactional
 	public HouseholdView create(int userId, String name) {
 		requireDatabaseOnly();
+		requireRoomForAnotherHousehold(userId);
 		HouseholdView created = this.jdbc
 			.sql("INSERT INTO households (name) VALUES (:name) RETURNING id, name, created_at")
 			.param("name", name)
@@ -121,8 +137,9 @@ public class HouseholdService {
 		requireOwner(userId, householdId);
 		return this.jdbc.sql("""
 				SELECT m.user_id, u.username, m.role, m.joined_at FROM household_members m
-				JOIN users u ON u.id = m.user_id WHERE m.household_id = :household ORDER BY m.user_id""")
+				JOIN users u ON u.id = m.user_id WHERE m.household_id = :household ORDER BY m.user_id LIMIT :max""")
 			.param("household", householdId)
+			.param("max", MAX_MEMBERS)
 			.query((rs, row) -> new Member(rs.getInt("user_id"), rs.getString("username"), role(rs.getString("role")),
 					rs.getObject("joined_at", OffsetDateTime.class)))
 			.list();
@@ -185,6 +202,17 @@ public class HouseholdService {
 		if (householdId != Households.FIRST) {
 			requireDatabaseOnly();
 		}
+		lockMembers(householdId);
+		long open = this.jdbc.sql("""
+				SELECT count(*) FROM household_invitations
+				WHERE household_id = :household AND used_at IS NULL AND expires_at > now()""")
+			.param("household", householdId)
+			.query(Long.class)
+			.single();
+		if (open >= MAX_OPEN_INVITATIONS) {
+			throw new ApiException(HttpStatus.CONFLICT, "This household has " + MAX_OPEN_INVITATIONS
+					+ " open invitations, the most it may have; revoke unused ones first");
+		}
 		byte[] secret = new byte[CODE_BYTES];
 		this.random.nextBytes(secret);
 		String code = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -203,15 +231,37 @@ public class HouseholdService {
 		return new CreatedInvitation(invitation, code);
 	}
 
+	/** A page of invitations and the cursor of the next one (null on the last). */
+	public record InvitationPage(List<Invitation> invitations, String next) {
+
+	}
+
+	/** A page of a household's invitations, oldest first. */
 	@Transactional(readOnly = true)
-	public List<Invitation> invitations(int userId, int householdId) {
+	public InvitationPage invitations(int userId, int householdId, PageRequest page) {
 		requireOwner(userId, householdId);
-		return this.jdbc
+		int after = 0;
+		if (page.after() != null) {
+			try {
+				after = Integer.parseInt(page.after().get(0));
+			}
+			catch (NumberFormatException ex) {
+				throw SignedCursor.invalid(null, "malformed cursor");
+			}
+		}
+		List<Invitation> found = this.jdbc
 			.sql("SELECT " + INVITATION_COLUMNS + " FROM household_invitations WHERE household_id = :household "
-					+ "ORDER BY id")
+					+ "AND id > :after ORDER BY id LIMIT :limit")
 			.param("household", householdId)
+			.param("after", after)
+			.param("limit", page.limit() + 1)
 			.query(HouseholdService::invitation)
 			.list();
+		if (found.size() <= page.limit()) {
+			return new InvitationPage(found, null);
+		}
+		List<Invitation> rows = found.subList(0, page.limit());
+		return new InvitationPage(rows, PageRequest.cursor(INVITATIONS, rows.get(rows.size() - 1).id()));
 	}
 
 	/** Revokes (deletes) an invitation of the household; 404 if it is not one of its. */
@@ -245,7 +295,17 @@ public class HouseholdService {
 			requireDatabaseOnly();
 		}
 		if (roleIn(invitation.householdId(), userId).isPresent()) {
-			throw new ApiException(HttpStatus.CONFLICT, "You are already a member of this household");
+			throw alreadyMember();
+		}
+		requireRoomForAnotherHousehold(userId);
+		lockMembers(invitation.householdId());
+		long members = this.jdbc.sql("SELECT count(*) FROM household_members WHERE household_id = :household")
+			.param("household", invitation.householdId())
+			.query(Long.class)
+			.single();
+		if (members >= MAX_MEMBERS) {
+			throw new ApiException(HttpStatus.CONFLICT,
+					"This household has " + MAX_MEMBERS + " members, the most it may have");
 		}
 		Optional<Integer> claimed = this.jdbc.sql("""
 				UPDATE household_invitations SET used_at = now(), used_by = :user
@@ -257,8 +317,39 @@ public class HouseholdService {
 		if (claimed.isEmpty()) {
 			throw new ApiException(HttpStatus.GONE, "This invitation has already been used or has expired");
 		}
-		addMember(invitation.householdId(), userId, invitation.role());
+		// The same user accepting two invitations to one household at once: the second
+		// waits for the first's membership row and then finds it (the claim rolls back).
+		int added = this.jdbc
+			.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:household, :user, :role) "
+					+ "ON CONFLICT (household_id, user_id) DO NOTHING")
+			.param("household", invitation.householdId())
+			.param("user", userId)
+			.param("role", invitation.role().value())
+			.update();
+		if (added == 0) {
+			throw alreadyMember();
+		}
 		return switchTo(userId, invitation.householdId());
+	}
+
+	private static ApiException alreadyMember() {
+		return new ApiException(HttpStatus.CONFLICT, "You are already a member of this household");
+	}
+
+	/** 409 when the user already belongs to as many households as one may. */
+	private void requireRoomForAnotherHousehold(int userId) {
+		this.jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE")
+			.param("user", userId)
+			.query(Integer.class)
+			.optional();
+		long households = this.jdbc.sql("SELECT count(*) FROM household_members WHERE user_id = :user")
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+		if (households >= MAX_HOUSEHOLDS_PER_USER) {
+			throw new ApiException(HttpStatus.CONFLICT, "You belong to " + MAX_HOUSEHOLDS_PER_USER
+					+ " households, the most one account may; leave one first");
+		}
 	}
 
 	private static final String INVITATION_COLUMNS = "id, household_id, role, created_at, expires_at, used_at, used_by";

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.homebudget.auth.CurrentUser;
+import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.ledger.Households;
 import dev.homebudget.web.ApiException;
@@ -54,9 +56,12 @@ public class IdempotentRequests {
 
 	private final CurrentHousehold household;
 
+	private final CurrentUser currentUser;
+
 	IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json,
-			IdempotencyProperties properties, CurrentHousehold household) {
+			IdempotencyProperties properties, CurrentHousehold household, CurrentUser currentUser) {
 		this.household = household;
+		this.currentUser = currentUser;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.json = json;
@@ -89,11 +94,7 @@ public class IdempotentRequests {
 			throw new RequestValidationException(new ValidationIssue("value_error", List.of("header", HEADER),
 					"Value error, the key must be 1 to 255 visible ASCII characters", key, null));
 		}
-		// Keys are per household: another household's key must neither replay its
-		// response nor block this request. The first household keeps the scopes of the
-		// releases before households.
-		int household = this.household.forReading();
-		String scope = (household != Households.FIRST) ? "household " + household + " " + requestScope : requestScope;
+		String scope = scope(requestScope);
 		String hash = fingerprint(scope, body);
 		return this.transactions.execute((transaction) -> {
 			if (!claim(scope, key, hash)) {
@@ -110,6 +111,20 @@ public class IdempotentRequests {
 				.update();
 			return respond(status, response, false, etag);
 		});
+	}
+
+	/**
+	 * Keys are per user and household: another user's key (a viewer replaying an owner's,
+	 * say) or another household's must neither replay its response nor block this
+	 * request. Single-user mode keeps the scopes of the releases before accounts.
+	 */
+	private String scope(String requestScope) {
+		int household = this.household.forReading();
+		Optional<SignedInUser> user = this.currentUser.get();
+		if (user.isPresent()) {
+			return "user " + user.get().id() + " household " + household + " " + requestScope;
+		}
+		return (household != Households.FIRST) ? "household " + household + " " + requestScope : requestScope;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.homebudget.income;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +12,12 @@ import dev.homebudget.idempotency.IdempotentRequests;
 import dev.homebudget.ledger.BulkDeleteRequests;
 import dev.homebudget.ledger.BulkDeletedResponse;
 import dev.homebudget.ledger.CsvImportResult;
-import dev.homebudget.ledger.CsvImports;
+import dev.homebudget.ledger.CsvImporter;
 import dev.homebudget.ledger.EntryCsv;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryIds;
 import dev.homebudget.ledger.EntryPage;
+import dev.homebudget.ledger.EntryPages;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryQuery;
 import dev.homebudget.ledger.EntryQueryParameters;
@@ -32,6 +34,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,8 +76,11 @@ class IncomeController {
 
 	private final JsonMapper json;
 
+	private final CsvImporter csvImporter;
+
 	IncomeController(IncomeService service, IdempotentRequests idempotentRequests, ConcurrencyProperties concurrency,
-			JsonMapper json) {
+			JsonMapper json, CsvImporter csvImporter) {
+		this.csvImporter = csvImporter;
 		this.service = service;
 		this.idempotentRequests = idempotentRequests;
 		this.concurrency = concurrency;
@@ -199,16 +205,31 @@ class IncomeController {
 	@GetMapping(path = "/export", produces = EntryCsv.MEDIA_TYPE)
 	@Operation(operationId = "exportIncomes", summary = "Download incomes as CSV (same filters as the list)")
 	@EntryQueryParameters
-	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+	ResponseEntity<String> export(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		EntryQuery query = EntryQueries.read(parameters, false).orElse(EntryQuery.all());
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Income e : this.service.find(query).rows()) {
-			rows.add(csvRow("id", e.id(), "date", e.date(), "category", e.category(), "amount", e.amount(), "account",
-					e.account(), "currency", e.currency(), "notes", e.notes()));
+		EntryCsv.Download csv = EntryCsv.download(response, "incomes.csv", EntryField.INCOME_FIELDS, List.of());
+		try {
+			EntryPages.forEach(query, this.service::find, (found) -> {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (Income e : found) {
+					rows.add(csvRow("id", e.id(), "date", e.date(), "category", e.category(), "amount", e.amount(),
+							"account", e.account(), "currency", e.currency(), "notes", e.notes()));
+				}
+				try {
+					csv.rows(rows);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			csv.finish();
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incomes.csv\"")
-			.body(EntryCsv.write(EntryField.INCOME_FIELDS, rows));
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		// written to the response as it was read
+		return null;
 	}
 
 	@PostMapping(path = "/import")
@@ -216,17 +237,15 @@ class IncomeController {
 			summary = "Upload incomes as CSV with a header row; all-or-nothing unless mode=partial",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-	CsvImportResult importCsv(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+	CsvImportResult importCsv(
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType,
 			@Parameter(description = "all (default): any bad row rejects the file; partial: skip and report bad rows",
 					schema = @Schema(allowableValues = { "all", "partial" })) @RequestParam(name = "mode",
-							required = false) String mode) {
-		boolean partial = CsvImports.partialMode(mode);
-		List<EntryCsv.Row> rows = EntryCsv.read(body, contentType, EntryField.INCOME_FIELDS);
-		CsvImports.Checked<IncomeDraft> checked = CsvImports.check(rows, this.service.reader(), partial,
-				IncomeDraft::from);
-		return CsvImportResult.of(this.service.createAll(checked.accepted()), checked.rejected());
+							required = false) String mode,
+			HttpServletRequest request) throws IOException {
+		return this.csvImporter.run(request.getInputStream(), contentType, mode, EntryField.INCOME_FIELDS, List.of(),
+				this.service.reader(), (values, row) -> IncomeDraft.from(values), this.service::createAll);
 	}
 
 	private static Map<String, Object> csvRow(Object... keysAndValues) {

@@ -39,6 +39,7 @@ public final class BulkDeleteRequests {
 		}
 		List<ValidationIssue> issues = new ArrayList<>();
 		Set<Integer> result = new LinkedHashSet<>();
+		int bad = 0;
 		for (int i = 0; i < ids.size(); i++) {
 			JsonNode item = ids.get(i);
 			try {
@@ -48,8 +49,15 @@ public final class BulkDeleteRequests {
 				}
 			}
 			catch (InvalidValue ex) {
-				issues.add(new ValidationIssue(ex.type(), List.of("body", "ids", i), ex.getMessage(), item, null));
+				if (++bad <= RequestValidationException.MAX_LISTED) {
+					issues.add(new ValidationIssue(ex.type(), List.of("body", "ids", i), ex.getMessage(), item, null));
+				}
 			}
+		}
+		if (bad > RequestValidationException.MAX_LISTED) {
+			issues.add(new ValidationIssue("too_many_errors", List.of("body", "ids"),
+					"Only the first " + RequestValidationException.MAX_LISTED + " of " + bad + " bad ids are listed",
+					null, null));
 		}
 		if (!issues.isEmpty()) {
 			throw new RequestValidationException(issues);

@@ -3,6 +3,7 @@ package dev.homebudget.ledger;
 import java.util.Map;
 
 import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.StorableText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,13 +43,7 @@ public final class FieldRules {
 			throw new InvalidValue("string_too_long", "String should have at most " + field.maxLength() + " characters",
 					Map.of("max_length", field.maxLength()));
 		}
-		if (text.indexOf('\0') >= 0) {
-			throw new InvalidValue("value_error", "Value error, text must not contain NUL (\\u0000) characters");
-		}
-		if (hasUnpairedSurrogate(text)) {
-			throw new InvalidValue("value_error", "Value error, text must be valid Unicode (unpaired surrogate)");
-		}
-		return text;
+		return StorableText.check(text);
 	}
 
 	private static String string(JsonNode node) throws InvalidValue {
@@ -56,22 +51,6 @@ public final class FieldRules {
 			throw new InvalidValue("string_type", "Input should be a valid string");
 		}
 		return node.stringValue();
-	}
-
-	private static boolean hasUnpairedSurrogate(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c)) {
-				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-					return true;
-				}
-				i++;
-			}
-			else if (Character.isLowSurrogate(c)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

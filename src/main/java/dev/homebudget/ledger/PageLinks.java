@@ -16,9 +16,13 @@ public final class PageLinks {
 	}
 
 	public static ResponseEntity.BodyBuilder ok(PageCursor next) {
+		return ok((next != null) ? next.encode() : null);
+	}
+
+	/** As {@link #ok(PageCursor)}, with a cursor of another list (or null). */
+	public static ResponseEntity.BodyBuilder ok(String token) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (next != null) {
-			String token = next.encode();
+		if (token != null) {
 			String url = ServletUriComponentsBuilder.fromCurrentRequest()
 				.replaceQueryParam("cursor", token)
 				.build()

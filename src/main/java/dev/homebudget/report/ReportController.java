@@ -167,20 +167,24 @@ class ReportController {
 
 	@GetMapping("/categories")
 	@Operation(operationId = "reportCategories",
-			summary = "Totals per category over a date range, largest first; with entries in several currencies, "
-					+ "per currency and converted into the base currency")
+			summary = "Totals per category over a date range, largest first (the limit largest, 1000 by default); "
+					+ "with entries in several currencies, per currency and converted into the base currency")
 	@Parameter(name = "kind", in = ParameterIn.QUERY,
 			schema = @Schema(type = "string", allowableValues = { "expense", "income" }, defaultValue = "expense"))
 	@Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
+	@Parameter(name = "limit", in = ParameterIn.QUERY,
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "1000"))
 	List<CategoryTotal> categories(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
 		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
+		int limit = limit(parameters.get("limit"), EntryQueries.MAX_LIMIT);
 		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to())
 				: this.incomes.totalsByCategory(range.from(), range.to());
 		Set<String> currencies = currencies(totals.stream().map(EntryTotals.ByCategory::currency));
 		if (currencies.size() <= 1) {
 			return totals.stream()
+				.limit(limit)
 				.map((total) -> new CategoryTotal(total.category(), total.total(), total.count(), null, null, null,
 						null))
 				.toList();
@@ -207,7 +211,7 @@ class ReportController {
 		});
 		rows.sort(
 				java.util.Comparator.comparing(CategoryTotal::total).reversed().thenComparing(CategoryTotal::category));
-		return rows;
+		return (rows.size() <= limit) ? rows : List.copyOf(rows.subList(0, limit));
 	}
 
 	@GetMapping("/values")
@@ -222,7 +226,7 @@ class ReportController {
 	List<ValueCount> values(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
 		EntryField field = valueField(parameters.get("field"), expense);
-		int limit = valuesLimit(parameters.get("limit"));
+		int limit = limit(parameters.get("limit"), DEFAULT_VALUES);
 		List<EntryTotals.ValueCount> values = expense ? this.expenses.distinctValues(field, limit)
 				: this.incomes.distinctValues(field, limit);
 		return values.stream().map((value) -> new ValueCount(value.value(), value.count())).toList();
@@ -293,9 +297,9 @@ class ReportController {
 		return year;
 	}
 
-	private static int valuesLimit(String text) {
+	private static int limit(String text, int defaultLimit) {
 		if (text == null || text.isEmpty()) {
-			return DEFAULT_VALUES;
+			return defaultLimit;
 		}
 		int limit = integer("limit", text);
 		if (limit < 1 || limit > EntryQueries.MAX_LIMIT) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.auth.CurrentUser;
@@ -16,8 +17,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.homebudget.currency.HouseholdCurrency;
 import dev.homebudget.household.CurrentHousehold;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.homebudget.household.HouseholdRole;
+import dev.homebudget.ledger.EntryDates;
 import dev.homebudget.web.ApiException;
+import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.PageRequest;
 import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.SignedCursor;
 import dev.homebudget.database.SingleStatement;
 import dev.homebudget.web.ValidationIssue;
 
@@ -269,15 +275,46 @@ public class Balances {
 		return transfers;
 	}
 
-	/** The current household's settlements, newest date first. */
+	/** A page of settlements and the cursor of the next one (null on the last). */
+	public record SettlementPage(List<Settlement> settlements, String next) {
+
+	}
+
+	/** The list name in settlement cursors. */
+	static final String SETTLEMENTS = "settlements";
+
+	/**
+	 * A page of the current household's settlements, newest date first (then newest id).
+	 */
 	@SingleStatement
-	public List<Settlement> settlements() {
-		return this.jdbc
+	public SettlementPage settlements(PageRequest page) {
+		LocalDate afterDate = null;
+		Integer afterId = null;
+		if (page.after() != null) {
+			try {
+				afterDate = EntryDates.parse(page.after().get(0));
+				afterId = Integer.parseInt(page.after().get(1));
+			}
+			catch (InvalidValue | NumberFormatException ex) {
+				throw SignedCursor.invalid(null, "malformed cursor");
+			}
+		}
+		List<Settlement> found = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM settlements WHERE household_id = :household"
-					+ " ORDER BY date DESC, id DESC")
+					+ " AND (CAST(:afterDate AS date) IS NULL OR (date, id) < (CAST(:afterDate AS date), :afterId))"
+					+ " ORDER BY date DESC, id DESC LIMIT :limit")
 			.param("household", readable())
+			.param("afterDate", afterDate, java.sql.Types.DATE)
+			.param("afterId", afterId, java.sql.Types.INTEGER)
+			.param("limit", page.limit() + 1)
 			.query(Balances::settlement)
 			.list();
+		if (found.size() <= page.limit()) {
+			return new SettlementPage(found, null);
+		}
+		List<Settlement> rows = found.subList(0, page.limit());
+		Settlement last = rows.get(rows.size() - 1);
+		return new SettlementPage(rows, PageRequest.cursor(SETTLEMENTS, last.date(), last.id()));
 	}
 
 	/**
@@ -305,6 +342,10 @@ public class Balances {
 			throw new RequestValidationException(issues);
 		}
 		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		if (!isOwner() && (caller == null || (caller != fromUser && caller != toUser))) {
+			throw new ApiException(HttpStatus.FORBIDDEN,
+					"A settlement is recorded by the member who paid, the member who was paid, or an owner");
+		}
 		return this.jdbc
 			.sql("""
 					INSERT INTO settlements (household_id, from_user, to_user, amount, currency, date, notes, created_by)
@@ -322,16 +363,34 @@ public class Balances {
 			.single();
 	}
 
-	/** Deletes one of the current household's settlements; 404 for any other id. */
-	@SingleStatement
+	/**
+	 * Deletes one of the current household's settlements; 404 for any other id, 403 for a
+	 * member who neither recorded it nor owns the household.
+	 */
+	@Transactional
 	public void delete(int id) {
-		int deleted = this.jdbc.sql("DELETE FROM settlements WHERE household_id = :household AND id = :id")
-			.param("household", writable())
+		int household = writable();
+		Optional<Integer> createdBy = this.jdbc
+			.sql("SELECT created_by FROM settlements WHERE household_id = :household AND id = :id FOR UPDATE")
+			.param("household", household)
+			.param("id", id)
+			.query((rs, row) -> Optional.ofNullable((Integer) rs.getObject(1)))
+			.optional()
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, NOT_FOUND));
+		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		if (!isOwner() && (caller == null || !createdBy.equals(Optional.of(caller)))) {
+			throw new ApiException(HttpStatus.FORBIDDEN,
+					"A settlement is deleted by the member who recorded it, or an owner");
+		}
+		this.jdbc.sql("DELETE FROM settlements WHERE household_id = :household AND id = :id")
+			.param("household", household)
 			.param("id", id)
 			.update();
-		if (deleted == 0) {
-			throw new ApiException(HttpStatus.NOT_FOUND, NOT_FOUND);
-		}
+	}
+
+	/** Whether the caller owns the current household. */
+	private boolean isOwner() {
+		return this.household.membership().role() == HouseholdRole.OWNER;
 	}
 
 	/**

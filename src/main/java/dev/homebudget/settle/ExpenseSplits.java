@@ -176,6 +176,15 @@ public class ExpenseSplits {
 			if (!members.contains(share.userId())) {
 				issues.add(notMember(SplitRequest.SHARES, share.userId()));
 			}
+			// a share is a part of the amount: never nothing, never the other way round
+			// (which would move debt between members with no expense behind it)
+			if (share.amount().signum() == 0 || (share.amount().signum() != amount.signum())) {
+				issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
+						(amount.signum() < 0)
+								? "Value error, each share of a negative amount (a refund) must be less than 0"
+								: "Value error, each share must be greater than 0",
+						share.amount().toPlainString(), null));
+			}
 			if (!seen.add(share.userId())) {
 				issues.add(new ValidationIssue("value_error", List.of("body", SplitRequest.SHARES),
 						"Value error, user " + share.userId() + " has more than one share", share.userId(), null));

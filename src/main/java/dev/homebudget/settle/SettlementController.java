@@ -4,20 +4,25 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.homebudget.ledger.Amounts;
 import dev.homebudget.ledger.Currencies;
 import dev.homebudget.ledger.EntryDates;
+import dev.homebudget.ledger.PageLinks;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.ApiSchemas;
 import dev.homebudget.web.DeletedResponse;
 import dev.homebudget.web.InvalidValue;
 import dev.homebudget.web.JsonObjectBody;
+import dev.homebudget.web.PageRequest;
 import dev.homebudget.web.RequestValidationException;
+import dev.homebudget.web.StorableText;
 import dev.homebudget.web.ValidationIssue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -67,10 +72,23 @@ class SettlementController {
 		return this.balances.balance();
 	}
 
+	/** Settlements per page when the request names no limit. */
+	static final int DEFAULT_PAGE = 100;
+
 	@GetMapping(path = "/api/v1/settlements", produces = "application/json")
-	@Operation(operationId = "listSettlements", summary = "The current household's settle-up transfers, newest first")
-	List<Balances.Settlement> settlements() {
-		return this.balances.settlements();
+	@Operation(operationId = "listSettlements",
+			summary = "The current household's settle-up transfers, newest first, a page at a time",
+			description = "At most limit (1 to 1000, default 100) per page; when more follow, the Link header "
+					+ "(rel=\"next\") and X-Next-Cursor carry the cursor of the next page.")
+	@Parameter(name = "limit", in = ParameterIn.QUERY,
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "From the previous page's X-Next-Cursor",
+			schema = @Schema(type = "string"))
+	ResponseEntity<List<Balances.Settlement>> settlements(
+			@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+		Balances.SettlementPage page = this.balances
+			.settlements(PageRequest.read(parameters, Balances.SETTLEMENTS, 2, DEFAULT_PAGE));
+		return PageLinks.ok(page.next()).body(page.settlements());
 	}
 
 	@PostMapping(path = "/api/v1/settlements", produces = "application/json")
@@ -179,10 +197,10 @@ class SettlementController {
 	}
 
 	private static String notes(JsonNode value) throws InvalidValue {
-		if (!value.isString() || value.stringValue().length() > 1000 || value.stringValue().indexOf('\u0000') >= 0) {
+		if (!value.isString() || value.stringValue().length() > 1000) {
 			throw new InvalidValue("string_type", "Input should be a string of at most 1000 characters");
 		}
-		return value.stringValue();
+		return StorableText.check(value.stringValue());
 	}
 
 }

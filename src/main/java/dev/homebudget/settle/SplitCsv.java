@@ -100,8 +100,11 @@ public class SplitCsv {
 			else if (!split.shares().isEmpty()) {
 				forWhom = SHARED;
 				if (this.sharing.isEmpty() || !split.shares().equals(EqualSplit.of(amount, this.sharing))) {
+					// a zero share (of an older row, or of an equal split of a few cents)
+					// changes no balance, and an import would refuse it
 					shares = split.shares()
 						.stream()
+						.filter((share) -> share.amount().signum() != 0)
 						.map((share) -> name(share.userId()) + " " + share.amount().toPlainString())
 						.collect(Collectors.joining("; "));
 				}

@@ -23,6 +23,10 @@ class ApiErrorController implements ErrorController {
 	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ErrorBody> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// asked for directly, not forwarded by the container: there is no such page
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("Not Found"));
+		}
 		HttpStatus status = HttpStatus.resolve((code instanceof Integer value) ? value : 500);
 		if (status == null || status.value() < 400) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;

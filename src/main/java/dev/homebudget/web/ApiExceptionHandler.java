@@ -45,12 +45,15 @@ class ApiExceptionHandler {
 		if (ex instanceof PreconditionFailedException stale) {
 			response.eTag(stale.currentEtag());
 		}
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		return response.body(new ErrorBody(ex.detail()));
 	}
 
 	@ExceptionHandler(RequestValidationException.class)
 	ResponseEntity<ErrorBody> invalid(RequestValidationException ex) {
-		return ResponseEntity.status(422).body(new ErrorBody(ex.issues()));
+		return ResponseEntity.status(422).body(new ErrorBody(ex.listed()));
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })

@@ -68,7 +68,10 @@ public final class JsonObjectBody {
 		return has(name) ? optionalText(name) : missing(name);
 	}
 
-	/** A string, or null when absent or null. */
+	/**
+	 * A string, or null when absent or null. Text PostgreSQL could not store as it is (a
+	 * NUL character, an unpaired surrogate) is refused here, for every field alike.
+	 */
 	public String optionalText(String name) {
 		JsonNode value = node(name);
 		if (value == null) {
@@ -78,7 +81,12 @@ public final class JsonObjectBody {
 			return issue(new ValidationIssue("string_type", List.of("body", name), "Input should be a valid string",
 					value, null));
 		}
-		return value.stringValue();
+		try {
+			return StorableText.check(value.stringValue());
+		}
+		catch (InvalidValue ex) {
+			return issue(ValidationIssue.of(ex, List.of("body", name), value));
+		}
 	}
 
 	/** A required integer. */
@@ -97,6 +105,19 @@ public final class JsonObjectBody {
 					value, null));
 		}
 		return value.intValue();
+	}
+
+	/** A boolean, or null when absent or null. */
+	public Boolean optionalBoolean(String name) {
+		JsonNode value = node(name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isBoolean()) {
+			return issue(new ValidationIssue("bool_type", List.of("body", name), "Input should be a valid boolean",
+					value, null));
+		}
+		return value.booleanValue();
 	}
 
 	/**

@@ -7,6 +7,12 @@ import java.util.List;
  */
 public class RequestValidationException extends RuntimeException {
 
+	/**
+	 * Items listed in one answer; beyond them one more item says how many there were, so
+	 * that a body of many bad values cannot make an answer many times its size.
+	 */
+	public static final int MAX_LISTED = 100;
+
 	private final List<ValidationIssue> issues;
 
 	public RequestValidationException(List<ValidationIssue> issues) {
@@ -20,6 +26,20 @@ public class RequestValidationException extends RuntimeException {
 
 	public List<ValidationIssue> issues() {
 		return this.issues;
+	}
+
+	/**
+	 * The items to answer: all of them, or the first {@value #MAX_LISTED} and one that
+	 * counts them all.
+	 */
+	public List<ValidationIssue> listed() {
+		if (this.issues.size() <= MAX_LISTED + 1) {
+			return this.issues;
+		}
+		List<ValidationIssue> listed = new java.util.ArrayList<>(this.issues.subList(0, MAX_LISTED));
+		listed.add(new ValidationIssue("too_many_errors", List.of("body"),
+				"Only the first " + MAX_LISTED + " of " + this.issues.size() + " problems are listed", null, null));
+		return listed;
 	}
 
 }

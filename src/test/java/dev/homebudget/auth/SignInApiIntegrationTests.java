@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sign-in mode over real HTTP on its own database: every API route refuses anonymous
@@ -215,6 +216,22 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		SessionClient.Response missing = browser.json("POST", "/api/v1/account/password", "{}");
 		assertThat(missing.status()).isEqualTo(422);
 		assertThat(missing.json().get("detail")).hasSize(2);
+		// long enough, but among the most common passwords (any case), or the same again
+		for (String common : List.of("aaaaaaaaaa", "Password123", "QWERTYUIOP", "1q2w3e4r5t6y")) {
+			SessionClient.Response refused = browser.json("POST", "/api/v1/account/password",
+					"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + common + "\"}");
+			assertThat(refused.status()).as(common).isEqualTo(422);
+			assertThat(refused.json().get("detail").get(0).get("msg").asString()).contains("most common");
+		}
+		SessionClient.Response same = browser.json("POST", "/api/v1/account/password",
+				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + PASSWORD + "\"}");
+		assertThat(same.status()).isEqualTo(422);
+		assertThat(same.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"new_password\"]");
+		assertThat(same.json().get("detail").get(0).get("msg").asString()).contains("is the current one");
+		assertThatThrownBy(() -> this.accounts.add(newUserName(), "aaaaaaaaaa")).isInstanceOf(AccountException.class)
+			.hasMessageContaining("most common");
+		assertThatThrownBy(() -> this.accounts.setPassword(name, PASSWORD, true)).isInstanceOf(AccountException.class)
+			.hasMessageContaining("is the current one");
 		SessionClient elsewhere = signedIn(name);
 		SessionClient.Response changed = browser.json("POST", "/api/v1/account/password",
 				"{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"a brand new secret\"}");
@@ -246,8 +263,10 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		SessionClient owner = signedIn(newUser());
 		SessionClient other = signedIn(newUser());
 
-		SessionClient.Response created = owner.json("POST", "/api/v1/tokens", "{\"name\":\"backup script\"}");
+		SessionClient.Response created = owner.json("POST", "/api/v1/tokens",
+				"{\"name\":\"backup script\",\"password\":\"" + PASSWORD + "\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().get("expires_at").isNull()).as("no expiry asked").isTrue();
 		String secret = created.json().get("token").asString();
 		int id = created.json().get("id").asInt();
 		assertThat(secret).startsWith("hbw_").hasSizeGreaterThanOrEqualTo(4 + 43);
@@ -274,7 +293,8 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).doesNotContain(secret).doesNotContain(secret.substring(4, 20));
 		JsonNode listed = list.json().get(0);
-		assertThat(listed.propertyNames()).containsExactlyInAnyOrder("id", "name", "created_at", "last_used_at");
+		assertThat(listed.propertyNames()).containsExactlyInAnyOrder("id", "name", "created_at", "last_used_at",
+				"expires_at");
 		assertThat(listed.get("id").asInt()).isEqualTo(id);
 		assertThat(listed.get("last_used_at").isNull()).as("used above").isFalse();
 
@@ -297,12 +317,85 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 	@Test
 	void tokenNamesAreValidated() {
 		SessionClient owner = signedIn(newUser());
+		String password = ",\"password\":\"" + PASSWORD + "\"";
 		assertThat(owner.json("POST", "/api/v1/tokens", "{}").status()).isEqualTo(422);
-		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":\"  \"}").status()).isEqualTo(422);
-		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":\"" + "x".repeat(101) + "\"}").status())
+		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":\"  \"" + password + "}").status()).isEqualTo(422);
+		assertThat(
+				owner.json("POST", "/api/v1/tokens", "{\"name\":\"" + "x".repeat(101) + "\"" + password + "}").status())
 			.isEqualTo(422);
-		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":7}").status()).isEqualTo(422);
+		assertThat(owner.json("POST", "/api/v1/tokens", "{\"name\":7" + password + "}").status()).isEqualTo(422);
 		assertThat(owner.json("POST", "/api/v1/tokens", "[]").status()).isEqualTo(422);
+		for (String days : List.of("0", "3651", "1.5", "\"30\"")) {
+			SessionClient.Response refused = owner.json("POST", "/api/v1/tokens",
+					"{\"name\":\"x\",\"expires_in_days\":" + days + password + "}");
+			assertThat(refused.status()).as(days).isEqualTo(422);
+			assertThat(refused.json().get("detail").get(0).get("loc").toString())
+				.isEqualTo("[\"body\",\"expires_in_days\"]");
+		}
+	}
+
+	/**
+	 * A compromised account can be cleaned up: a new token needs the password (a session
+	 * or a token alone cannot make one), tokens can expire, and a password change revokes
+	 * every token unless told not to.
+	 */
+	@Test
+	void aTokenNeedsThePasswordMayExpireAndDiesWithAPasswordChange() {
+		String name = newUser();
+		SessionClient browser = signedIn(name);
+		SessionClient.Response missing = browser.json("POST", "/api/v1/tokens", "{\"name\":\"script\"}");
+		assertThat(missing.status()).isEqualTo(422);
+		assertThat(missing.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"password\"]");
+		SessionClient.Response wrong = browser.json("POST", "/api/v1/tokens",
+				"{\"name\":\"script\",\"password\":\"a guess\"}");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().get("detail").asString()).isEqualTo("The password is wrong");
+		String expiring = token(browser,
+				"{\"name\":\"for a week\",\"expires_in_days\":7,\"password\":\"" + PASSWORD + "\"}");
+		JsonNode listed = browser.get("/api/v1/tokens").json().get(0);
+		assertThat(java.time.OffsetDateTime.parse(listed.get("expires_at").asString()))
+			.isBetween(java.time.OffsetDateTime.now().plusDays(6), java.time.OffsetDateTime.now().plusDays(8));
+		assertThat(bearer(expiring, "GET", "/api/v1/account", null).status()).isEqualTo(200);
+		SessionClient.Response byToken = bearer(expiring, "POST", "/api/v1/tokens", "{\"name\":\"another\"}");
+		assertThat(byToken.status()).as("a token alone cannot make a token").isEqualTo(422);
+		this.jdbc
+			.sql("UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE name = 'for a week' "
+					+ "AND user_id = (SELECT id FROM users WHERE username = :name)")
+			.param("name", name)
+			.update();
+		assertNotAuthenticated("an expired token", bearer(expiring, "GET", "/api/v1/account", null));
+
+		String kept = token(browser, "{\"name\":\"kept\",\"password\":\"" + PASSWORD + "\"}");
+		SessionClient.Response keeping = browser.json("POST", "/api/v1/account/password", "{\"current_password\":\""
+				+ PASSWORD + "\",\"new_password\":\"a brand new secret\",\"revoke_tokens\":false}");
+		assertThat(keeping.status()).as(keeping.toString()).isEqualTo(204);
+		assertThat(bearer(kept, "GET", "/api/v1/account", null).status()).isEqualTo(200);
+		String second = token(browser, "{\"name\":\"second\",\"password\":\"a brand new secret\"}");
+		assertThat(browser
+			.json("POST", "/api/v1/account/password",
+					"{\"current_password\":\"a brand new secret\",\"new_password\":\"another new secret\","
+							+ "\"revoke_tokens\":\"yes\"}")
+			.status()).isEqualTo(422);
+		SessionClient.Response changed = bearer(kept, "POST", "/api/v1/account/password",
+				"{\"current_password\":\"a brand new secret\",\"new_password\":\"another new secret\"}");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+		assertNotAuthenticated("a token after a password change", bearer(kept, "GET", "/api/v1/account", null));
+		assertNotAuthenticated("every token", bearer(second, "GET", "/api/v1/account", null));
+		assertNotAuthenticated("every other session", browser.get("/api/v1/tokens"));
+		SessionClient again = new SessionClient(this.port);
+		again.signIn(name, "another new secret");
+		assertThat(again.get("/api/v1/tokens").json()).isEmpty();
+	}
+
+	private static String token(SessionClient browser, String body) {
+		SessionClient.Response created = browser.json("POST", "/api/v1/tokens", body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("token").asString();
+	}
+
+	private SessionClient.Response bearer(String token, String method, String path, String body) {
+		return new SessionClient(this.port).send(method, path, body, (body == null) ? null : "application/json",
+				Map.of("Authorization", "Bearer " + token));
 	}
 
 	@Test
@@ -336,6 +429,37 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		assertThat(page.body()).contains("Too many failed sign-ins");
 		assertThat(signedIn(bystander).get("/api/v1/account").status()).as("other accounts are not locked")
 			.isEqualTo(200);
+	}
+
+	/**
+	 * The throttle counts the account a name resolves to: once it is locked, no spelling
+	 * of its name (case, a blank, tab or line break around it) signs in, and a padded
+	 * name is refused as sent (never trimmed into the account's) and counts as a failure.
+	 */
+	@Test
+	void paddingTheNameNeitherGetsAroundTheThrottleNorSignsIn() {
+		String name = newUser();
+		for (String padded : List.of(name + " ", "\t" + name, name + "\n", " " + name.toUpperCase())) {
+			SessionClient.Response refused = new SessionClient(this.port).signIn(padded, PASSWORD);
+			assertThat(refused.status()).as(padded).isEqualTo(302);
+			assertThat(refused.header("Location")).as(padded).contains("/login?error");
+		}
+		SessionClient.Response lastTry = new SessionClient(this.port).signIn(name, "guess");
+		assertThat(lastTry.header("Location")).contains("/login?error");
+		for (String spelling : List.of(name, name + " ", " " + name, "\t" + name, name + "\n", name.toUpperCase(),
+				name + "\r\n", "\u00a0" + name, name + "\u0000")) {
+			assertThat(new SessionClient(this.port).signIn(spelling, PASSWORD).status())
+				.as("the right password for %s", spelling.replace("\n", "\\n"))
+				.isEqualTo(429);
+		}
+		assertThatThrownBy(() -> this.accounts.add(" " + newUserName(), PASSWORD)).isInstanceOf(AccountException.class)
+			.hasMessageContaining("spaces");
+		assertThatThrownBy(() -> this.accounts.add(newUserName() + "\t", PASSWORD))
+			.isInstanceOf(AccountException.class);
+	}
+
+	private static String newUserName() {
+		return "user-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	@Test

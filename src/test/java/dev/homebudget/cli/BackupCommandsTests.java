@@ -127,7 +127,7 @@ class BackupCommandsTests {
 	void shouldRestoreOnlyIntoAnEmptyDatabase() {
 		CliRun refused = run("restore", archive.toString());
 		assertThat(refused.status()).isEqualTo(1);
-		assertThat(refused.err()).contains("REFUSED: the database is not empty: expenses (3 rows)");
+		assertThat(refused.err()).contains("REFUSED: the database is not empty: ").contains("expenses (3 rows)");
 		assertThat(run("restore", directory.resolve("none.tar").toString()).err()).contains("there is no file");
 
 		use(TARGET);

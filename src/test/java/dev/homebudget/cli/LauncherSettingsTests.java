@@ -23,6 +23,21 @@ class LauncherSettingsTests {
 		assertThat(launcher).isEqualTo(maven).contains("-Xmx", "-XX:+UseSerialGC");
 	}
 
+	/**
+	 * After an OutOfMemoryError a JVM may go on with dead threads (once Tomcat's poller:
+	 * the server stopped answering until restarted), so every launcher makes the process
+	 * exit and leaves the restart to its supervisor.
+	 */
+	@Test
+	void shouldExitOnOutOfMemoryFromEveryLauncher() throws IOException {
+		String flag = "-XX:+ExitOnOutOfMemoryError";
+		assertThat(setting(Path.of("hbw"), Pattern.compile("default_java_opts=\"([^\"]+)\""))).contains(flag);
+		assertThat(setting(Path.of("pom.xml"), Pattern.compile("<app.jvm-arguments>([^<]+)</app.jvm-arguments>")))
+			.contains(flag);
+		assertThat(setting(Path.of("Dockerfile"), Pattern.compile("(?m)^ENTRYPOINT (.+)$")))
+			.contains("\"" + flag + "\"");
+	}
+
 	private static String setting(Path file, Pattern pattern) throws IOException {
 		Matcher matcher = pattern.matcher(Files.readString(file));
 		assertThat(matcher.find()).as(file + " declares the JVM settings").isTrue();

@@ -102,9 +102,17 @@ class UserCommandTests {
 	@Test
 	@Order(5)
 	void changesAPassword() {
-		CliRun passwd = runWithInput("the replacement password\n", "user", "passwd", "DANA");
+		JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource(DATABASE));
+		String token = "INSERT INTO api_tokens (user_id, name, token_sha256) SELECT id, :name, md5(:name) || md5(:name) "
+				+ "FROM users WHERE username = 'Dana'";
+		jdbc.sql(token).param("name", "kept").update();
+		CliRun keeping = runWithInput("the replacement password\n", "user", "passwd", "Dana", "--keep-tokens");
+		assertThat(keeping.out()).contains("its API tokens were kept");
+		CliRun passwd = runWithInput("another replacement password\n", "user", "passwd", "DANA");
 		assertThat(passwd.status()).as(passwd.toString()).isZero();
-		assertThat(ENCODER.matches("the replacement password", hashOf("Dana"))).isTrue();
+		assertThat(passwd.out()).contains("revoked its API tokens (1)");
+		assertThat(ENCODER.matches("another replacement password", hashOf("Dana"))).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM api_tokens").query(Long.class).single()).isZero();
 		CliRun unknown = runWithInput("the replacement password\n", "user", "passwd", "nobody");
 		assertThat(unknown.status()).isEqualTo(2);
 		assertThat(unknown.err()).contains("There is no account named 'nobody'");

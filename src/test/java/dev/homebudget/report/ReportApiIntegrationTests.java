@@ -83,6 +83,8 @@ class ReportApiIntegrationTests extends ApiTestSupport {
 		assertThat(categories.get(1).get("count").asLong()).isEqualTo(2);
 		JsonNode incomeCategories = get("/api/v1/reports/categories?kind=income&from=1987-01-01&to=1987-12-31").json();
 		assertThat(incomeCategories.get(0).get("category").asString()).isEqualTo("Salary");
+		JsonNode largest = get("/api/v1/reports/categories?kind=expense&from=1987-01-01&to=1987-12-31&limit=2").json();
+		assertThat(largest.findValuesAsString("category")).containsExactly("Rent", "Food");
 	}
 
 	@Test
@@ -101,7 +103,8 @@ class ReportApiIntegrationTests extends ApiTestSupport {
 			"'/api/v1/reports/values',field", "'/api/v1/reports/values?field=notes',field",
 			"'/api/v1/reports/values?kind=income&field=business',field",
 			"'/api/v1/reports/values?field=category&limit=0',limit",
-			"'/api/v1/reports/values?field=category&limit=x',limit" })
+			"'/api/v1/reports/values?field=category&limit=x',limit", "'/api/v1/reports/categories?limit=0',limit",
+			"'/api/v1/reports/categories?limit=1001',limit" })
 	void shouldRefuseBadParametersWith422(String path, String parameter) {
 		ApiResponse response = get(path);
 		assertThat(response.status()).as(response.toString()).isEqualTo(422);

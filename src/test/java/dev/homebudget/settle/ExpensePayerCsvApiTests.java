@@ -68,7 +68,7 @@ class ExpensePayerCsvApiTests extends SignedInHouseholdsSupport {
 		create(a, "2025-11-01", "100.01", "equal by all", "");
 		create(b, "2025-11-02", "12.00", "for a", ",\"for_whom\":" + a.userId());
 		create(c, "2025-11-03", "10.00", "custom",
-				",\"shares\":[" + share(a, "2.50") + "," + share(b, "7.50") + "," + share(c, "0.00") + "]");
+				",\"shares\":[" + share(a, "2.50") + "," + share(b, "7.00") + "," + share(c, "0.50") + "]");
 		create(b, "2025-11-04", "9.99", "unknown payer", ",\"paid_by\":null");
 		create(a, "2025-11-05", "7.00", "equal by a and b",
 				",\"shares\":[" + share(a, "3.50") + "," + share(b, "3.50") + "]");
@@ -95,7 +95,7 @@ class ExpensePayerCsvApiTests extends SignedInHouseholdsSupport {
 			.endsWith(",equal by a and b," + an + ",shared," + an + " 3.50; " + bn + " 3.50");
 		assertThat(line(lines, "unknown payer")).endsWith(",unknown payer,,shared,");
 		assertThat(line(lines, "custom"))
-			.endsWith(",custom," + cn + ",shared," + an + " 2.50; " + bn + " 7.50; " + c.username() + " 0.00");
+			.endsWith(",custom," + cn + ",shared," + an + " 2.50; " + bn + " 7.00; " + c.username() + " 0.50");
 		assertThat(line(lines, "for a")).endsWith(",for a," + bn + "," + an + ",");
 		assertThat(line(lines, "equal by all")).endsWith(",equal by all," + an + ",shared,");
 		assertThat(line(lines, "from before V9")).endsWith(",from before V9,,,");

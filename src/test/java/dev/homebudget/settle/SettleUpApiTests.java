@@ -74,16 +74,16 @@ class SettleUpApiTests extends SignedInHouseholdsSupport {
 		assertThat(shares(forA)).isEqualTo(Map.of(a.userId(), "30.00"));
 		JsonNode custom = create(c, "10.00",
 				",\"for_whom\":\"shared\",\"shares\":[{\"user_id\":" + a.userId()
-						+ ",\"amount\":\"2.50\"},{\"user_id\":" + b.userId() + ",\"amount\":7.5},{\"user_id\":"
-						+ c.userId() + ",\"amount\":0}]");
+						+ ",\"amount\":\"2.50\"},{\"user_id\":" + b.userId() + ",\"amount\":7},{\"user_id\":"
+						+ c.userId() + ",\"amount\":\"0.50\"}]");
 		assertThat(custom.get("paid_by").asInt()).isEqualTo(c.userId());
 
 		// A: paid 100, share 33.34 + 30 + 2.50 = 65.84 → +34.16
-		// B: paid 30, share 33.33 + 7.50 = 40.83 → -10.83
-		// C: paid 10, share 33.33 + 0 = 33.33 → -23.33
+		// B: paid 30, share 33.33 + 7.00 = 40.33 → -10.33
+		// C: paid 10, share 33.33 + 0.50 = 33.83 → -23.83
 		JsonNode balance = b.get("/api/v1/balance").json();
 		assertThat(balance.get("household_id").asInt()).isEqualTo(household);
-		assertThat(nets(balance)).isEqualTo(Map.of(a.userId(), "34.16", b.userId(), "-10.83", c.userId(), "-23.33"));
+		assertThat(nets(balance)).isEqualTo(Map.of(a.userId(), "34.16", b.userId(), "-10.33", c.userId(), "-23.83"));
 		JsonNode first = balance.get("members").get(0);
 		assertThat(first.get("paid").decimalValue()).isEqualByComparingTo("100.00");
 		assertThat(first.get("share").decimalValue()).isEqualByComparingTo("65.84");
@@ -93,10 +93,10 @@ class SettleUpApiTests extends SignedInHouseholdsSupport {
 		assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
 		assertThat(partial.json().get("created_by").asInt()).isEqualTo(c.userId());
 		balance = a.get("/api/v1/balance").json();
-		assertThat(nets(balance)).isEqualTo(Map.of(a.userId(), "14.16", b.userId(), "-10.83", c.userId(), "-3.33"));
+		assertThat(nets(balance)).isEqualTo(Map.of(a.userId(), "14.16", b.userId(), "-10.33", c.userId(), "-3.83"));
 		assertThat(balance.get("transfers").toString()).isEqualTo(
-				"[{\"from_user\":" + b.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":10.83},{\"from_user\":"
-						+ c.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":3.33}]");
+				"[{\"from_user\":" + b.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":10.33},{\"from_user\":"
+						+ c.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":3.83}]");
 
 		for (JsonNode transfer : balance.get("transfers")) {
 			TokenCaller payer = (transfer.get("from_user").asInt() == b.userId()) ? b : c;
@@ -210,6 +210,73 @@ class SettleUpApiTests extends SignedInHouseholdsSupport {
 		assertThat(shares(listed)).isEqualTo(Map.of(a.userId(), "1.00", b.userId(), "6.00"));
 		assertThat(findById(a.get("/api/v1/expense?limit=500").json(), id).get("entered_by").asInt())
 			.isEqualTo(b.userId());
+	}
+
+	/**
+	 * A share is a part of the amount: never zero, never of the other sign (that would
+	 * move debt between members with no expense behind it).
+	 */
+	@Test
+	void sharesHaveTheSignOfTheAmount() {
+		TokenCaller a = newUser("ra");
+		TokenCaller b = newUser("rb");
+		TokenCaller c = newUser("rc");
+		household(a, "member", b, c);
+		String base = "{\"date\":\"2025-11-10\",\"category\":\"Food\",\"amount\":\"10.00\",\"account\":\"Cash\"";
+		for (String[] split : new String[][] { { "10.50", "-0.50" }, { "10.00", "0" }, { "10.00", "0.00" },
+				{ "-5.00", "15.00" } }) {
+			ApiResponse refused = a.json("POST", "/api/v1/expense",
+					base + ",\"shares\":[{\"user_id\":" + a.userId() + ",\"amount\":\"" + split[0] + "\"},{\"user_id\":"
+							+ b.userId() + ",\"amount\":\"" + split[1] + "\"}]}");
+			assertThat(refused.status()).as(String.join(" ", split)).isEqualTo(422);
+			assertThat(refused.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"shares\"]");
+			assertThat(refused.json().get("detail").get(0).get("msg").asString()).contains("greater than 0");
+		}
+		ApiResponse refund = a.json("POST", "/api/v1/expense",
+				base.replace("\"10.00\"", "\"-10.00\"") + ",\"shares\":[{\"user_id\":" + a.userId()
+						+ ",\"amount\":\"-10.50\"},{\"user_id\":" + b.userId() + ",\"amount\":\"0.50\"}]}");
+		assertThat(refund.status()).isEqualTo(422);
+		assertThat(refund.json().get("detail").get(0).get("msg").asString()).contains("less than 0");
+		ApiResponse csv = a.send("POST", "/api/v1/expense/import",
+				"date,category,amount,account,shares\n2025-11-10,Food,10.00,Cash," + a.username() + " 10.50; "
+						+ b.username() + " -0.50\n",
+				"text/csv");
+		assertThat(csv.status()).as(csv.toString()).isEqualTo(422);
+		assertThat(csv.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",2,\"shares\"]");
+		assertThat(a.get("/api/v1/expense").json()).isEmpty();
+	}
+
+	/**
+	 * A settlement is recorded by one of its two members or an owner, and deleted by
+	 * whoever recorded it or an owner.
+	 */
+	@Test
+	void settlementsBelongToTheirMembers() {
+		TokenCaller a = newUser("ta");
+		TokenCaller b = newUser("tb");
+		TokenCaller c = newUser("tc");
+		household(a, "member", b, c);
+		String bPaysA = "{\"from_user\":" + b.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":\"5.00\"}";
+		ApiResponse bystander = c.json("POST", "/api/v1/settlements", bPaysA);
+		assertThat(bystander.status()).as(bystander.toString()).isEqualTo(403);
+		assertThat(bystander.json().get("detail").asString()).contains("recorded by the member who paid");
+		int byPayer = settled(b, bPaysA);
+		int byPayee = settled(a, "{\"from_user\":" + c.userId() + ",\"to_user\":" + a.userId() + ",\"amount\":1}");
+		int byOwner = settled(a, "{\"from_user\":" + c.userId() + ",\"to_user\":" + b.userId() + ",\"amount\":1}");
+		ApiResponse notHers = c.delete("/api/v1/settlements/" + byPayer);
+		assertThat(notHers.status()).as(notHers.toString()).isEqualTo(403);
+		assertThat(c.delete("/api/v1/settlements/" + byOwner).status()).as("a party, but not who recorded it")
+			.isEqualTo(403);
+		assertThat(b.delete("/api/v1/settlements/" + byPayer).status()).as("who recorded it").isEqualTo(200);
+		assertThat(a.delete("/api/v1/settlements/" + byOwner).status()).isEqualTo(200);
+		assertThat(a.delete("/api/v1/settlements/" + byPayee).status()).isEqualTo(200);
+		assertThat(a.get("/api/v1/settlements").json()).isEmpty();
+	}
+
+	private static int settled(TokenCaller caller, String body) {
+		ApiResponse settled = caller.json("POST", "/api/v1/settlements", body);
+		assertThat(settled.status()).as(settled.toString()).isEqualTo(201);
+		return settled.json().get("id").asInt();
 	}
 
 	private static JsonNode findById(JsonNode rows, int id) {

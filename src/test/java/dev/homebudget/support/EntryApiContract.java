@@ -622,6 +622,22 @@ public abstract class EntryApiContract extends ApiTestSupport {
 			.isEqualTo("{\"status\":\"deleted\",\"count\":1}");
 	}
 
+	/**
+	 * A body of many bad values gets an answer of bounded size: the first 100 problems
+	 * and a count of all of them (a 1 MB body once answered with many megabytes).
+	 */
+	@Test
+	void shouldListAtMostAHundredProblems() {
+		String ids = String.join(",", java.util.Collections.nCopies(50_000, "\"x" + "y".repeat(10) + "\""));
+		ApiResponse response = post(collection() + "/bulk-delete", "{\"ids\":[" + ids + "]}");
+		assertThat(response.status()).isEqualTo(422);
+		JsonNode detail = response.json().get("detail");
+		assertThat(detail.size()).isEqualTo(101);
+		assertThat(detail.get(100).get("type").asString()).isEqualTo("too_many_errors");
+		assertThat(detail.get(100).get("msg").asString()).contains("of 50000 bad ids");
+		assertThat(response.body().length()).isLessThan(20_000);
+	}
+
 	@Test
 	void shouldValidateBulkDeleteBodies() {
 		assertIssue(post(collection() + "/bulk-delete", "{\"ids\":[\"x\"]}"), "int_parsing", "body", "ids", "0");

@@ -46,7 +46,8 @@ public abstract class EntryCsvContract extends ApiTestSupport {
 				+ "\r\n";
 		ApiResponse response = upload(csv.replace("=1+2", "12.345"), "");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"status\":\"imported\",\"inserted\":3,\"rejected\":[]}");
+		assertThat(response.body()).isEqualTo(
+				"{\"status\":\"imported\",\"inserted\":3,\"rejected\":[],\"rejected_count\":0,\"rejected_rows\":0}");
 		List<String> lines = exported(account);
 		String header = hasBusiness() ? "id,date,business,category,amount,account,currency,notes"
 				: "id,date,category,amount,account,currency,notes";
@@ -158,6 +159,115 @@ public abstract class EntryCsvContract extends ApiTestSupport {
 		ApiResponse response = get(path("/export?account=" + account + "&from=2025-12-01"));
 		assertThat(response.body().lines().count()).isEqualTo(2);
 		assertThat(get(path("/export?limit=0")).status()).isEqualTo(422);
+	}
+
+	@Test
+	void shouldRefuseAFileOfMoreRowsThanTheLimitAndImportNothing() {
+		String account = account();
+		StringBuilder csv = new StringBuilder("date,category,amount,account\n");
+		for (int i = 0; i < 50_001; i++) {
+			csv.append("2025-11-01,Food,1,").append(account).append('\n');
+		}
+		ApiResponse response = upload(csv.toString(), "?mode=partial");
+		assertThat(response.status()).as(response.toString()).isEqualTo(413);
+		assertThat(response.json().get("detail").asString()).contains("more than 50000 rows");
+		assertThat(exported(account)).hasSize(1);
+	}
+
+	@Test
+	void shouldListTheFirstHundredRejectionsAndCountTheRest() {
+		String account = account();
+		StringBuilder csv = new StringBuilder("date,category,amount,account\n2025-11-01,Food,1," + account + "\n");
+		for (int i = 0; i < 5_000; i++) {
+			csv.append("2025-13-01,Food,x,").append(account).append('\n');
+		}
+		csv.append("2025-11-02,Food,2,").append(account).append('\n');
+		ApiResponse partial = upload(csv.toString(), "?mode=partial");
+		assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
+		JsonNode body = partial.json();
+		assertThat(body.get("inserted").asInt()).isEqualTo(2);
+		assertThat(body.get("rejected").size()).isEqualTo(100);
+		assertThat(body.get("rejected_count").asInt()).isEqualTo(10_000);
+		assertThat(body.get("rejected_rows").asInt()).isEqualTo(5_000);
+		assertThat(partial.body().length()).as("answer size").isLessThan(20_000);
+		ApiResponse all = upload(csv.toString().replace(account, account + "-all"), "");
+		assertThat(all.status()).isEqualTo(422);
+		JsonNode detail = all.json().get("detail");
+		assertThat(detail.size()).isEqualTo(101);
+		assertThat(detail.get(100).get("type").asString()).isEqualTo("too_many_errors");
+		assertThat(detail.get(100).get("msg").asString()).contains("10000 problems").contains("5000 rows");
+		assertThat(all.body().length()).as("answer size").isLessThan(40_000);
+		assertThat(exported(account + "-all")).hasSize(1);
+	}
+
+	@Test
+	void shouldNotEchoLongCellsOrLines() {
+		String account = account();
+		String longCategory = "c".repeat(5_000);
+		ApiResponse echoed = upload("date,category,amount,account\n2025-11-01," + longCategory + ",1," + account + "\n",
+				"");
+		assertThat(echoed.status()).isEqualTo(422);
+		assertThat(echoed.json().get("detail").get(0).get("type").asString()).isEqualTo("string_too_long");
+		assertThat(echoed.body().length()).isLessThan(1_000);
+		ApiResponse longLine = upload(
+				"date,category,amount,account\n2025-11-01,\"" + "n".repeat(200_000) + "\",1," + account + "\n", "");
+		assertThat(longLine.status()).isEqualTo(422);
+		assertThat(longLine.json().get("detail").get(0).get("msg").asString())
+			.isEqualTo("CSV could not be read: line 2 is longer than 65536 characters (a row of that length is not a "
+					+ "budget entry)");
+		assertThat(exported(account)).hasSize(1);
+	}
+
+	@Test
+	void shouldAnswerMalformedCsvWithASentenceOfItsOwn() {
+		for (String csv : List.of("date,category,amount,account\n\"a\"b,Food,1,x\n",
+				"date,category,amount,account\n2025-11-01,\"Food,1,x\n", "date,,amount,account\n2025-11-01,a,1,x\n")) {
+			ApiResponse response = upload(csv, "");
+			assertThat(response.status()).as(csv).isEqualTo(422);
+			String message = response.json().get("detail").get(0).get("msg").asString();
+			assertThat(message).as(csv)
+				.startsWith("CSV could not be read: ")
+				.doesNotContain("Exception", "org.apache", "java.", "EOF", "encapsulated");
+		}
+	}
+
+	/**
+	 * An export is read and written a page of 1,000 rows at a time, never whole: across
+	 * the pages every row comes once, in the query's order (ties by id), and a limit
+	 * still holds.
+	 */
+	@Test
+	void shouldExportMorePagesThanOneInOrder() {
+		String account = account();
+		StringBuilder csv = new StringBuilder("date,category,amount,account\n");
+		for (int i = 0; i < 2_345; i++) {
+			csv.append("2025-11-")
+				.append(String.format("%02d", 1 + i % 28))
+				.append(",Food,")
+				.append(1 + i % 7)
+				.append(',')
+				.append(account)
+				.append('\n');
+		}
+		assertThat(upload(csv.toString(), "").status()).isEqualTo(200);
+		List<String> lines = exported(account);
+		assertThat(lines).hasSize(2_346);
+		List<long[]> keys = lines.subList(1, lines.size())
+			.stream()
+			.map((line) -> line.split(","))
+			.map((cells) -> new long[] { new java.math.BigDecimal(cells[hasBusiness() ? 4 : 3]).longValue(),
+					Long.parseLong(cells[0]) })
+			.toList();
+		assertThat(keys.stream().map((key) -> key[1]).distinct().count()).isEqualTo(2_345);
+		for (int i = 1; i < keys.size(); i++) {
+			long[] before = keys.get(i - 1);
+			long[] after = keys.get(i);
+			assertThat(before[0] < after[0] || (before[0] == after[0] && before[1] < after[1]))
+				.as("row %d after row %d", i + 1, i)
+				.isTrue();
+		}
+		assertThat(get(path("/export?account=" + account + "&limit=700")).body().lines().count()).isEqualTo(701);
+		assertThat(get(path("/export?account=" + account + "&sort=-date")).body().lines().count()).isEqualTo(2_346);
 	}
 
 }

@@ -171,6 +171,61 @@ public abstract class EntryQueryContract extends ApiTestSupport {
 		assertIssue(get(path("cursor=not-a-cursor!")), "cursor");
 	}
 
+	/**
+	 * Cursors are signed: no forged one is read, let alone parsed at length (an amount
+	 * key of {@code 1E-12000000} once cost seconds of CPU, and some forged keys answered
+	 * 500). Each of a generated set of forgeries (the old unsigned format with hostile
+	 * keys, a real cursor edited, cut, stretched or re-signed by guess, random bytes) is
+	 * a 422 on the cursor, and the real cursor still works.
+	 */
+	@Test
+	void shouldRefuseEveryForgedCursor() {
+		String real = get(path("limit=1&sort=amount")).header("X-Next-Cursor");
+		assertThat(get(path("limit=1&sort=amount&cursor=" + real)).status()).isEqualTo(200);
+		Set<String> forged = new LinkedHashSet<>();
+		java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+		String[] keys = { "1E-12000000", "1e400", "NaN", "-Infinity", "99999999999999999999.999", "0x10", "",
+				"+999999999-12-31", "2025-02-30", "\u0000", "a\u0000b", "\ud800", "x".repeat(300), "12.34" };
+		String[] ids = { "1", "99999999999", "abc" };
+		for (String sort : new String[] { "amount", "-amount", "date", "-date", "category", "-category" }) {
+			for (String key : keys) {
+				for (String id : ids) {
+					for (String version : new String[] { "1", "2" }) {
+						String payload = version.equals("1") ? version + "\n" + sort + "\n" + key + "\n" + id
+								: version + "\n" + sort + "\n" + id + "\n" + key;
+						forged.add(base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
+						forged.add(base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+								+ real.substring(real.indexOf('.') + 1));
+					}
+				}
+			}
+		}
+		for (int i = 0; i < real.length(); i++) {
+			char flipped = (real.charAt(i) == 'A') ? 'B' : 'A';
+			forged.add(real.substring(0, i) + flipped + real.substring(i + 1));
+			forged.add(real.substring(0, i));
+		}
+		forged.add(real + real);
+		forged.add(real + "." + real);
+		forged.add(real + "x".repeat(5_000));
+		java.util.Random random = new java.util.Random(20251124);
+		for (int i = 0; i < 200; i++) {
+			byte[] bytes = new byte[random.nextInt(400)];
+			random.nextBytes(bytes);
+			forged.add(base64.encodeToString(bytes) + ((i % 2 == 0) ? "" : "." + base64.encodeToString(bytes)));
+		}
+		forged.remove(real);
+		forged.remove("");
+		String[] sorts = { "amount", "category", "-date" };
+		int n = 0;
+		for (String cursor : forged) {
+			ApiResponse response = get(path("limit=1&sort=" + sorts[n++ % sorts.length] + "&cursor="
+					+ URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+			assertThat(response.status()).as("%s: %s", cursor, response).isEqualTo(422);
+			assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"cursor\"]");
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "from=2025-13-01,from", "to=yesterday,to", "'from=2025-05-01&to=2025-04-01',to", "limit=0,limit",
 			"limit=1001,limit", "limit=abc,limit", "sort=price,sort", "min_amount=abc,min_amount",

@@ -104,8 +104,19 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(dialog).isVisible();
 		assertThat(dialog.locator("#token-none")).isVisible();
 		dialog.getByLabel("Token name").fill("backup script");
+		// a session alone cannot make a token: the password is asked, and a wrong one
+		// refused
+		dialog.getByLabel("Your password").fill("not my password");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
+		assertThat(dialog.locator("#token-message")).hasText("The password is wrong");
+		assertThat(dialog.getByLabel("Your password")).isEmpty();
+		assertThat(dialog.locator("#token-created")).isHidden();
+		assertThat(dialog.locator("#token-none")).isVisible();
+		dialog.getByLabel("Your password").fill(PASSWORD);
+		assertThat(dialog.getByLabel("Expires")).hasValue("90");
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
 		assertThat(dialog.locator("#token-created")).isVisible();
+		assertThat(dialog.getByLabel("Your password")).isEmpty();
 		assertThat(dialog.locator("#token-created")).containsText("you won't see it again");
 		assertThat(dialog.locator("#token-secret")).hasText(java.util.regex.Pattern.compile("^hbw_\\S{20,}$"));
 		String secret = dialog.locator("#token-secret").textContent().strip();
@@ -113,6 +124,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(rows).hasCount(1);
 		assertThat(rows.first()).containsText("backup script");
 		assertThat(rows.first()).containsText("Never");
+		assertThat(rows.first().locator("td").nth(3)).hasText(java.util.regex.Pattern.compile("\\b20\\d\\d\\b"));
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy")).click();
 		assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copied"))).isVisible();
 		assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(secret);
