@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * neither debt is netted against the other. B settles the shekels on a phone (touch), A
  * the dollars on a desktop (keyboard), each settlement in its own currency. Without a
  * rate there is no converted total; with one, the whole balance is shown in the base
- * currency too. axe-core finds nothing in light and dark mode.
+ * currency too. A balance all in dollars is settled in dollars, not in the base currency.
+ * axe-core finds nothing in light and dark mode.
  */
 class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 
@@ -49,6 +50,18 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 		share(id, b, shareB);
 	}
 
+	/** Makes {@code user} a member of the household, and it the one they are in now. */
+	private void join(int household, UserAccount user) {
+		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'member')")
+			.param("h", household)
+			.param("u", user.id())
+			.update();
+		this.jdbc.sql("UPDATE users SET current_household_id = :h WHERE id = :u")
+			.param("h", household)
+			.param("u", user.id())
+			.update();
+	}
+
 	private String settlements(int household) {
 		return this.jdbc
 			.sql("SELECT string_agg(from_user || '>' || to_user || ' ' || amount || ' ' || currency, ', ' ORDER BY id) "
@@ -71,14 +84,7 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 		UserAccount a = newUser("ca");
 		UserAccount b = newUser("cb");
 		int household = currentHousehold(a);
-		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'member')")
-			.param("h", household)
-			.param("u", b.id())
-			.update();
-		this.jdbc.sql("UPDATE users SET current_household_id = :h WHERE id = :u")
-			.param("h", household)
-			.param("u", b.id())
-			.update();
+		join(household, b);
 		expense(household, "Groceries", "100.00", "\u20aa", a.id(), a.id(), "50.00", b.id(), "50.00");
 		expense(household, "Museum", "30.00", "USD", b.id(), a.id(), "15.00", b.id(), "15.00");
 		String owesShekels = b.username() + " owes " + a.username() + " \u20aa\u00a050.00";
@@ -141,6 +147,33 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 		Axe.assertNoViolations(desktop, "on the settled balance, desktop (dark)");
 		desktop.keyboard().press("Escape");
 		assertThat(desktop.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Balance"))).isHidden();
+	}
+
+	@Test
+	void aBalanceAllInDollarsIsSettledInDollarsNotInTheBaseCurrency() {
+		UserAccount a = newUser("da");
+		UserAccount b = newUser("db");
+		int household = currentHousehold(a);
+		join(household, b);
+		expense(household, "Hotel", "40.00", "$", a.id(), a.id(), "20.00", b.id(), "20.00");
+
+		// B, on a phone: one currency, named, though the base currency is the shekel
+		Page phone = signedIn(b, true);
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).tap();
+		assertThat(phone.locator("#balance-currency")).hasText("Amounts in $ (USD).");
+		Locator transfers = phone.locator("#balance-transfers");
+		assertThat(transfers).containsText(b.username() + " owes " + a.username() + " 20.00");
+		transfers.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Settle up")).tap();
+		assertThat(transfers).hasText("Everyone is settled up.");
+		assertThat(settlements(household)).isEqualTo(b.id() + ">" + a.id() + " 20.00 USD");
+
+		// A, on a desktop: still one currency, settled
+		Page desktop = signedIn(a);
+		desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).press("Enter");
+		assertThat(desktop.locator("#balance-currency")).hasText("Amounts in $ (USD).");
+		assertThat(desktop.locator("#balance-transfers")).hasText("Everyone is settled up.");
+		assertThat(desktop.locator("#balance-currencies")).isHidden();
+		Axe.assertNoViolations(desktop, "on a balance in one currency (light)");
 	}
 
 }
