@@ -106,9 +106,14 @@ final class RateFiles {
 				: null;
 	}
 
+	/**
+	 * One day of the ECB layout: all of its rates, or none when a cell cannot be read (a
+	 * rejected row keeps nothing of itself).
+	 */
 	private static void readEcbRow(List<String> header, CSVRecord record, List<ExchangeRates.NewRate> rates)
 			throws InvalidValue {
 		LocalDate day = EntryDates.parse(record.get(0).strip());
+		List<ExchangeRates.NewRate> row = new ArrayList<>();
 		for (int i = 1; i < Math.min(header.size(), record.size()); i++) {
 			String code = header.get(i);
 			String cell = record.get(i).strip();
@@ -118,8 +123,15 @@ final class RateFiles {
 			if (!Currencies.isCode(code)) {
 				throw new InvalidValue("value_error", "Value error, column '" + code + "' is not a currency code");
 			}
-			rates.add(new ExchangeRates.NewRate(day, "EUR", code, rate(cell)));
+			try {
+				row.add(new ExchangeRates.NewRate(day, "EUR", code, rate(cell)));
+			}
+			catch (InvalidValue ex) {
+				throw new InvalidValue("value_error",
+						"Value error, column " + code + ": " + ex.getMessage().replaceFirst("^Value error, ", ""));
+			}
 		}
+		rates.addAll(row);
 	}
 
 	private static ExchangeRates.NewRate readPlainRow(Map<String, Integer> columns, CSVRecord record, String base)

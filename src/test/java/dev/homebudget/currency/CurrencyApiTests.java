@@ -125,6 +125,22 @@ class CurrencyApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aRejectedEcbRowKeepsNoneOfItsRates() {
+		String month = month();
+		// currencies no other test converts (a rate holds for the months after it too)
+		String csv = "Date,SEK,JPY,NOK,\n" + month + "-03,11.20,N/A,11.70,\n" + month + "-02,11.10,160.10,abc,\n";
+		ApiResponse imported = send("POST", "/api/v1/exchange-rates/import", csv, "text/csv");
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(imported.json().get("imported").asInt()).isEqualTo(2);
+		assertThat(imported.json().get("rejected_count").asLong()).isEqualTo(1);
+		JsonNode rejected = imported.json().get("rejected").get(0);
+		assertThat(rejected.get("line").asLong()).isEqualTo(3);
+		assertThat(rejected.get("reason").asString()).startsWith("Value error, column NOK: a rate is");
+		assertThat(get("/api/v1/exchange-rates?from=" + month + "-02&to=" + month + "-02").json()).isEmpty();
+		assertThat(get("/api/v1/exchange-rates?from=" + month + "-03&to=" + month + "-03").json()).hasSize(2);
+	}
+
+	@Test
 	void refusesBadRatesAndFiles() {
 		for (String body : new String[] { "{\"date\":\"2025-01-01\",\"currency\":\"XYZ\",\"rate\":1}",
 				"{\"date\":\"2025-01-01\",\"currency\":\"USD\",\"rate\":-1}",
