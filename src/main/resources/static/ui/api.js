@@ -9,7 +9,18 @@ const CSRF_REFUSED = 'CSRF token missing or invalid';
 const FIELD_NAMES = {
 	date: 'Date', business: 'Business', category: 'Category', amount: 'Amount',
 	account: 'Account', currency: 'Currency', notes: 'Notes', ids: 'Selection',
+	name: 'Name', parent_id: 'Group', colour: 'Colour', into: 'Merge into', rate: 'Rate', quote: 'In',
+	base_currency: 'Base currency',
 };
+
+/**
+ * The API's validation messages for people: "Value error, a rate is greater than 0" reads
+ * "A rate is greater than 0".
+ */
+export function humanMessage(message) {
+	const text = String(message || '').replace(/^Value error, /, '');
+	return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
 
 export class ApiError extends Error {
 	constructor(message, status, fields) {
@@ -19,14 +30,22 @@ export class ApiError extends Error {
 	}
 }
 
-export async function api(method, path, body, retried) {
-	const headers = { Accept: 'application/json' };
+/**
+ * One request. options.headers adds headers (If-Match); options.contentType sends body as it
+ * is (a CSV file) instead of as JSON.
+ */
+export async function api(method, path, body, options = {}) {
+	const headers = { Accept: 'application/json', ...(options.headers || {}) };
 	if (method !== 'GET' && method !== 'HEAD') {
 		const csrf = await csrfToken();
 		if (csrf) headers['X-XSRF-TOKEN'] = csrf;
 	}
 	const init = { method, headers };
-	if (body !== undefined) {
+	if (body !== undefined && options.contentType) {
+		headers['Content-Type'] = options.contentType;
+		init.body = body;
+	}
+	else if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 		init.body = JSON.stringify(body);
 	}
@@ -51,10 +70,10 @@ export async function api(method, path, body, retried) {
 			data = null;
 		}
 	}
-	if (response.status === 403 && data && data.detail === CSRF_REFUSED && !retried) {
+	if (response.status === 403 && data && data.detail === CSRF_REFUSED && !options.retried) {
 		// the session's token changed since this page asked for it: once more with the new one
 		forgetCsrfToken();
-		return api(method, path, body, true);
+		return api(method, path, body, { ...options, retried: true });
 	}
 	if (!response.ok) throw toError(response.status, data, text);
 	return { data, headers: response.headers };
@@ -67,7 +86,7 @@ function toError(status, data, text) {
 		for (const item of data.detail) {
 			const loc = Array.isArray(item.loc) ? item.loc : [];
 			const field = typeof loc[1] === 'string' ? loc[1] : null;
-			const msg = item.msg || 'Invalid value';
+			const msg = humanMessage(item.msg) || 'Invalid value';
 			if (field) fields[field] = fields[field] ? `${fields[field]}; ${msg}` : msg;
 			else general.push(msg);
 		}

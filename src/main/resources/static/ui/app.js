@@ -1,7 +1,10 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
+import { categoriesAvailable, categoryNamed, colourOf, loadCategories } from './categories.js';
 import { readOnly } from './households.js';
-import { addEditControls, memberName, payerControlsShown } from './split.js';
+import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
+import { attachPicker, confirmNewCategory, isNewCategory } from './picker.js';
+import { addEditControls, balanceMembers, memberName, payerControlsShown } from './split.js';
 
 const KINDS = {
 	expense: {
@@ -20,7 +23,6 @@ const LABELS = {
 const SUGGESTED = ['business', 'category', 'account'];
 const PAGE_SIZE = 500;
 const DEFAULT_CURRENCY = '\u20aa';
-const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const MONTH_NAME = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
 
 const mobileQuery = window.matchMedia('(max-width: 767.98px)');
@@ -35,7 +37,14 @@ const state = {
 	loadSeq: 0,
 	// sign-in mode with more than one member: expense rows show who paid and an "Edit" button
 	payers: false,
+	// the household's base currency (ILS until an owner changes it; ILS in the JSON era too)
+	base: 'ILS',
+	// the currency of the month's expenses when they are all in one (the category chart's)
+	expenseCurrency: null,
 };
+
+// resolves once the base currency is known (see loadSettings)
+let settingsReady = Promise.resolve();
 
 // ---------- helpers ----------
 
@@ -62,12 +71,6 @@ function shiftMonth(month, delta) {
 	const [y, m] = month.split('-').map(Number);
 	const d = new Date(Date.UTC(y, m - 1 + delta, 1));
 	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-function money(value) {
-	if (value === null || value === undefined || value === '') return '';
-	const n = Number(value);
-	return Number.isFinite(n) ? MONEY.format(n) : String(value);
 }
 
 // Amounts arrive as JSON numbers with at most 2 decimals; integer cents keep sums exact.
@@ -124,11 +127,14 @@ function inputHtml(prefix, kind, field, value, sheet) {
 		control = `<input type="text" inputmode="decimal" ${common} value="${esc(value)}" required placeholder="0.00">`;
 	}
 	else if (field === 'notes' && sheet) {
-		control = `<textarea rows="2" ${common}>${esc(value)}</textarea>`;
+		control = `<textarea rows="2" dir="auto" ${common}>${esc(value)}</textarea>`;
+	}
+	else if (field === 'currency') {
+		control = `<input type="text" ${common} list="dl-currency" value="${esc(value)}" maxlength="3" autocapitalize="characters">`;
 	}
 	else {
 		const list = SUGGESTED.includes(field) ? ` list="dl-${kind}-${field}"` : '';
-		control = `<input type="text" ${common}${list} value="${esc(value)}">`;
+		control = `<input type="text" dir="auto" ${common}${list} value="${esc(value)}">`;
 	}
 	return `<div class="field field-${field}"><label for="${id}" class="form-label small mb-0">${LABELS[field]}</label>${control}`
 		+ `<div class="invalid-feedback" id="${id}-error"></div></div>`;
@@ -231,9 +237,12 @@ function sectionHtml(kind) {
 
 const TRASH = '<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true"><path d="M5.5 5.5A.5.5 0 0 1 6 6v6a.5.5 0 0 1-1 0V6a.5.5 0 0 1 .5-.5m2.5 0a.5.5 0 0 1 .5.5v6a.5.5 0 0 1-1 0V6a.5.5 0 0 1 .5-.5m3 .5a.5.5 0 0 0-1 0v6a.5.5 0 0 0 1 0z"/><path d="M14.5 3a1 1 0 0 1-1 1H13v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V4h-.5a1 1 0 0 1-1-1V2a1 1 0 0 1 1-1H6a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1h3.5a1 1 0 0 1 1 1zM4.118 4 4 4.059V13a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1V4.059L11.882 4zM2.5 3h11V2h-11z"/></svg>';
 
+const TEXT_FIELDS = ['business', 'category', 'account', 'notes'];
+
 function cellHtml(field, value) {
 	if (field === 'amount') return money(value);
 	if (field === 'currency') return esc(value);
+	if (TEXT_FIELDS.includes(field)) return `<span dir="auto">${esc(value)}</span>`;
 	if (field === 'date' && typeof value === 'string' && value.length === 10) {
 		return `<time datetime="${esc(value)}"><span class="year">${esc(value.slice(0, 5))}</span>${esc(value.slice(5))}</time>`;
 	}
@@ -289,10 +298,16 @@ function renderTable(kind) {
 	$('.empty-hint', sec).textContent = anyFilter ? `No ${KINDS[kind].title.toLowerCase()} in this month match the filters.`
 		: `No ${KINDS[kind].title.toLowerCase()} in this month.`;
 	$('.more-btn', sec).hidden = !state.next[kind];
-	const total = rows.reduce((sum, r) => sum + cents(r.amount), 0);
+	// never one sum of two currencies: one total per currency shown
+	const totals = new Map();
+	for (const r of rows) {
+		const code = currencyCode(r.currency) || String(r.currency);
+		totals.set(code, (totals.get(code) || 0) + cents(r.amount));
+	}
+	const shown = [...totals].map(([code, c]) => amountIn(fromCents(c), code)).join(' + ');
 	const filtered = state.filters.q || state.filters.category || state.filters.account;
 	$(`#${kind}-summary`).textContent = `${rows.length}${state.next[kind] ? '+' : ''} ${rows.length === 1 ? 'entry' : 'entries'}`
-		+ (filtered ? `, shown total ${money(fromCents(total))}` : '');
+		+ (filtered && rows.length ? `, shown total ${shown}` : '');
 	updateSelection(kind);
 }
 
@@ -358,27 +373,101 @@ async function loadMore(kind) {
 	}
 }
 
+// The month's totals: with one currency the v1 body (in that currency, read from one of the
+// month's entries); with several, each currency's own figures and, when every entry has a
+// rate, their sum converted into the base currency.
 async function loadTotals() {
 	const { from, to } = monthRange(state.month);
-	let totals;
+	const seq = state.loadSeq;
+	let data;
 	try {
-		const { data } = await api('GET', `/api/v1/reports/totals?from=${from}&to=${to}`);
-		totals = { expenses: cents(data.expenses), incomes: cents(data.incomes) };
+		data = (await api('GET', `/api/v1/reports/totals?from=${from}&to=${to}`)).data;
 	}
 	catch (e) {
 		if (!(e instanceof ApiError) || e.status !== 404) throw e;
-		// Older server without reports: the month's unfiltered lists.
-		const [ex, inc] = await Promise.all(['expense', 'income'].map((k) => api('GET', `${KINDS[k].path}?from=${from}&to=${to}`)));
-		const sum = (rows) => rows.filter(inMonth).reduce((s, r) => s + cents(r.amount), 0);
-		totals = { expenses: sum(ex.data), incomes: sum(inc.data) };
+		data = await totalsFromLists(from, to);
 	}
-	$('#total-expenses').textContent = money(fromCents(totals.expenses));
-	$('#total-incomes').textContent = money(fromCents(totals.incomes));
-	const balance = totals.incomes - totals.expenses;
-	const el = $('#total-balance');
-	el.textContent = money(fromCents(balance));
-	el.classList.toggle('text-danger', balance < 0);
-	el.classList.toggle('text-success', balance > 0);
+	await settingsReady;
+	if (!data.by_currency && data.single === undefined) data.single = await monthCurrency(data, from, to);
+	if (seq !== state.loadSeq) return;
+	renderTotals(data);
+}
+
+// Older server without reports: the month's unfiltered lists, per currency.
+async function totalsFromLists(from, to) {
+	const [ex, inc] = await Promise.all(['expense', 'income'].map((k) => api('GET', `${KINDS[k].path}?from=${from}&to=${to}`)));
+	const per = new Map();
+	for (const [rows, field, count] of [[ex.data, 'expenses', 'expense_count'], [inc.data, 'incomes', 'income_count']]) {
+		for (const r of rows.filter(inMonth)) {
+			const code = currencyCode(r.currency) || DEFAULT_CURRENCY;
+			const t = per.get(code) || { currency: code, expenses: 0, incomes: 0, expense_count: 0, income_count: 0 };
+			t[field] += cents(r.amount);
+			t[count] += 1;
+			per.set(code, t);
+		}
+	}
+	const list = [...per.values()].map((t) => ({ ...t, expenses: fromCents(t.expenses), incomes: fromCents(t.incomes),
+		balance: fromCents(t.incomes - t.expenses) }));
+	if (list.length > 1) return { by_currency: list, currency: state.base, complete: false, unconverted: list.length };
+	const one = list[0] || { currency: state.base, expenses: 0, incomes: 0, expense_count: 0, income_count: 0 };
+	return { ...one, balance: one.incomes - one.expenses, single: one.currency };
+}
+
+// The one currency of a month whose totals came as a v1 body: that of any of its entries.
+async function monthCurrency(data, from, to) {
+	const kind = data.expense_count > 0 ? 'expense' : data.income_count > 0 ? 'income' : null;
+	if (!kind) return state.base;
+	try {
+		const { data: rows } = await api('GET', `${KINDS[kind].path}?from=${from}&to=${to}&limit=1`);
+		return (rows[0] && currencyCode(rows[0].currency)) || state.base;
+	}
+	catch (e) {
+		return state.base;
+	}
+}
+
+const CARDS = [
+	{ field: 'expenses', id: 'total-expenses', count: (c) => c.expense_count > 0 },
+	{ field: 'incomes', id: 'total-incomes', count: (c) => c.income_count > 0 },
+	{ field: 'balance', id: 'total-balance', count: (c) => c.expense_count > 0 || c.income_count > 0 },
+];
+
+function renderTotals(data) {
+	const several = Array.isArray(data.by_currency);
+	const expenseCodes = several ? data.by_currency.filter((c) => c.expense_count > 0).map((c) => c.currency) : [data.single];
+	state.expenseCurrency = expenseCodes.length === 1 ? expenseCodes[0] : null;
+	for (const card of CARDS) {
+		const output = $(`#${card.id}`);
+		const symbol = $(`#${card.id}-currency`);
+		const lines = $(`#${card.id}-lines`);
+		const value = Number(data[card.field]);
+		const headline = !several || data.complete;
+		output.hidden = !headline;
+		symbol.hidden = !headline;
+		output.textContent = headline ? money(value) : '';
+		symbol.textContent = headline ? `${several ? '\u2248\u00a0' : ''}${currencySymbol(several ? data.currency : data.single)}` : '';
+		output.classList.toggle('text-danger-emphasis', card.field === 'balance' && headline && value < 0);
+		output.classList.toggle('text-success-emphasis', card.field === 'balance' && headline && value > 0);
+		if (several) {
+			const items = data.by_currency.filter(card.count);
+			lines.innerHTML = items.map((c) => `<li class="${card.field === 'balance' && Number(c.balance) < 0 ? 'text-danger-emphasis' : ''}">${esc(amountIn(c[card.field], c.currency))}</li>`).join('');
+			lines.hidden = items.length === 0;
+			lines.classList.toggle('lead-lines', !headline);
+		}
+		else {
+			lines.innerHTML = '';
+			lines.hidden = true;
+		}
+	}
+	const note = $('#totals-note');
+	note.hidden = !several;
+	if (!several) return;
+	const base = esc(currencySymbol(data.currency));
+	$('#totals-note-text').innerHTML = data.complete
+		? `\u2248 Converted into ${base} at the rate of each entry's date.`
+		: `<strong>Incomplete: ${esc(noRateText(Number(data.unconverted)))}</strong>, so there is no total in ${base} yet.`;
+	note.classList.toggle('alert-warning', !data.complete);
+	note.classList.toggle('alert-light', Boolean(data.complete));
 }
 
 async function loadMonth() {
@@ -401,6 +490,7 @@ async function refreshAfterChange(kind) {
 	await Promise.allSettled([loadKind(kind), loadTotals().catch((e) => toast(errorText(e), 'error'))]);
 	loadCharts();
 	loadSuggestions();
+	if (categoriesAvailable()) loadCategories();
 }
 
 // ---------- charts (plain SVG/HTML, no library) ----------
@@ -420,13 +510,17 @@ async function loadCharts() {
 		const reports = await Promise.all(years.map((year) => api('GET', `/api/v1/reports/monthly?year=${year}`)));
 		const months = reports.flatMap((r) => r.data.months);
 		const end = months.findIndex((m) => m.month === state.month);
-		drawTrend(months.slice(end - 11, end + 1));
+		const base = (reports.find((r) => r.data.currency) || { data: {} }).data.currency || null;
+		drawTrend(months.slice(end - 11, end + 1), base);
 	}
 	catch (e) {
 		$('#trend-chart').innerHTML = `<p class="small text-body-secondary">Not available: ${esc(errorText(e))}</p>`;
 	}
 }
 
+// One bar per category: its total in the month's one currency, or, with several, the total
+// converted into the base currency (marked incomplete where an entry has no rate) and a line
+// with each currency's own sum.
 function drawCategories(items) {
 	const el = $('#category-chart');
 	if (!items.length) {
@@ -435,13 +529,31 @@ function drawCategories(items) {
 	}
 	const top = items.slice(0, 8);
 	const max = Math.max(...top.map((i) => Number(i.total)), 0.01);
-	el.innerHTML = `<ul class="bars list-unstyled m-0">${top.map((i) => `
-		<li><span class="bar-label" title="${esc(i.category)}">${esc(i.category || '(none)')}</span>
-		<span class="bar-track"><span class="bar" style="width:${Math.max(1, (Number(i.total) / max) * 100).toFixed(1)}%"></span></span>
-		<span class="bar-value amount">${money(i.total)}</span></li>`).join('')}</ul>`;
+	el.innerHTML = `<ul class="bars list-unstyled m-0">${top.map((i) => {
+		const several = Array.isArray(i.by_currency);
+		const colour = colourOf('expense', i.category);
+		const style = `width:${Math.max(1, (Number(i.total) / max) * 100).toFixed(1)}%${colour ? `;background:${esc(colour)}` : ''}`;
+		let value = esc(amountIn(i.total, state.expenseCurrency));
+		let lines = '';
+		if (several && i.by_currency.length === 1 && i.by_currency[0].currency === i.currency) {
+			value = esc(amountIn(i.by_currency[0].total, i.currency)); // already in the base currency
+		}
+		else if (several) {
+			value = i.complete ? `\u2248\u00a0${esc(amountIn(i.total, i.currency))}` : '<span class="text-warning-emphasis">incomplete</span>';
+			lines = `<span class="bar-currencies small text-body-secondary">${i.by_currency.map((c) => esc(amountIn(c.total, c.currency))).join(' \u00b7 ')}`
+				+ `${i.complete ? '' : ` (${esc(noRateText(Number(i.unconverted)))})`}</span>`;
+		}
+		return `
+		<li><span class="bar-label" title="${esc(i.category)}" dir="auto">${esc(i.category || '(none)')}</span>
+		<span class="bar-track"><span class="bar" style="${style}"></span></span>
+		<span class="bar-value amount">${value}</span>${lines}</li>`;
+	}).join('')}</ul>`;
 }
 
-function drawTrend(months) {
+// The trend of the 12 months up to the month shown. With several currencies the bars are the
+// totals converted into the base currency; a month with entries that have no rate is marked
+// (a dashed bar, an asterisk), and a line per currency gives each one's own sums.
+function drawTrend(months, base) {
 	const el = $('#trend-chart');
 	const w = 600;
 	const h = 180;
@@ -449,6 +561,8 @@ function drawTrend(months) {
 	const max = Math.max(...months.flatMap((m) => [Number(m.expenses), Number(m.incomes)]), 1);
 	const slot = w / months.length;
 	const bw = slot * 0.35;
+	const figure = (v) => (base ? `\u2248\u00a0${amountIn(v, base)}` : money(v));
+	const missing = months.reduce((n, m) => n + Number(m.unconverted || 0), 0);
 	const bars = months.map((m, i) => {
 		const x = i * slot + slot * 0.15;
 		const he = (Number(m.expenses) / max) * (h - pad * 2);
@@ -456,15 +570,35 @@ function drawTrend(months) {
 		const [yy, mm] = m.month.split('-').map(Number);
 		const name = MONTH_NAME.format(new Date(Date.UTC(yy, mm - 1, 1)));
 		const current = m.month === state.month ? ' current' : '';
-		return `<g class="month${current}"><title>${name} ${yy}: expenses ${money(m.expenses)}, incomes ${money(m.incomes)}</title>`
+		const incomplete = Number(m.unconverted || 0) > 0;
+		const parts = (m.by_currency || []).map((c) => `${amountIn(c.expenses, c.currency)} spent, ${amountIn(c.incomes, c.currency)} earned`);
+		const title = `${name} ${yy}: expenses ${figure(m.expenses)}, incomes ${figure(m.incomes)}`
+			+ (parts.length ? ` (${parts.join('; ')})` : '') + (incomplete ? `; incomplete: ${noRateText(Number(m.unconverted))}` : '');
+		return `<g class="month${current}${incomplete ? ' incomplete' : ''}"><title>${esc(title)}</title>`
 			+ `<rect class="t-exp" x="${x.toFixed(1)}" y="${(h - pad - he).toFixed(1)}" width="${bw.toFixed(1)}" height="${he.toFixed(1)}"></rect>`
 			+ `<rect class="t-inc" x="${(x + bw).toFixed(1)}" y="${(h - pad - hi).toFixed(1)}" width="${bw.toFixed(1)}" height="${hi.toFixed(1)}"></rect>`
-			+ `<text x="${(x + bw).toFixed(1)}" y="${h - 6}" text-anchor="middle">${name}</text></g>`;
+			+ `<text x="${(x + bw).toFixed(1)}" y="${h - 6}" text-anchor="middle">${name}${incomplete ? '*' : ''}</text></g>`;
 	}).join('');
-	const summary = months.map((m) => `${m.month}: expenses ${money(m.expenses)}, incomes ${money(m.incomes)}`).join('; ');
+	const summary = months.map((m) => `${m.month}: expenses ${figure(m.expenses)}, incomes ${figure(m.incomes)}${Number(m.unconverted || 0) > 0 ? ' (incomplete)' : ''}`).join('; ');
+	let perCurrency = '';
+	if (base) {
+		const sums = new Map();
+		for (const m of months) {
+			for (const c of m.by_currency || []) {
+				const t = sums.get(c.currency) || { e: 0, i: 0 };
+				t.e += cents(c.expenses);
+				t.i += cents(c.incomes);
+				sums.set(c.currency, t);
+			}
+		}
+		perCurrency = `<ul class="list-unstyled small mb-0 mt-1 trend-currencies" aria-label="Last 12 months by currency">${[...sums].map(([code, t]) => `<li>${esc(code)}: expenses ${esc(amountIn(fromCents(t.e), code))}, incomes ${esc(amountIn(fromCents(t.i), code))}</li>`).join('')}</ul>`
+			+ `<p class="small mb-0 mt-1 ${missing ? 'text-warning-emphasis' : 'text-body-secondary'}">Bars converted into ${esc(currencySymbol(base))}`
+			+ `${missing ? `; * incomplete: ${esc(noRateText(missing))}` : ''}.</p>`;
+	}
 	el.innerHTML = `<svg viewBox="0 0 ${w} ${h}" class="trend" role="img" aria-label="Income and expenses by month. ${esc(summary)}">`
 		+ `<line x1="0" x2="${w}" y1="${h - pad}" y2="${h - pad}" class="axis"></line>${bars}</svg>`
-		+ '<div class="small legend"><span class="sw sw-exp"></span> Expenses <span class="sw sw-inc ms-2"></span> Incomes</div>';
+		+ '<div class="small legend"><span class="sw sw-exp"></span> Expenses <span class="sw sw-inc ms-2"></span> Incomes</div>'
+		+ perCurrency;
 }
 
 // ---------- suggestions ----------
@@ -483,6 +617,7 @@ async function loadSuggestions() {
 	}));
 	lists['any-category'] = [...new Set([...lists['expense-category'], ...lists['income-category']])];
 	lists['any-account'] = [...new Set([...lists['expense-account'], ...lists['income-account']])];
+	lists.currency = COMMON_CURRENCIES;
 	$('#datalists').innerHTML = Object.entries(lists)
 		.map(([id, values]) => `<datalist id="dl-${id}">${values.map((v) => `<option value="${esc(v)}"></option>`).join('')}</datalist>`)
 		.join('');
@@ -503,9 +638,11 @@ function startEdit(td) {
 	td.classList.add('editing');
 	const list = SUGGESTED.includes(field) ? ` list="dl-${kind}-${field}"` : '';
 	const type = field === 'date' ? 'date' : 'text';
-	td.innerHTML = `<input type="${type}" class="form-control form-control-sm cell-input"${list}${field === 'amount' ? ' inputmode="decimal"' : ''} aria-label="${LABELS[field]} of ${cfg.one} ${esc(describe(kind, row))}" aria-describedby="cell-error-${kind}-${id}-${field}" value="${esc(raw)}">`
+	const dir = TEXT_FIELDS.includes(field) ? ' dir="auto"' : '';
+	td.innerHTML = `<input type="${type}" class="form-control form-control-sm cell-input"${list}${dir}${field === 'amount' ? ' inputmode="decimal"' : ''} aria-label="${LABELS[field]} of ${cfg.one} ${esc(describe(kind, row))}" aria-describedby="cell-error-${kind}-${id}-${field}" value="${esc(raw)}">`
 		+ `<div class="cell-error small text-danger" id="cell-error-${kind}-${id}-${field}" role="alert"></div>`;
 	const input = $('input', td);
+	if (field === 'category') attachPicker(input, kind);
 	input.focus();
 	if (type === 'text') input.select();
 	let busy = false;
@@ -523,6 +660,12 @@ function startEdit(td) {
 			finish(row);
 			return;
 		}
+		if (field === 'category' && isNewCategory(kind, input.value)) {
+			busy = true; // a blur while asking commits nothing
+			const yes = await confirmNewCategory(input, input.value, !fromBlur);
+			busy = false;
+			if (!yes) return;
+		}
 		busy = true;
 		td.classList.add('saving');
 		try {
@@ -533,10 +676,10 @@ function startEdit(td) {
 			if (field === 'date' && !inMonth(saved)) {
 				refreshAfterChange(kind);
 			}
-			else if (['amount', 'category', 'date'].includes(field)) {
-				loadTotals().catch(() => {});
-				loadCharts();
+			else if (['amount', 'category', 'date', 'currency'].includes(field)) {
+				loadTotals().catch(() => {}).then(loadCharts);
 			}
+			if (field === 'category') loadCategories();
 			if (SUGGESTED.includes(field)) loadSuggestions();
 		}
 		catch (e) {
@@ -624,8 +767,80 @@ function defaultDate() {
 	return iso.startsWith(state.month) ? iso : `${state.month}-01`;
 }
 
+// A category text no category has creates one: only after a yes ("Create category 'Xyz'?").
+async function categoryConfirmed(form, kind) {
+	const input = form.elements.category;
+	if (!input || !isNewCategory(kind, input.value)) return true;
+	return confirmNewCategory(input, input.value);
+}
+
+// Saved under another spelling or a merged category's new name: say where it went.
+function noteCategory(body, saved) {
+	if (body.category && saved.category && body.category.trim() !== saved.category && categoriesAvailable()) {
+		toast(`Saved under the category \u201c${saved.category}\u201d`);
+	}
+}
+
+// The expense add forms: a business entered fills in the category (and the account, when
+// empty) last used with it, unless the user has typed one.
+function wireBusinessSuggestions(form) {
+	const { business, category, account } = form.elements;
+	if (!business || !category || !account) return;
+	const hint = document.createElement('div');
+	hint.className = 'form-text small field-hint mt-0';
+	hint.id = `${category.id}-hint`;
+	hint.setAttribute('aria-live', 'polite');
+	category.closest('.field').append(hint);
+	const own = (input) => () => {
+		delete input.dataset.suggested;
+		if (input === category) hint.textContent = '';
+	};
+	category.addEventListener('input', own(category));
+	category.addEventListener('change', own(category));
+	account.addEventListener('input', own(account));
+	let timer;
+	let asked = '';
+	const ask = async () => {
+		const name = business.value.trim();
+		if (!name || name === asked) return;
+		asked = name;
+		let data;
+		try {
+			({ data } = await api('GET', `/api/v1/suggestions?business=${encodeURIComponent(name)}`));
+		}
+		catch (e) {
+			return; // the JSON files primary: no suggestions
+		}
+		if (business.value.trim() !== name || !data) return;
+		const fill = (input, value) => {
+			if (!value || (input.value.trim() !== '' && !input.dataset.suggested)) return false;
+			input.value = value;
+			input.dataset.suggested = 'true';
+			return true;
+		};
+		const filled = fill(category, data.category);
+		fill(account, data.account);
+		if (filled) hint.textContent = `As last time for ${name}`;
+	};
+	business.addEventListener('input', () => {
+		clearTimeout(timer);
+		timer = setTimeout(ask, 400);
+	});
+	business.addEventListener('change', () => {
+		clearTimeout(timer);
+		ask();
+	});
+	form.addEventListener('reset-suggestions', () => {
+		asked = '';
+		hint.textContent = '';
+		delete category.dataset.suggested;
+		delete account.dataset.suggested;
+	});
+}
+
 async function submitAdd(kind, form) {
 	const cfg = KINDS[kind];
+	if (!(await categoryConfirmed(form, kind))) return;
 	const body = formValues(form, kind);
 	const button = $('button[type="submit"]', form);
 	button.disabled = true;
@@ -636,6 +851,8 @@ async function submitAdd(kind, form) {
 		for (const field of cfg.fields) {
 			if (field !== 'date') form.elements[field].value = field === 'currency' ? DEFAULT_CURRENCY : '';
 		}
+		form.dispatchEvent(new Event('reset-suggestions'));
+		noteCategory(body, saved);
 		toast(`${cfg.one[0].toUpperCase()}${cfg.one.slice(1)} added`);
 		if (!inMonth(saved)) toast(`Saved in ${monthLabel(saved.date.slice(0, 7))}, not the month shown`);
 		closeAdd(kind);
@@ -691,7 +908,10 @@ function renderSheetForm(carry) {
 			<button type="button" class="btn btn-outline-secondary" data-action="sheet-cancel">Cancel</button>
 			<button type="submit" class="btn btn-primary">Save</button>
 		</div>`;
-	if (mode === 'edit' && kind === 'expense') addEditControls($('#sheet-form'), row);
+	const form = $('#sheet-form');
+	attachPicker(form.elements.category, kind);
+	if (mode === 'add' && kind === 'expense') wireBusinessSuggestions(form);
+	if (mode === 'edit' && kind === 'expense') addEditControls(form, row);
 }
 
 // Reloading the table replaces the row's "Edit" button that opened the sheet: focus the new one,
@@ -711,6 +931,7 @@ async function submitSheet(form) {
 	// The resource comes from where the row was opened (or the chosen type), never from its fields.
 	const kind = sheet.kind;
 	const cfg = KINDS[kind];
+	if (!(await categoryConfirmed(form, kind))) return;
 	const body = formValues(form, kind);
 	const button = $('button[type="submit"]', form);
 	button.disabled = true;
@@ -724,6 +945,7 @@ async function submitSheet(form) {
 			saved = (await api('PUT', `${cfg.path}/${sheet.row.id}`, body)).data[cfg.key];
 			toast('Transaction updated');
 		}
+		noteCategory(body, saved);
 		if (!inMonth(saved)) toast(`Saved in ${monthLabel(saved.date.slice(0, 7))}, not the month shown`);
 		closeSheet();
 		await refreshAfterChange(kind);
@@ -833,6 +1055,8 @@ function wireSection(kind) {
 		}
 	});
 	const form = $('.add-form', sec);
+	attachPicker(form.elements.category, kind);
+	if (kind === 'expense') wireBusinessSuggestions(form);
 	form.addEventListener('submit', (e) => {
 		e.preventDefault();
 		submitAdd(kind, form);
@@ -861,10 +1085,11 @@ async function loadPayerFilter() {
 	const { data: account } = await api('GET', '/api/v1/account');
 	if (!account || !account.username) return;
 	const { data: balance } = await api('GET', '/api/v1/balance');
-	if (!balance || balance.members.length < 2) return;
+	const members = balanceMembers(balance);
+	if (members.length < 2) return;
 	const select = $('#filter-paid_by');
 	select.replaceChildren(new Option('Paid by anyone', ''),
-		...balance.members.map((m) => new Option(`Paid by ${m.username}`, String(m.user_id))));
+		...members.map((m) => new Option(`Paid by ${m.username}`, String(m.user_id))));
 	select.closest('.payer-filter').hidden = false;
 }
 
@@ -960,10 +1185,34 @@ function trapFocus(e) {
 	}
 }
 
+// The base currency (totals of a month without entries are in it); ILS in the JSON era.
+async function loadSettings() {
+	try {
+		const { data } = await api('GET', '/api/v1/settings');
+		if (data && data.base_currency) state.base = data.base_currency;
+	}
+	catch (e) {
+		state.base = 'ILS';
+	}
+}
+
 wire();
 payerControlsShown.then((shown) => {
 	if (shown) showPayers();
 });
+// The categories and exchange-rates pages changed something the month shows: a category's
+// name or colour, a merge (entries moved), a rate or the base currency (converted totals).
+document.addEventListener('hb:categories-changed', () => {
+	state.loadSeq += 1;
+	Promise.allSettled([loadKind('expense'), loadKind('income')]).then(loadCharts);
+	loadSuggestions();
+});
+document.addEventListener('hb:money-changed', () => {
+	settingsReady = loadSettings();
+	loadTotals().catch((e) => toast(errorText(e), 'error')).then(loadCharts);
+});
+loadCategories();
+settingsReady = loadSettings();
 loadMonth().then(() => {
 	document.body.dataset.readyMs = String(Math.round(performance.now()));
 	document.body.dataset.ready = 'true';

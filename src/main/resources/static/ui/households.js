@@ -23,10 +23,13 @@ export function readOnly() {
 	return Boolean(household && household.role === 'viewer');
 }
 
-/** Whether the caller owns the current household (an owner may settle up for any two members). */
+/**
+ * Whether the user owns the current household: an owner changes the household's settings and
+ * may settle up for any two members. Single-user mode (no household): always.
+ */
 export function isOwner() {
 	const household = current();
-	return Boolean(household && household.role === 'owner');
+	return !household || household.role === 'owner';
 }
 
 function applyRole() {

@@ -5,6 +5,7 @@
 // one, show none of it.
 import { api } from './api.js';
 import { isOwner } from './households.js';
+import { amountIn, currencyCode, currencySymbol } from './money.js';
 
 const box = document.getElementById('household-box');
 const dialog = document.getElementById('balance-dialog');
@@ -111,48 +112,154 @@ export function memberName(id) {
 	return nameOf(id);
 }
 
-function renderBalance(balance) {
-	people = balance.members.map((m) => ({ user_id: m.user_id, username: m.username }));
-	membersList.replaceChildren(...balance.members.map((m) => {
+/**
+ * The members of a balance: its (converted) members, or with several currencies and a
+ * currency without a rate, those of one currency's balance (every currency lists everyone).
+ */
+export function balanceMembers(balance) {
+	if (!balance) return [];
+	if (Array.isArray(balance.members)) return balance.members;
+	const first = (balance.by_currency || [])[0];
+	return first ? first.members : [];
+}
+
+function memberItems(members, code) {
+	return members.map((m) => {
 		const item = document.createElement('li');
 		const net = Number(m.net);
-		item.textContent = `${m.username}: paid ${money(m.paid)}, share ${money(m.share)}, `
-			+ (net > 0 ? `is owed ${money(net)}` : net < 0 ? `owes ${money(-net)}` : 'settled');
+		const amount = (value) => (code ? amountIn(value, code) : money(value));
+		item.textContent = `${m.username}: paid ${amount(m.paid)}, share ${amount(m.share)}, `
+			+ (net > 0 ? `is owed ${amount(net)}` : net < 0 ? `owes ${amount(-net)}` : 'settled');
 		return item;
-	}));
-	transfersList.replaceChildren(...balance.transfers.map((t) => {
-		const item = document.createElement('li');
-		item.className = 'd-flex align-items-center gap-2 mb-1';
-		const text = document.createElement('span');
-		text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${money(t.amount)}`;
-		// a settle-up is recorded by one of the two members, or by an owner
-		const mine = nameOf(t.from_user) === myName || nameOf(t.to_user) === myName;
-		if (!mine && !isOwner()) {
-			item.append(text);
-			return item;
-		}
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'btn btn-primary btn-sm settle-up';
-		button.textContent = 'Settle up';
-		button.setAttribute('aria-label', `Settle up: ${nameOf(t.from_user)} pays ${nameOf(t.to_user)} ${money(t.amount)}`);
-		button.addEventListener('click', () => api('POST', '/api/v1/settlements',
-			{ from_user: t.from_user, to_user: t.to_user, amount: String(t.amount) })
-			.then(refresh).catch((e) => { message.textContent = e.message; }));
-		item.append(text, button);
+	});
+}
+
+// A transfer in a currency (null: the v1 balance, in the household's one currency), with its
+// "Settle up" button, which records it in that currency.
+function transferItem(t, code, single) {
+	const item = document.createElement('li');
+	item.className = 'd-flex flex-wrap align-items-center gap-2 mb-1';
+	const text = document.createElement('span');
+	const amount = code ? amountIn(t.amount, code) : money(t.amount);
+	text.textContent = `${nameOf(t.from_user)} owes ${nameOf(t.to_user)} ${amount}`;
+	// a settle-up is recorded by one of the two members, or by an owner
+	const mine = nameOf(t.from_user) === myName || nameOf(t.to_user) === myName;
+	if (!mine && !isOwner()) {
+		item.append(text);
 		return item;
-	}));
-	if (balance.transfers.length === 0) {
-		const item = document.createElement('li');
-		item.textContent = 'Everyone is settled up.';
-		transfersList.append(item);
 	}
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'btn btn-primary btn-sm settle-up';
+	button.textContent = 'Settle up';
+	button.setAttribute('aria-label', `Settle up: ${nameOf(t.from_user)} pays ${nameOf(t.to_user)} ${code || !single ? amount : amountIn(t.amount, single)}`);
+	const body = { from_user: t.from_user, to_user: t.to_user, amount: String(t.amount) };
+	if (code || single) body.currency = code || single;
+	button.addEventListener('click', () => {
+		button.disabled = true;
+		api('POST', '/api/v1/settlements', body).then(refresh)
+			.catch((e) => {
+				button.disabled = false;
+				message.textContent = e.message;
+			});
+	});
+	item.append(text, button);
+	return item;
+}
+
+function settledItem() {
+	const item = document.createElement('li');
+	item.textContent = 'Everyone is settled up.';
+	return item;
+}
+
+function heading(text) {
+	const h = document.createElement('h3');
+	h.className = 'h6 mt-3 mb-1';
+	h.textContent = text;
+	return h;
+}
+
+function list(label, items) {
+	const ul = document.createElement('ul');
+	ul.className = 'list-unstyled small mb-1';
+	ul.setAttribute('aria-label', label);
+	ul.append(...items);
+	return ul;
+}
+
+// With several currencies: each currency's balance and transfers (a debt in dollars is
+// settled in dollars), then the whole converted into the base currency at today's rates, when
+// every currency has one.
+function renderCurrencies(balance) {
+	const box = document.getElementById('balance-currencies');
+	const parts = [];
+	for (const c of balance.by_currency) {
+		const label = `${c.currency} (${currencySymbol(c.currency)})`;
+		parts.push(heading(`In ${c.currency === currencySymbol(c.currency) ? c.currency : label}`));
+		parts.push(list(`Members, ${c.currency}`, memberItems(c.members, c.currency)));
+		parts.push(list(`Who owes whom, ${c.currency}`,
+			c.transfers.length ? c.transfers.map((t) => transferItem(t, c.currency)) : [settledItem()]));
+	}
+	const total = document.createElement('p');
+	total.className = 'small mt-2 mb-0';
+	if (balance.complete && Array.isArray(balance.members)) {
+		parts.push(heading(`Everything in ${balance.currency}, at today's rates`));
+		parts.push(list(`Members, converted into ${balance.currency}`, memberItems(balance.members, balance.currency)));
+		total.textContent = 'Settle each currency above in its own currency.';
+	}
+	else {
+		total.className += ' text-warning-emphasis';
+		total.textContent = `No total in ${balance.currency}: a currency has no exchange rate yet.`;
+	}
+	parts.push(total);
+	box.replaceChildren(...parts);
+}
+
+// The one currency of a balance given as a v1 body: that of the expenses someone paid (or of
+// the settlements), or the base currency when there is no money yet.
+async function singleCurrency(balance) {
+	for (const m of balance.members.filter((member) => Number(member.paid) !== 0)) {
+		const { data } = await api('GET', `/api/v1/expense?paid_by=${m.user_id}&limit=1`);
+		if (data && data[0] && currencyCode(data[0].currency)) return currencyCode(data[0].currency);
+	}
+	const { data: settlements } = await api('GET', '/api/v1/settlements');
+	if (settlements && settlements[0]) return settlements[0].currency;
+	const { data: settings } = await api('GET', '/api/v1/settings');
+	return settings.base_currency;
+}
+
+function renderBalance(balance, single) {
+	people = balanceMembers(balance).map((m) => ({ user_id: m.user_id, username: m.username }));
+	const several = Array.isArray(balance.by_currency);
+	document.getElementById('balance-single').hidden = several;
+	document.getElementById('balance-currencies').hidden = !several;
+	if (several) {
+		membersList.replaceChildren();
+		transfersList.replaceChildren();
+		renderCurrencies(balance);
+		return;
+	}
+	document.getElementById('balance-currencies').replaceChildren();
+	document.getElementById('balance-currency').textContent = single
+		? `Amounts in ${currencySymbol(single)}${currencySymbol(single) === single ? '' : ` (${single})`}.` : '';
+	membersList.replaceChildren(...memberItems(balance.members, null));
+	transfersList.replaceChildren(...(balance.transfers.length ? balance.transfers.map((t) => transferItem(t, null, single)) : [settledItem()]));
 }
 
 async function refresh() {
 	message.textContent = '';
 	const { data } = await api('GET', '/api/v1/balance');
-	renderBalance(data);
+	let single = null;
+	if (!Array.isArray(data.by_currency)) {
+		try {
+			single = await singleCurrency(data);
+		}
+		catch (e) {
+			single = null; // the settle-up then takes the base currency, as the API does
+		}
+	}
+	renderBalance(data, single);
 }
 
 async function load() {
@@ -160,7 +267,8 @@ async function load() {
 	if (!account || !account.username) return false;
 	myName = account.username;
 	try {
-		await refresh();
+		const { data } = await api('GET', '/api/v1/balance');
+		people = balanceMembers(data).map((m) => ({ user_id: m.user_id, username: m.username }));
 	}
 	catch (e) {
 		return false; // a JSON-era phase (409): no balances there

@@ -35,6 +35,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 		UserAccount a = newUser("sa");
 		UserAccount b = newUser("sb");
 		int household = currentHousehold(a);
+		expenseCategory(household, "Food");
 
 		Page pageA = signedIn(a);
 		String code = invitationCode(pageA, null);

@@ -41,7 +41,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 	@Test
 	void signInAddAnExpenseAndSignOut() {
 		String name = "dana-" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.add(name, PASSWORD);
+		expenseCategory(currentHousehold(this.accounts.add(name, PASSWORD)), "Food");
 		String business = "Bakery " + UUID.randomUUID().toString().substring(0, 6);
 		Page page = newPage();
 		String base = base();

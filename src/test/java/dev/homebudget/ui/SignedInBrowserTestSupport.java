@@ -96,6 +96,21 @@ abstract class SignedInBrowserTestSupport {
 			.single();
 	}
 
+	/**
+	 * Makes sure the household has an expense category of that name (the pickers list it,
+	 * so typing it asks nothing).
+	 */
+	void expenseCategory(int household, String name) {
+		this.jdbc.sql("""
+				INSERT INTO categories (household_id, kind, name, name_key)
+				SELECT :household, 'expense', :name, name_key(:name)
+				WHERE NOT EXISTS (SELECT 1 FROM categories WHERE household_id = :household AND kind = 'expense'
+				                  AND name_key = name_key(:name))""")
+			.param("household", household)
+			.param("name", name)
+			.update();
+	}
+
 	void share(int expense, int user, String amount) {
 		this.jdbc.sql("INSERT INTO expense_shares (expense_id, user_id, amount) VALUES (:e, :u, CAST(:a AS numeric))")
 			.param("e", expense)

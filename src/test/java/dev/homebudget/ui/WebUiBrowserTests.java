@@ -36,6 +36,7 @@ class WebUiBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void desktopAddShowsTheApiValidationMessageNextToTheFieldThenSaves() {
+		category("expense", "Groceries", null);
 		Page page = open("desktop");
 		section("expense").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add expense")).click();
 		Locator form = section("expense").locator("form.add-form");
@@ -215,6 +216,7 @@ class WebUiBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void mobileAddAndEditOfAnExpenseWithAnEmptyBusinessUseTheExpenseResource() {
+		category("expense", "Parking", null);
 		Page page = open("mobile");
 		List<String> writes = recordWrites(page);
 		assertThat(section("expense").locator(".add-btn")).isHidden();
@@ -255,6 +257,7 @@ class WebUiBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void mobileAddAndEditOfAnIncome() {
+		category("income", "Salary", null);
 		Page page = open("mobile");
 		List<String> writes = recordWrites(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add transaction")).click();
