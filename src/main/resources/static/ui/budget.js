@@ -5,7 +5,8 @@
 // group with what is assigned (tap or click to change it: Enter saves, Escape cancels, sent with
 // the line's version so that a change made meanwhile is not overwritten), spent, available
 // (overspending marked in words), a bar of the budget spent and the target's need. Moving money
-// between two categories, copying the previous period's plan, filling from past spending,
+// between two categories, copying the previous period's plan, filling from past spending or
+// with what the targets need,
 // "Why this number?" (the periods a carried amount comes from) and the period settings (start
 // day, weekend rule). A viewer reads all of it and changes nothing. Where the JSON files are the
 // primary store the API answers 409 and the page shows its sentence.
@@ -207,11 +208,26 @@ function actionsHtml() {
 		<button type="button" class="btn btn-outline-primary btn-sm" data-act="move" data-key="move">Move money</button>
 		<button type="button" class="btn btn-outline-secondary btn-sm" data-act="copy" data-key="copy" aria-expanded="${view.confirm === 'copy'}">Copy from ${esc(previous)}</button>
 		<button type="button" class="btn btn-outline-secondary btn-sm" data-act="fill" data-key="fill" aria-expanded="${view.confirm === 'fill'}">Fill from spending</button>
+		${underfunded().length ? `<button type="button" class="btn btn-outline-secondary btn-sm" data-act="targets" data-key="targets" aria-expanded="${view.confirm === 'targets'}">Fill targets</button>` : ''}
 	</div>${confirmHtml()}`;
+}
+
+// The categories whose target still needs money this period.
+function underfunded() {
+	return rows().filter((r) => r.target && cents(r.target.still_needed) > 0);
 }
 
 function confirmHtml() {
 	const here = periodTitle(view.period);
+	if (view.confirm === 'targets') {
+		const list = underfunded();
+		const missing = list.reduce((sum, r) => sum + cents(r.target.still_needed), 0);
+		const which = list.length === 1 ? `${q(list[0].name)} what its target needs` : `the ${list.length} categories with a target what each needs`;
+		return `<div class="cat-confirm budget-confirm" role="group" aria-labelledby="budget-confirm-question">
+			<p class="small mb-2" id="budget-confirm-question">Assign ${esc(which)} in ${esc(here)} (${esc(amount(missing / 100))} more in all)?</p>
+			<div class="d-flex gap-2"><button type="button" class="btn btn-primary btn-sm" data-act="targets-yes" data-key="confirm:yes">Assign</button>
+			<button type="button" class="btn btn-outline-secondary btn-sm" data-act="confirm-no" data-key="confirm:no">Cancel</button></div></div>`;
+	}
 	if (view.confirm === 'copy') {
 		const previous = periodTitle(shiftPeriod(view.period, -1));
 		return `<div class="cat-confirm budget-confirm" role="group" aria-labelledby="budget-confirm-question">
@@ -485,6 +501,33 @@ async function fill(periods, overwrite) {
 	await load(view.period, 'fill');
 }
 
+// Each underfunded category gets what its target needs, one line at a time (each with its
+// version: a line changed meanwhile stops the rest, and the page shows it as it is).
+async function fillTargets() {
+	const list = underfunded();
+	let done = 0;
+	for (const row of list) {
+		try {
+			await api('PUT', `/api/v1/budgets/${view.period}/categories/${row.category_id}`,
+				{ assigned: (cents(row.target.need) / 100).toFixed(2) }, { headers: { 'If-Match': `"${row.version}"` } });
+			done += 1;
+		}
+		catch (error) {
+			view.confirm = null;
+			status.textContent = '';
+			const before = done ? ` (${done} of ${list.length} filled before)` : '';
+			message.textContent = error.status === 412
+				? `Someone changed ${q(row.name)} in ${periodTitle(view.period)} meanwhile${before}: the budget now shows it as it is.`
+				: `${error instanceof ApiError ? error.message : String(error)}${before}`;
+			await load(view.period, 'targets');
+			return;
+		}
+	}
+	view.confirm = null;
+	say(`Assigned ${list.length === 1 ? `${q(list[0].name)} what its target needs` : `${list.length} categories what their targets need`}.`);
+	await load(view.period, 'move');
+}
+
 async function toggleExplain(row) {
 	const id = row.category_id;
 	if (view.explain.has(id)) {
@@ -665,6 +708,7 @@ root.addEventListener('click', async (e) => {
 				return;
 			case 'copy':
 			case 'fill':
+			case 'targets':
 				view.confirm = view.confirm === button.dataset.act ? null : button.dataset.act;
 				render(view.confirm ? 'confirm:yes' : button.dataset.act);
 				return;
@@ -682,6 +726,10 @@ root.addEventListener('click', async (e) => {
 				button.disabled = true;
 				await fill(Number(document.getElementById('budget-fill-periods').value),
 					document.getElementById('budget-confirm-overwrite').checked);
+				return;
+			case 'targets-yes':
+				button.disabled = true;
+				await fillTargets();
 				return;
 			case 'categories':
 				dialog.close();

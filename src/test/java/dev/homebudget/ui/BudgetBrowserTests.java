@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * period's figures in the base currency (an entry without a rate said so, never a
  * complete total), assigning an amount inline and seeing available and to-assign follow,
  * a wrong amount refused next to the field, overspending marked in words, moving money
- * (covering an overspending, too much refused), copying the previous period's plan and
- * filling from past spending, "Why this number?" with the carried chain, switching
- * periods, the period settings, a stale edit (412) shown as it is now, the empty state;
- * axe-core finds nothing in light and dark mode with the page and with the move dialog
- * open.
+ * (covering an overspending, too much refused), copying the previous period's plan,
+ * filling from past spending and with what the targets need, "Why this number?" with the
+ * carried chain, switching periods, the period settings, a stale edit (412) shown as it
+ * is now, the empty state; axe-core finds nothing in light and dark mode with the page
+ * and with the move dialog open.
  */
 class BudgetBrowserTests extends BrowserTestSupport {
 
@@ -56,8 +56,8 @@ class BudgetBrowserTests extends BrowserTestSupport {
 	/**
 	 * Food (a group: Groceries, Dining) and Transport; this period: income 3,000.00,
 	 * Groceries 200 assigned and 80 spent, Dining 100 assigned and 130 spent (overspent
-	 * by 30), Transport 50 assigned and 5 EUR spent at 4.00 (20.00), and 10 USD without a
-	 * rate.
+	 * by 30), Transport 50 assigned (its target: refill to 100) and 5 EUR spent at 4.00
+	 * (20.00), and 10 USD without a rate.
 	 */
 	private void household() {
 		int food = category("expense", "Food", null);
@@ -74,7 +74,7 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		expense(this.today, "Taxi abroad", "Transport", "10", "USD");
 		assign(this.month, this.groceries, "{\"assigned\":200}");
 		assign(this.month, this.dining, "{\"assigned\":100}");
-		assign(this.month, this.transport, "{\"assigned\":50}");
+		assign(this.month, this.transport, "{\"assigned\":50,\"target\":{\"kind\":\"refill\",\"amount\":100}}");
 	}
 
 	private void expense(String date, String business, String category, String amount, String currency) {
@@ -211,6 +211,8 @@ class BudgetBrowserTests extends BrowserTestSupport {
 			.containsText("1 entry of this period could not be converted into ILS");
 		assertThat(budgetRow("Transport")).containsText("1 entry without an exchange rate is not counted in spent.");
 		assertThat(available("Transport")).hasText("Available \u20aa 30.00");
+		assertThat(budgetRow("Transport").locator(".budget-target")).hasText(
+				"Target: refill to \u20aa 100.00 each period; this period needs \u20aa 100.00, \u20aa 50.00 still needed");
 
 		// the group and its rows
 		Locator food = dialog().getByRole(AriaRole.REGION, new Locator.GetByRoleOptions().setName("Food"));
@@ -291,6 +293,18 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		assertThat(budgetRow("Dining").getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuetext",
 				"\u20aa\u00a0130.00 spent of \u20aa\u00a0130.00 (100%)");
 		screenshot("assigned");
+
+		// what the targets need, after a confirmation
+		activate(button(dialog(), "Fill targets"), viewport);
+		Locator confirm = dialog().locator(".budget-confirm");
+		assertThat(confirm).containsText("Assign \u201cTransport\u201d what its target needs in "
+				+ MONTH.format(this.month) + " (\u20aa 50.00 more in all)?");
+		activate(button(confirm, "Assign"), viewport);
+		assertThat(status()).hasText("Assigned \u201cTransport\u201d what its target needs.");
+		assertThat(assignButton("Transport")).hasText("\u20aa 100.00");
+		assertThat(budgetRow("Transport").locator(".budget-target"))
+			.hasText("Target: refill to \u20aa 100.00 each period; this period needs \u20aa 100.00, on track");
+		assertThat(button(dialog(), "Fill targets")).hasCount(0);
 	}
 
 	@ParameterizedTest
