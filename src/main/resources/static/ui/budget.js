@@ -619,7 +619,9 @@ function openMove(to, amountValue) {
 		return;
 	}
 	clearMoveErrors();
-	const target = to != null ? to : list[1].category_id;
+	// to: the category chosen (Cover), else the first overspent one, else the second
+	const overspent = list.find((r) => cents(r.available) < 0);
+	const target = to != null ? to : (overspent || list[1]).category_id;
 	// from: the category with the most assigned that is not the target
 	const from = list.filter((r) => r.category_id !== target)
 		.reduce((best, r) => (best === null || cents(r.assigned) > cents(best.assigned) ? r : best), null);
