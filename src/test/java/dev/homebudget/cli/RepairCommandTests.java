@@ -1,15 +1,11 @@
 package dev.homebudget.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import dev.homebudget.config.StorageMode;
 import dev.homebudget.config.StoragePhase;
 import dev.homebudget.expense.ExpenseService;
-import dev.homebudget.ledger.EntryField;
-import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.support.PhaseApplication;
 import dev.homebudget.support.StoreContents;
 import dev.homebudget.support.StoreDifference;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.homebudget.cli.CliRun.run;
+import static dev.homebudget.support.SampleEntries.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -86,18 +83,6 @@ class RepairCommandTests {
 		assertThat(run.status()).isZero();
 		assertThat(run.out()).contains("Storage phase P3").contains("nothing to repair");
 		assertThat(run("repair", "--help").out()).contains("Exits 1 if any entry still fails");
-	}
-
-	private static EntryValues values(String notes) {
-		return EntryValues.builder()
-			.put(EntryField.DATE, LocalDate.of(2025, 11, 2))
-			.put(EntryField.BUSINESS, "ampm")
-			.put(EntryField.CATEGORY, "Food")
-			.put(EntryField.AMOUNT, new BigDecimal("100.00"))
-			.put(EntryField.ACCOUNT, "12345")
-			.put(EntryField.CURRENCY, "\u20aa")
-			.put(EntryField.NOTES, notes)
-			.build();
 	}
 
 }

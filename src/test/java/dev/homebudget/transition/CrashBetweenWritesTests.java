@@ -1,9 +1,7 @@
 package dev.homebudget.transition;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import dev.homebudget.config.StoragePhase;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static dev.homebudget.support.SampleEntries.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -107,18 +106,6 @@ class CrashBetweenWritesTests {
 	private static RepairJournal.Entry single(List<RepairJournal.Entry> entries) {
 		assertThat(entries).hasSize(1);
 		return entries.get(0);
-	}
-
-	private static EntryValues values(String notes) {
-		return EntryValues.builder()
-			.put(EntryField.DATE, LocalDate.of(2025, 11, 2))
-			.put(EntryField.BUSINESS, "ampm")
-			.put(EntryField.CATEGORY, "Food")
-			.put(EntryField.AMOUNT, new BigDecimal("100.00"))
-			.put(EntryField.ACCOUNT, "12345")
-			.put(EntryField.CURRENCY, "\u20aa")
-			.put(EntryField.NOTES, notes)
-			.build();
 	}
 
 	/** A write that the armed seam interrupts, and the existing ids it touches. */

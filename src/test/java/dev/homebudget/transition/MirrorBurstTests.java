@@ -1,9 +1,7 @@
 package dev.homebudget.transition;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,14 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.homebudget.config.StoragePhase;
 import dev.homebudget.expense.ExpenseService;
-import dev.homebudget.ledger.EntryField;
-import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.support.PhaseApplication;
 import dev.homebudget.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.homebudget.support.SampleEntries.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,18 +87,6 @@ class MirrorBurstTests {
 			assertThat(meters.get("storage.mirror.copies").tag("operation", "create").counter().count())
 				.isEqualTo(writes);
 		}
-	}
-
-	private static EntryValues values(String notes) {
-		return EntryValues.builder()
-			.put(EntryField.DATE, LocalDate.of(2025, 11, 2))
-			.put(EntryField.BUSINESS, "ampm")
-			.put(EntryField.CATEGORY, "Food")
-			.put(EntryField.AMOUNT, new BigDecimal("100.00"))
-			.put(EntryField.ACCOUNT, "12345")
-			.put(EntryField.CURRENCY, "\u20aa")
-			.put(EntryField.NOTES, notes)
-			.build();
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.homebudget.transition;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static dev.homebudget.support.SampleEntries.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -87,18 +86,6 @@ class SelfRepairTests {
 			assertThat(app.difference(LedgerFile.EXPENSES, this.json).ids()).isEmpty();
 			assertThat(StoreContents.json(this.json, LedgerFile.EXPENSES)).containsKeys(ids.toArray(Integer[]::new));
 		}
-	}
-
-	private static EntryValues values(String notes) {
-		return EntryValues.builder()
-			.put(EntryField.DATE, LocalDate.of(2025, 11, 2))
-			.put(EntryField.BUSINESS, "ampm")
-			.put(EntryField.CATEGORY, "Food")
-			.put(EntryField.AMOUNT, new BigDecimal("100.00"))
-			.put(EntryField.ACCOUNT, "12345")
-			.put(EntryField.CURRENCY, "\u20aa")
-			.put(EntryField.NOTES, notes)
-			.build();
 	}
 
 }
