@@ -1,5 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
+import { showBudget } from './budget-chart.js';
 import { categoriesAvailable, categoryNamed, colourOf, loadCategories } from './categories.js';
 import { readOnly } from './households.js';
 import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
@@ -501,6 +502,7 @@ async function loadCharts() {
 	try {
 		const { data } = await api('GET', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`);
 		drawCategories(data);
+		showBudget($('#category-chart'), from.slice(0, 7));
 	}
 	catch (e) {
 		$('#category-chart').innerHTML = `<p class="small text-body-secondary">Not available: ${esc(errorText(e))}</p>`;

@@ -1,11 +1,14 @@
 package dev.homebudget.ui;
 
+import java.time.LocalDate;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.homebudget.config.StoragePhase;
 import dev.homebudget.support.StoragePhases;
 import dev.homebudget.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,7 +19,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The budget page on a server in phase P1 (the JSON files primary): the API answers 409,
- * and the page shows its sentence instead of figures, with nothing to change.
+ * and the page shows its sentence instead of figures, with nothing to change; the month
+ * view's category chart stays as it is, without an error.
  */
 class BudgetJsonPhaseBrowserTests extends BrowserTestSupport {
 
@@ -45,6 +49,20 @@ class BudgetJsonPhaseBrowserTests extends BrowserTestSupport {
 		Axe.assertNoViolations(page, "on the budget page in phase P1 (" + viewport + ")");
 		page.keyboard().press("Escape");
 		assertThat(dialog).isHidden();
+	}
+
+	@Test
+	void theMonthsCategoryChartStaysAsItIsWithoutAnError() {
+		create("expense", "{\"date\":\"" + LocalDate.now()
+				+ "\",\"business\":\"SuperSal\",\"category\":\"Groceries\",\"amount\":80,\"account\":\"Cash\"}");
+		Page page = open("desktop");
+		Locator chart = page.locator("#category-chart");
+		assertThat(chart.locator(".bars > li")).hasCount(1);
+		assertThat(chart).containsText("Groceries");
+		// the budget's 409 has come: nothing added, nothing said
+		assertThat(chart).hasAttribute("data-budget", "unavailable");
+		assertThat(chart.locator(".chart-budget, .chart-budget-extra, .chart-budget-note")).hasCount(0);
+		assertThat(page.locator("#toasts .app-toast")).hasCount(0);
 	}
 
 }
