@@ -240,7 +240,8 @@ class BudgetStore {
 				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
 				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
 				FROM d CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1
-				                                       ELSE fx_rate(:household, d.currency, :base, d.day) END AS rate) r
+				                                       ELSE fx_rate(:household, d.currency, :base, d.day) END AS rate
+				                                   OFFSET 0) r
 				GROUP BY 1, 2""")
 			.param("household", household)
 			.param("categories", EntrySql.integerArray(missingCategories))
@@ -295,21 +296,21 @@ class BudgetStore {
 	/** As {@link #spent}, counting only one member's share of each expense. */
 	List<Spent> memberSpent(int household, int category, int member, List<LocalDate> starts, LocalDate end,
 			String base) {
-		return this.jdbc
-			.sql("""
-					WITH d AS (
-					    SELECT width_bucket(e.date, CAST(:starts AS date[])) AS period, e.date,
-					           COALESCE(e.currency_code, 'XXX') AS currency, sum(s.amount) AS amount, count(*) AS n
-					    FROM expenses e JOIN expense_shares s ON s.expense_id = e.id AND s.user_id = :member
-					    WHERE e.household_id = :household AND e.date >= :first AND e.date < :end
-					      AND e.category_id = :category
-					    GROUP BY 1, 2, 3)
-					SELECT d.period,
-					       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
-					       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
-					FROM d CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1
-					                                       ELSE fx_rate(:household, d.currency, :base, d.date) END AS rate) r
-					GROUP BY 1""")
+		return this.jdbc.sql("""
+				WITH d AS (
+				    SELECT width_bucket(e.date, CAST(:starts AS date[])) AS period, e.date,
+				           COALESCE(e.currency_code, 'XXX') AS currency, sum(s.amount) AS amount, count(*) AS n
+				    FROM expenses e JOIN expense_shares s ON s.expense_id = e.id AND s.user_id = :member
+				    WHERE e.household_id = :household AND e.date >= :first AND e.date < :end
+				      AND e.category_id = :category
+				    GROUP BY 1, 2, 3)
+				SELECT d.period,
+				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
+				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
+				FROM d CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1
+				                                       ELSE fx_rate(:household, d.currency, :base, d.date) END AS rate
+				                                  OFFSET 0) r
+				GROUP BY 1""")
 			.param("household", household)
 			.param("starts", dates(starts))
 			.param("first", starts.get(0))

@@ -373,9 +373,9 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 
 	/**
 	 * The matching rows converted into {@code base} with the household's exchange rates:
-	 * summed per currency and day first (a few hundred groups a year), each day's sum
-	 * converted at the rate on or before that day ({@code fx_rate}), the products added
-	 * exactly and rounded to cents once.
+	 * summed per currency and day first (a few hundred groups a year; rows in the base
+	 * currency per key alone), each day's sum converted at the rate on or before that day
+	 * ({@code fx_rate}), the products added exactly and rounded to cents once.
 	 */
 	@Override
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
@@ -385,7 +385,9 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			case MONTH -> "to_char(date, 'YYYY-MM')";
 			case CATEGORY -> "category_id";
 		};
-		String days = "SELECT " + key + " AS key, " + CURRENCY + " AS currency, date, sum(amount) AS amount, "
+		// rows in the base currency need no rate: one group per key, not one per day
+		String days = "SELECT " + key + " AS key, " + CURRENCY + " AS currency, CASE WHEN " + CURRENCY
+				+ " = :base THEN NULL ELSE date END AS date, sum(amount) AS amount, "
 				+ "count(*) AS n, min(category) AS text FROM " + this.table + filter.where() + " GROUP BY 1, 2, 3";
 		String sql = "SELECT "
 				+ ((grouping == EntryTotals.Grouping.CATEGORY)
@@ -393,7 +395,11 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 				+ " AS key, round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS total,"
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0) AS converted,"
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted FROM (" + days + ") d"
-				+ " CROSS JOIN LATERAL (SELECT fx_rate(:household, d.currency, :base, d.date) AS rate) r"
+				// OFFSET 0 keeps the rate a subquery evaluated once per group: inlined,
+				// each
+				// of the three aggregates below called fx_rate again
+				+ " CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1"
+				+ " ELSE fx_rate(:household, d.currency, :base, d.date) END AS rate OFFSET 0) r"
 				+ " GROUP BY d.key ORDER BY 1";
 		return filter.bind(this.jdbc.sql(sql))
 			.param("base", base)
