@@ -20,7 +20,8 @@
 # BENCH_STEP_DURATION (open-loop seconds per rate, 15), BENCH_CONNECTIONS (4),
 # BENCH_EXPENSES (100000), BENCH_INCOMES (20000), BENCH_APP_PORT (18080), BENCH_DB_PORT (55432),
 # BENCH_JAVA_OPTS (default: none, i.e. ./hbw's own JVM settings), BENCH_STARTS (3 timed starts),
-# BENCH_KEEP=1, BENCH_IMPORT_RECORDS (100000).
+# BENCH_KEEP=1, BENCH_IMPORT_RECORDS (100000), BENCH_ONLY (scenario names separated by spaces, e.g.
+# "budget_period put": only those run, and the results go to bench/results/partial.{md,json}).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -135,6 +136,9 @@ cpu_db() {
   echo $(( total * 10 ))
 }
 
+only() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+results_name=latest; if [ -n "${BENCH_ONLY:-}" ]; then results_name=partial; fi
+
 json_rows=()
 table_rows=()
 latency_rows=()
@@ -224,6 +228,7 @@ curl -s -o /dev/null "$base/api/v1/expense"
 # NAME PATH SQL TARGET_P95_MS "RATE RATE RATE" (the p95 target is judged at the middle rate)
 latency_scenario() {
   local name="$1" path="$2" sql="$3" target="$4" rates="$5"
+  only "$name" || return 0
   echo "== $name" >&2
   run_pgbench "$name" "$sql" "$connections"
   run_wrk "$name" "$path" get.lua "$connections"
@@ -258,15 +263,18 @@ latency_scenario category_report "/api/v1/reports/categories?kind=expense&from=2
 # period, spending per period read from the cache the database keeps (budget_spent)
 latency_scenario budget_period "/api/v1/budgets/2025-06" budget.sql 20 "50 100 150"
 
+if only full_list; then
 echo "== full_list" >&2
 run_pgbench full_list full_list.sql 1
 run_wrk full_list "/api/v1/expense" get.lua 1
 verdict=miss
 if awk -v a="$w_p50" -v b="$p_p50" 'BEGIN{exit !(a <= 2*b)}'; then verdict=met; fi
 record full_list "$(awk -v a="$w_p50" -v b="$p_p50" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }')" "p50<=2x json_agg" "$verdict"
+fi
 
 write_scenario() { # NAME SQL SCRIPT PATH
   local name="$1" sql="$2" script="$3" path="$4"
+  only "$name" || return 0
   echo "== $name" >&2
   run_pgbench "$name" "$sql" "$connections"
   run_wrk "$name" "$path" "$script" "$connections"
@@ -277,6 +285,7 @@ write_scenario() { # NAME SQL SCRIPT PATH
 write_scenario create create.sql create.lua /api/v1/expense
 write_scenario put put.sql put.lua /api/v1/expense
 
+if only delete; then
 echo "== delete" >&2
 # No pgbench ceiling here: pgbench cannot hand each client distinct existing ids, and
 # deleting already-deleted rows commits nothing, which would flatter the ceiling.
@@ -297,12 +306,17 @@ w_rps=null; w_app=null; w_db=null; w_errors=0; p_tps=""; p_p95=""; p_p50=""; p_d
 w_p50=$(awk 'NR==5{printf "%.3f", $1*1000}' "$bulk_times")
 w_p95=$(awk 'NR==10{printf "%.3f", $1*1000}' "$bulk_times"); w_p99="$w_p95"
 record bulk_delete_1000 "-" "(reported, 10 sequential requests)" "-"
+fi
 
-echo "== import-json of ${BENCH_IMPORT_RECORDS:-100000} records vs COPY" >&2
-import_line=$(BENCH_DB_PORT="$db_port" JAR="$root/target/home-budget-web.jar" WORK="$work" BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" \
-  "$root/bench/import_json.sh" | grep '^IMPORT_JSON')
+import_line="IMPORT_JSON records=0 import_ms=0 reading_ms=0 writing_ms=0 verifying_ms=0 wall_ms=0 copy_ms=0 ratio=0"
+if only import_json; then
+  echo "== import-json of ${BENCH_IMPORT_RECORDS:-100000} records vs COPY" >&2
+  import_line=$(BENCH_DB_PORT="$db_port" JAR="$root/target/home-budget-web.jar" WORK="$work" BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" \
+    "$root/bench/import_json.sh" | grep '^IMPORT_JSON')
+fi
 imp() { sed -E "s/.* $1=([0-9]+).*/\1/" <<<"$import_line"; }
 import_verdict=miss; if [ "$(imp ratio)" -ge 50 ]; then import_verdict=met; fi
+if ! only import_json; then import_verdict="not run"; fi
 
 rss_mb=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$app_pid/status")
 ready_verdict=miss; if [ "$ready_ms" -le 3000 ]; then ready_verdict=met; fi
@@ -332,7 +346,7 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "start to ready: ${ready_ms} ms, median of ${starts} starts ($(IFS=/; echo "${ready_all[*]}") ms) (target <= 3000 ms: $ready_verdict); peak RSS: ${rss_mb} MB (target <= 400 MB: $rss_verdict)"
   echo "import-json of $(imp records) records: $(imp import_ms) ms (reading $(imp reading_ms), writing $(imp writing_ms), verifying $(imp verifying_ms); $(imp wall_ms) ms with JVM start) vs COPY $(imp copy_ms) ms: $(imp ratio)% of COPY's rows/s (target >= 50%: $import_verdict)"
-} | tee "$results_dir/latest.md"
+} | tee "$results_dir/$results_name.md"
 
 {
   printf '{"date":"%s","box":"%s","load_before":"%s","busy_percent_before":%s,"load_after":"%s","java":"%s","expenses":%s,"incomes":%s,"duration_s":%s,"step_duration_s":%s,"connections":%s,' \
@@ -343,5 +357,5 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   printf '"scenarios":[' 
   (IFS=,; printf '%s' "${json_rows[*]}")
   printf ']}\n'
-} >"$results_dir/latest.json"
-echo "wrote $results_dir/latest.json" >&2
+} >"$results_dir/$results_name.json"
+echo "wrote $results_dir/$results_name.json" >&2
