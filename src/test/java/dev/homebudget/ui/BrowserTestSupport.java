@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -185,6 +186,32 @@ abstract class BrowserTestSupport {
 
 	JsonNode create(String kind, String json) {
 		return api("POST", "/api/v1/" + kind, json).get(kind);
+	}
+
+	/** An expense paid in cash, through the API. */
+	void expense(String date, String business, String category, String amount, String currency) {
+		create("expense", "{\"date\":\"" + date + "\",\"business\":\"" + business + "\",\"category\":\"" + category
+				+ "\",\"amount\":" + amount + ",\"account\":\"Cash\",\"currency\":\"" + currency + "\"}");
+	}
+
+	/** Sets a category's budget line in a period, through the API. */
+	JsonNode assign(YearMonth period, int category, String body) {
+		return api("PUT", "/api/v1/budgets/" + period + "/categories/" + category, body);
+	}
+
+	static boolean mobile(String viewport) {
+		return "mobile".equals(viewport);
+	}
+
+	/** A tap on a phone; on a desktop the control is focused and Enter pressed. */
+	static void activate(Locator locator, String viewport) {
+		if (mobile(viewport)) {
+			locator.tap();
+		}
+		else {
+			locator.focus();
+			locator.press("Enter");
+		}
 	}
 
 	JsonNode list(String kind) {

@@ -77,19 +77,6 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		assign(this.month, this.transport, "{\"assigned\":50,\"target\":{\"kind\":\"refill\",\"amount\":100}}");
 	}
 
-	private void expense(String date, String business, String category, String amount, String currency) {
-		create("expense", "{\"date\":\"" + date + "\",\"business\":\"" + business + "\",\"category\":\"" + category
-				+ "\",\"amount\":" + amount + ",\"account\":\"Cash\",\"currency\":\"" + currency + "\"}");
-	}
-
-	private JsonNode assign(YearMonth period, int category, String body) {
-		return api("PUT", "/api/v1/budgets/" + period + "/categories/" + category, body);
-	}
-
-	private static boolean mobile(String viewport) {
-		return "mobile".equals(viewport);
-	}
-
 	/** A tap on a phone, a click elsewhere. */
 	private static void press(Locator locator, String viewport) {
 		if (mobile(viewport)) {
@@ -97,17 +84,6 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		}
 		else {
 			locator.click();
-		}
-	}
-
-	/** A tap on a phone; on a desktop the control is focused and Enter pressed. */
-	private static void activate(Locator locator, String viewport) {
-		if (mobile(viewport)) {
-			locator.tap();
-		}
-		else {
-			locator.focus();
-			locator.press("Enter");
 		}
 	}
 

@@ -42,15 +42,6 @@ class MonthBudgetChartBrowserTests extends BrowserTestSupport {
 		sql("DELETE FROM budget_settings; DELETE FROM budget_lines; DELETE FROM budget_spent");
 	}
 
-	private void expense(String date, String business, String category, String amount, String currency) {
-		create("expense", "{\"date\":\"" + date + "\",\"business\":\"" + business + "\",\"category\":\"" + category
-				+ "\",\"amount\":" + amount + ",\"account\":\"Cash\",\"currency\":\"" + currency + "\"}");
-	}
-
-	private void assign(YearMonth period, int category, String body) {
-		api("PUT", "/api/v1/budgets/" + period + "/categories/" + category, body);
-	}
-
 	/**
 	 * Groceries (50 assigned last month and nothing spent, what is left carries over; 200
 	 * assigned now, 80 spent), Dining (100 assigned, 115 spent), Transport (50 assigned,
@@ -75,21 +66,6 @@ class MonthBudgetChartBrowserTests extends BrowserTestSupport {
 		assign(this.month, dining, "{\"assigned\":100}");
 		assign(this.month, transport, "{\"assigned\":50}");
 		assign(this.month, gifts, "{\"assigned\":40}");
-	}
-
-	private static boolean mobile(String viewport) {
-		return "mobile".equals(viewport);
-	}
-
-	/** A tap on a phone; on a desktop the control is focused and Enter pressed. */
-	private static void activate(Locator locator, String viewport) {
-		if (mobile(viewport)) {
-			locator.tap();
-		}
-		else {
-			locator.focus();
-			locator.press("Enter");
-		}
 	}
 
 	private Locator chart() {
