@@ -6,11 +6,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.homebudget.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.support.MigratedDatabase.migrate;
+import static dev.homebudget.support.MigratedDatabase.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,18 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * doing the same for every writer, the release before included.
  */
 class CategoryMigrationTests {
-
-	private static void migrate(DataSource dataSource, String target) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
-	}
-
-	private static String rows(JdbcClient jdbc, String table, String columns) {
-		return jdbc
-			.sql("SELECT count(*) || ' ' || md5(string_agg(concat_ws(',', " + columns + "), '|' ORDER BY id)) FROM "
-					+ table)
-			.query(String.class)
-			.single();
-	}
 
 	@Test
 	void variantSpellingsBecomeOneCategoryNamedByTheMostUsedAndNoEntryChanges() {

@@ -8,11 +8,12 @@ import javax.sql.DataSource;
 
 import dev.homebudget.ledger.Households;
 import dev.homebudget.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.support.MigratedDatabase.migrate;
+import static dev.homebudget.support.MigratedDatabase.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,18 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and every cent is kept, all of it in the first household, and the accounts own it.
  */
 class HouseholdMigrationTests {
-
-	private static void migrate(DataSource dataSource, String target) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
-	}
-
-	private static String rows(JdbcClient jdbc, String table, String columns) {
-		return jdbc
-			.sql("SELECT count(*) || ' ' || md5(string_agg(concat_ws(',', " + columns + "), '|' ORDER BY id)) FROM "
-					+ table)
-			.query(String.class)
-			.single();
-	}
 
 	@Test
 	void everyRowAndCentIsKeptInTheFirstHousehold() {

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.support.MigratedDatabase;
 import dev.homebudget.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.homebudget.support.MigratedDatabase.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,16 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettleMigrationTests {
 
-	private static void migrate(DataSource dataSource, String target) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
-	}
-
 	private static String rows(JdbcClient jdbc) {
-		return jdbc.sql("""
-				SELECT count(*) || ' ' || md5(string_agg(concat_ws(',', id, date, business, category, amount, account,
-				       currency, notes, version, household_id), '|' ORDER BY id)) FROM expenses""")
-			.query(String.class)
-			.single();
+		return MigratedDatabase.rows(jdbc, "expenses",
+				"id, date, business, category, amount, account, currency, notes, version, household_id");
 	}
 
 	@Test
