@@ -239,10 +239,7 @@ class BudgetStore {
 				SELECT d.category_id, d.period,
 				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
 				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
-				FROM d CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1
-				                                       ELSE fx_rate(:household, d.currency, :base, d.day) END AS rate
-				                                   OFFSET 0) r
-				GROUP BY 1, 2""")
+				FROM d""" + EntrySql.rateJoin("day") + " GROUP BY 1, 2")
 			.param("household", household)
 			.param("categories", EntrySql.integerArray(missingCategories))
 			.param("froms", dates(missingFrom))
@@ -307,10 +304,7 @@ class BudgetStore {
 				SELECT d.period,
 				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
 				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
-				FROM d CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1
-				                                       ELSE fx_rate(:household, d.currency, :base, d.date) END AS rate
-				                                  OFFSET 0) r
-				GROUP BY 1""")
+				FROM d""" + EntrySql.rateJoin("date") + " GROUP BY 1")
 			.param("household", household)
 			.param("starts", dates(starts))
 			.param("first", starts.get(0))

@@ -51,6 +51,18 @@ public final class EntrySql {
 	}
 
 	/**
+	 * {@code CROSS JOIN LATERAL ... r}: the rate {@code r.rate} that converts a group
+	 * {@code d} (columns {@code currency} and the day named) into {@code :base} with
+	 * {@code :household}'s rates, 1 for the base currency itself, null when there is
+	 * none. OFFSET 0 keeps the subquery from being inlined: inlined, each aggregate over
+	 * {@code r.rate} called fx_rate again.
+	 */
+	public static String rateJoin(String dayColumn) {
+		return " CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1"
+				+ " ELSE fx_rate(:household, d.currency, :base, d." + dayColumn + ") END AS rate OFFSET 0) r";
+	}
+
+	/**
 	 * Binds a collection as one {@code integer[]} parameter, for {@code id = ANY(:ids)}.
 	 */
 	public static SqlTypeValue integerArray(Collection<Integer> ids) {

@@ -395,12 +395,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 				+ " AS key, round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS total,"
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0) AS converted,"
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted FROM (" + days + ") d"
-				// OFFSET 0 keeps the rate a subquery evaluated once per group: inlined,
-				// each
-				// of the three aggregates below called fx_rate again
-				+ " CROSS JOIN LATERAL (SELECT CASE WHEN d.currency = :base THEN 1"
-				+ " ELSE fx_rate(:household, d.currency, :base, d.date) END AS rate OFFSET 0) r"
-				+ " GROUP BY d.key ORDER BY 1";
+				+ EntrySql.rateJoin("date") + " GROUP BY d.key ORDER BY 1";
 		return filter.bind(this.jdbc.sql(sql))
 			.param("base", base)
 			.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
