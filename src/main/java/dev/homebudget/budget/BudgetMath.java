@@ -52,17 +52,42 @@ final class BudgetMath {
 	}
 
 	/**
-	 * Runs a category's periods in order.
+	 * Where a run starts: what is carried into its first period and the rules in force
+	 * entering it.
+	 */
+	record Start(BigDecimal carried, CarryRule carry, Target target, int member) {
+
+		/** Before the first period a category was planned in. */
+		static final Start FIRST = new Start(zero(), CarryRule.NONE, Target.NONE, 0);
+
+		/** Entering the period after {@code period}. */
+		static Start after(Period period) {
+			return new Start(period.carriedOut(), period.carry(), period.target(), period.member());
+		}
+
+	}
+
+	/**
+	 * Runs a category's periods in order, from the first period it was planned in.
 	 * @param periods every period from the first to the last asked for
 	 * @param lines the plan lines by period (absent: nothing assigned, rules unchanged)
 	 * @param spent the category's spending by period (absent: none)
 	 */
 	static List<Period> run(List<YearMonth> periods, Map<YearMonth, Line> lines, Map<YearMonth, BigDecimal> spent) {
+		return run(periods, lines, spent, Start.FIRST);
+	}
+
+	/**
+	 * Runs a category's periods in order from a known start.
+	 * @param start what is carried into the first period, and the rules in force
+	 */
+	static List<Period> run(List<YearMonth> periods, Map<YearMonth, Line> lines, Map<YearMonth, BigDecimal> spent,
+			Start start) {
 		List<Period> result = new ArrayList<>();
-		BigDecimal carried = zero();
-		CarryRule rule = CarryRule.NONE;
-		Target target = Target.NONE;
-		int member = 0;
+		BigDecimal carried = start.carried();
+		CarryRule rule = start.carry();
+		Target target = start.target();
+		int member = start.member();
 		for (YearMonth period : periods) {
 			Line line = lines.get(period);
 			BigDecimal assigned = zero();

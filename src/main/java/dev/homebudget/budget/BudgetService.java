@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import dev.homebudget.category.CategoryMerged;
 import dev.homebudget.currency.HouseholdCurrency;
@@ -116,11 +117,19 @@ public class BudgetService {
 	}
 
 	private View view(int household, YearMonth period) {
+		// first: what this read computes may be kept only if no change can overtake it
+		boolean mayKeep = this.store.mayKeep(household);
 		BudgetPeriods periods = this.store.settings(household).periods();
 		String base = this.currency.base();
 		List<BudgetStore.Category> categories = this.store.categories(household);
-		Map<Integer, Map<YearMonth, BudgetStore.StoredLine>> stored = this.store.lines(household, period);
-		Map<Integer, List<Computed>> computed = compute(household, periods, period, period, base, categories, stored);
+		Map<Integer, BudgetStore.Kept> kept = this.store.kept(household, period, base);
+		Map<Integer, Map<YearMonth, BudgetStore.StoredLine>> stored = this.store.lines(household, period,
+				categories.stream().map(BudgetStore.Category::id).toList(), kept);
+		Map<Integer, List<Computed>> computed = compute(household, periods, period, period, base, categories, stored,
+				kept, mayKeep);
+		if (mayKeep) {
+			keep(household, periods, base, period, computed, kept);
+		}
 		List<Row> rows = new ArrayList<>();
 		for (BudgetStore.Category category : categories) {
 			Computed one = last(computed.get(category.id()));
@@ -150,8 +159,9 @@ public class BudgetService {
 		int household = readable();
 		return this.transactions.execute((status) -> {
 			requireCategory(household, category);
+			boolean mayKeep = this.store.mayKeep(household);
 			BudgetPeriods periods = this.store.settings(household).periods();
-			List<Computed> computed = compute(household, periods, period, period, this.currency.base())
+			List<Computed> computed = compute(household, periods, period, period, this.currency.base(), mayKeep)
 				.getOrDefault(category, List.of());
 			return computed.isEmpty() ? List.of(empty(period)) : computed.stream().map(Computed::period).toList();
 		});
@@ -166,8 +176,10 @@ public class BudgetService {
 					to.toString());
 		}
 		return this.transactions.execute((status) -> {
+			boolean mayKeep = this.store.mayKeep(household);
 			BudgetPeriods periods = this.store.settings(household).periods();
-			Map<Integer, List<Computed>> computed = compute(household, periods, from, to, this.currency.base());
+			Map<Integer, List<Computed>> computed = compute(household, periods, from, to, this.currency.base(),
+					mayKeep);
 			Map<YearMonth, List<Row>> report = new LinkedHashMap<>();
 			for (YearMonth period : BudgetPeriods.between(from, to)) {
 				report.put(period, new ArrayList<>());
@@ -277,6 +289,7 @@ public class BudgetService {
 	int fill(YearMonth period, int count, boolean overwrite) {
 		int household = writable();
 		return this.transactions.execute((status) -> {
+			boolean mayKeep = this.store.mayKeep(household);
 			BudgetPeriods periods = this.store.settings(household).periods();
 			YearMonth first = period.minusMonths(count);
 			YearMonth last = period.minusMonths(1);
@@ -288,7 +301,7 @@ public class BudgetService {
 				.toList();
 			Map<Integer, BigDecimal> totals = new HashMap<>();
 			for (BudgetStore.Spent spent : this.store.spent(household, ids, starts, periods.end(last),
-					this.currency.base())) {
+					this.currency.base(), mayKeep)) {
 				totals.merge(spent.categoryId(), spent.amount(), BigDecimal::add);
 			}
 			Map<Integer, Map<YearMonth, BudgetStore.StoredLine>> lines = this.store.lines(household, period);
@@ -350,47 +363,66 @@ public class BudgetService {
 	 * {@code to}, with its spending over the same periods.
 	 */
 	private Map<Integer, List<Computed>> compute(int household, BudgetPeriods periods, YearMonth from, YearMonth to,
-			String base) {
+			String base, boolean mayKeep) {
 		return compute(household, periods, from, to, base, this.store.categories(household),
-				this.store.lines(household, to));
+				this.store.lines(household, to), Map.of(), mayKeep);
 	}
 
+	/**
+	 * Runs every category to {@code to}: from its kept period when one is at or before
+	 * {@code from}, else from the first period it was planned in (or {@code from}); with
+	 * its spending over the same periods.
+	 * @param stored the plan lines, at least those from where each category starts
+	 */
 	private Map<Integer, List<Computed>> compute(int household, BudgetPeriods periods, YearMonth from, YearMonth to,
 			String base, List<BudgetStore.Category> categories,
-			Map<Integer, Map<YearMonth, BudgetStore.StoredLine>> stored) {
-		YearMonth first = from;
-		for (Map<YearMonth, BudgetStore.StoredLine> lines : stored.values()) {
-			for (YearMonth period : lines.keySet()) {
-				if (period.isBefore(first)) {
-					first = period;
+			Map<Integer, Map<YearMonth, BudgetStore.StoredLine>> stored, Map<Integer, BudgetStore.Kept> kept,
+			boolean mayKeep) {
+		Map<Integer, YearMonth> startOf = new HashMap<>();
+		Map<YearMonth, List<Integer>> byStart = new TreeMap<>();
+		for (BudgetStore.Category category : categories) {
+			BudgetStore.Kept known = kept.get(category.id());
+			YearMonth start = from;
+			if (known != null && !known.period().isAfter(from)) {
+				start = known.period();
+			}
+			else {
+				for (YearMonth period : stored.getOrDefault(category.id(), Map.of()).keySet()) {
+					if (period.isBefore(start)) {
+						start = period;
+					}
 				}
 			}
+			startOf.put(category.id(), start);
+			byStart.computeIfAbsent(start, (p) -> new ArrayList<>()).add(category.id());
 		}
-		List<YearMonth> all = BudgetPeriods.between(first, to);
-		List<LocalDate> starts = all.stream().map(periods::start).toList();
 		LocalDate end = periods.end(to);
 		Map<Integer, Map<YearMonth, BigDecimal>> spent = new HashMap<>();
 		Map<Integer, Map<YearMonth, Long>> unconverted = new HashMap<>();
-		for (BudgetStore.Spent one : this.store.spent(household,
-				categories.stream().map(BudgetStore.Category::id).toList(), starts, end, base)) {
-			YearMonth period = all.get(one.periodIndex() - 1);
-			spent.computeIfAbsent(one.categoryId(), (id) -> new HashMap<>()).put(period, one.amount());
-			unconverted.computeIfAbsent(one.categoryId(), (id) -> new HashMap<>()).put(period, one.unconverted());
+		for (Map.Entry<YearMonth, List<Integer>> group : byStart.entrySet()) {
+			List<YearMonth> all = BudgetPeriods.between(group.getKey(), to);
+			for (BudgetStore.Spent one : this.store.spent(household, group.getValue(),
+					all.stream().map(periods::start).toList(), end, base, mayKeep)) {
+				YearMonth period = all.get(one.periodIndex() - 1);
+				spent.computeIfAbsent(one.categoryId(), (id) -> new HashMap<>()).put(period, one.amount());
+				unconverted.computeIfAbsent(one.categoryId(), (id) -> new HashMap<>()).put(period, one.unconverted());
+			}
 		}
 		Map<Integer, List<Computed>> result = new HashMap<>();
 		for (BudgetStore.Category category : categories) {
 			Map<YearMonth, BudgetMath.Line> lines = new HashMap<>();
 			stored.getOrDefault(category.id(), Map.of()).forEach((period, line) -> lines.put(period, line.line()));
-			YearMonth own = lines.keySet().stream().min(YearMonth::compareTo).orElse(from);
-			if (own.isAfter(from)) {
-				own = from;
-			}
+			YearMonth own = startOf.get(category.id());
+			BudgetStore.Kept known = kept.get(category.id());
+			BudgetMath.Start start = (known != null && known.period().equals(own)) ? known.start()
+					: BudgetMath.Start.FIRST;
 			List<YearMonth> range = BudgetPeriods.between(own, to);
 			Map<YearMonth, BigDecimal> categorySpent = spent.getOrDefault(category.id(), Map.of());
 			Map<YearMonth, Long> categoryUnconverted = unconverted.getOrDefault(category.id(), Map.of());
 			// a member budget counts that member's share from the period it was chosen in
-			List<BudgetMath.Period> run = BudgetMath.run(range, lines, categorySpent);
+			List<BudgetMath.Period> run = BudgetMath.run(range, lines, categorySpent, start);
 			if (run.stream().anyMatch((period) -> period.member() != 0)) {
+				List<LocalDate> starts = range.stream().map(periods::start).toList();
 				Map<Integer, Map<YearMonth, BigDecimal>> shares = new HashMap<>();
 				Map<YearMonth, BigDecimal> mixed = new HashMap<>(categorySpent);
 				for (BudgetMath.Period period : run) {
@@ -398,10 +430,10 @@ public class BudgetService {
 						continue;
 					}
 					Map<YearMonth, BigDecimal> memberSpent = shares.computeIfAbsent(period.member(),
-							(member) -> memberSpent(household, category.id(), member, all, starts, end, base));
+							(member) -> memberSpent(household, category.id(), member, range, starts, end, base));
 					mixed.put(period.period(), memberSpent.getOrDefault(period.period(), BudgetMath.zero()));
 				}
-				run = BudgetMath.run(range, lines, mixed);
+				run = BudgetMath.run(range, lines, mixed, start);
 			}
 			List<Computed> computed = new ArrayList<>();
 			for (BudgetMath.Period period : run) {
@@ -410,6 +442,39 @@ public class BudgetService {
 			result.put(category.id(), computed);
 		}
 		return result;
+	}
+
+	/**
+	 * Keeps what each category carries into {@code period} and the next one, so that the
+	 * next read of either starts there. A category under a member rule is not kept: its
+	 * figures follow the shares, which the kept rows are not told about.
+	 */
+	private void keep(int household, BudgetPeriods periods, String base, YearMonth period,
+			Map<Integer, List<Computed>> computed, Map<Integer, BudgetStore.Kept> kept) {
+		List<BudgetStore.Kept> rows = new ArrayList<>();
+		List<LocalDate> starts = new ArrayList<>();
+		YearMonth next = period.plusMonths(1);
+		for (Map.Entry<Integer, List<Computed>> category : computed.entrySet()) {
+			List<Computed> run = category.getValue();
+			if (run.isEmpty() || run.stream().anyMatch((one) -> one.period().member() != 0)) {
+				continue;
+			}
+			BudgetMath.Period last = run.get(run.size() - 1).period();
+			BudgetStore.Kept known = kept.get(category.getKey());
+			if (known != null && known.period().equals(period)) {
+				// started from what was kept: the next period was most likely kept with
+				// it
+				continue;
+			}
+			// a run of one period that was not kept started from nothing
+			BudgetMath.Start entering = (run.size() > 1) ? BudgetMath.Start.after(run.get(run.size() - 2).period())
+					: BudgetMath.Start.FIRST;
+			rows.add(new BudgetStore.Kept(category.getKey(), period, entering));
+			starts.add(periods.start(period));
+			rows.add(new BudgetStore.Kept(category.getKey(), next, BudgetMath.Start.after(last)));
+			starts.add(periods.start(next));
+		}
+		this.store.keep(household, base, rows, starts);
 	}
 
 	private Map<YearMonth, BigDecimal> memberSpent(int household, int category, int member, List<YearMonth> all,

@@ -100,6 +100,43 @@ class BudgetStore {
 			.list();
 	}
 
+	/**
+	 * The plan lines up to a period, by category and period: for a category with a kept
+	 * period only those from that period on (what came before is in what was kept).
+	 * @param categories every category asked for
+	 */
+	Map<Integer, Map<YearMonth, StoredLine>> lines(int household, YearMonth upTo, List<Integer> categories,
+			Map<Integer, Kept> kept) {
+		if (kept.isEmpty()) {
+			return lines(household, upTo);
+		}
+		List<Integer> whole = categories.stream().filter((id) -> !kept.containsKey(id)).toList();
+		Map<Integer, Map<YearMonth, StoredLine>> lines = new HashMap<>();
+		// each category on its own index range, rather than every line filtered
+		this.jdbc.sql("""
+				SELECT l.category_id, l.period, l.assigned, l.carry, l.carry_cap, l.carry_floor, l.target_kind,
+				       l.target_amount, l.target_date, l.member_id, l.version
+				FROM unnest(CAST(:categories AS integer[]), CAST(:froms AS text[])) AS k(category_id, period)
+				JOIN budget_lines l ON l.household_id = :household AND l.category_id = k.category_id
+				                   AND l.period >= k.period AND l.period <= :period
+				UNION ALL
+				SELECT l.category_id, l.period, l.assigned, l.carry, l.carry_cap, l.carry_floor, l.target_kind,
+				       l.target_amount, l.target_date, l.member_id, l.version
+				FROM budget_lines l
+				WHERE l.household_id = :household AND l.category_id = ANY(CAST(:whole AS integer[]))
+				  AND l.period <= :period""")
+			.param("household", household)
+			.param("period", upTo.toString())
+			.param("categories", EntrySql.integerArray(kept.values().stream().map(Kept::categoryId).toList()))
+			.param("froms", array("text", kept.values().stream().map((k) -> k.period().toString()).toArray()))
+			.param("whole", EntrySql.integerArray(whole))
+			.query((RowCallbackHandler) (rs) -> {
+				StoredLine line = line(rs);
+				lines.computeIfAbsent(line.categoryId(), (id) -> new HashMap<>()).put(line.period(), line);
+			});
+		return lines;
+	}
+
 	/** Every plan line up to a period, by category and period. */
 	Map<Integer, Map<YearMonth, StoredLine>> lines(int household, YearMonth upTo) {
 		Map<Integer, Map<YearMonth, StoredLine>> lines = new HashMap<>();
@@ -160,6 +197,93 @@ class BudgetStore {
 	private static final int BUDGET_LOCK = 1112885844;
 
 	/**
+	 * Takes the household's budget lock exclusively if no writer holds it, for the rest
+	 * of the transaction. Call it first, before any read: figures may be kept
+	 * (budget_spent, budget_carry) only from reads that no change can have overtaken.
+	 * @return whether this transaction may keep what it computes
+	 */
+	boolean mayKeep(int household) {
+		return this.jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock, :household)")
+			.param("lock", BUDGET_LOCK)
+			.param("household", household)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * What a category carried into a kept period, with the rules in force entering it.
+	 */
+	record Kept(int categoryId, YearMonth period, BudgetMath.Start start) {
+
+	}
+
+	/**
+	 * The latest kept period of each category, up to {@code period}, in {@code base}.
+	 */
+	Map<Integer, Kept> kept(int household, YearMonth period, String base) {
+		Map<Integer, Kept> kept = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT DISTINCT ON (category_id) category_id, period, carried_in, carry, carry_cap, carry_floor,
+				       target_kind, target_amount, target_date
+				FROM budget_carry WHERE household_id = :household AND base = :base AND period <= :period
+				ORDER BY category_id, period DESC""")
+			.param("household", household)
+			.param("base", base)
+			.param("period", period.toString())
+			.query((RowCallbackHandler) (rs) -> {
+				BudgetMath.Start start = new BudgetMath.Start(rs.getBigDecimal("carried_in"),
+						new BudgetMath.CarryRule(Carry.of(rs.getString("carry")).orElseThrow(),
+								rs.getBigDecimal("carry_cap"), rs.getBigDecimal("carry_floor")),
+						new BudgetMath.Target(rs.getString("target_kind"), rs.getBigDecimal("target_amount"),
+								rs.getObject("target_date", LocalDate.class)),
+						0);
+				kept.put(rs.getInt("category_id"),
+						new Kept(rs.getInt("category_id"), YearMonth.parse(rs.getString("period")), start));
+			});
+		return kept;
+	}
+
+	/**
+	 * Keeps what categories carry into periods (the caller holds the lock, see
+	 * {@link #mayKeep}); a row already kept stays as it is.
+	 */
+	void keep(int household, String base, List<Kept> kept, List<LocalDate> periodStarts) {
+		if (kept.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO budget_carry (household_id, category_id, period, base, period_start, carried_in, carry,
+				    carry_cap, carry_floor, target_kind, target_amount, target_date)
+				SELECT :household, k.category_id, k.period, :base, k.period_start, k.carried_in, k.carry, k.carry_cap,
+				       k.carry_floor, k.target_kind, k.target_amount, k.target_date
+				FROM unnest(CAST(:categories AS integer[]), CAST(:periods AS text[]), CAST(:starts AS date[]),
+				            CAST(:carried AS numeric[]), CAST(:carries AS text[]), CAST(:caps AS numeric[]),
+				            CAST(:floors AS numeric[]), CAST(:kinds AS text[]), CAST(:amounts AS numeric[]),
+				            CAST(:dates AS date[]))
+				     AS k(category_id, period, period_start, carried_in, carry, carry_cap, carry_floor, target_kind,
+				          target_amount, target_date)
+				ON CONFLICT (household_id, category_id, period, base) DO NOTHING""")
+			.param("household", household)
+			.param("base", base)
+			.param("categories", EntrySql.integerArray(kept.stream().map(Kept::categoryId).toList()))
+			.param("periods", array("text", kept.stream().map((k) -> k.period().toString()).toArray()))
+			.param("starts", dates(periodStarts))
+			.param("carried", array("numeric", kept.stream().map((k) -> k.start().carried()).toArray()))
+			.param("carries", array("text", kept.stream().map((k) -> k.start().carry().carry().value()).toArray()))
+			.param("caps", array("numeric", kept.stream().map((k) -> k.start().carry().cap()).toArray()))
+			.param("floors", array("numeric", kept.stream().map((k) -> k.start().carry().floor()).toArray()))
+			.param("kinds", array("text", kept.stream().map((k) -> k.start().target().kind()).toArray()))
+			.param("amounts", array("numeric", kept.stream().map((k) -> k.start().target().amount()).toArray()))
+			.param("dates",
+					array("date",
+							kept.stream()
+								.map((k) -> (k.start().target().date() == null) ? null
+										: java.sql.Date.valueOf(k.start().target().date()))
+								.toArray()))
+			.update();
+	}
+
+	/**
 	 * Spending per category and period, each entry converted into {@code base} at the
 	 * rate on or before its date; {@code starts} are the periods' first days in order,
 	 * {@code end} the day after the last, and the answer's period index is 1 for the
@@ -168,19 +292,13 @@ class BudgetStore {
 	 * next read (a change to an entry or a rate deletes the rows it touches). Categories
 	 * counting one member's share are left out here (see {@link #memberSpent}).
 	 */
-	List<Spent> spent(int household, List<Integer> categories, List<LocalDate> starts, LocalDate end, String base) {
+	List<Spent> spent(int household, List<Integer> categories, List<LocalDate> starts, LocalDate end, String base,
+			boolean mayStore) {
 		if (categories.isEmpty() || starts.isEmpty()) {
 			return List.of();
 		}
 		List<LocalDate> ends = new ArrayList<>(starts.subList(1, starts.size()));
 		ends.add(end);
-		// first, before any read: rows may only be stored from reads that no change can
-		// have overtaken
-		boolean mayStore = this.jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock, :household)")
-			.param("lock", BUDGET_LOCK)
-			.param("household", household)
-			.query(Boolean.class)
-			.single();
 		Map<Integer, Map<LocalDate, Spent>> stored = new HashMap<>();
 		Map<LocalDate, Integer> index = new HashMap<>();
 		for (int i = 0; i < starts.size(); i++) {

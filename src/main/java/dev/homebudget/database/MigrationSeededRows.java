@@ -5,14 +5,16 @@ import java.util.Map;
 /**
  * Rows a migration inserts itself, or derives from other rows, which are no user's data,
  * by table (a condition on its rows): the migration that introduced households creates
- * household 1, to which every older row belongs; budget_spent holds sums of the entries
- * kept for speed. A database holding only these counts as empty, a restore replaces them
- * with the archive's, and a downgrade does not call them lost.
+ * household 1, to which every older row belongs; budget_spent and budget_carry hold
+ * figures derived from the entries and the plan, kept for speed. A database holding only
+ * these counts as empty, a restore replaces them with the archive's, and a downgrade does
+ * not call them lost.
  */
 public final class MigrationSeededRows {
 
 	/** Table name to the SQL condition that selects its seeded rows. */
-	public static final Map<String, String> BY_TABLE = Map.of("households", "id = 1", "budget_spent", "true");
+	public static final Map<String, String> BY_TABLE = Map.of("households", "id = 1", "budget_spent", "true",
+			"budget_carry", "true");
 
 	private MigrationSeededRows() {
 	}

@@ -44,6 +44,15 @@ class BudgetModelApiTests extends ApiTestSupport {
 	private record Rule(String carry, BigDecimal cap, BigDecimal floor) {
 	}
 
+	private static JsonNode line(JsonNode period, int category) {
+		for (JsonNode row : period.get("categories")) {
+			if (row.get("category_id").asInt() == category) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row for category " + category + " in " + period);
+	}
+
 	/** The model's own period start, written again here rather than shared. */
 	private static LocalDate start(YearMonth period, int day, boolean fridayBefore) {
 		LocalDate start = LocalDate.of(period.getYear(), period.getMonth(), day);
@@ -87,6 +96,13 @@ class BudgetModelApiTests extends ApiTestSupport {
 		for (int round = 0; round < 4; round++) {
 			for (int op = 0; op < 40; op++) {
 				int category = categories.get(random.nextInt(categories.size()));
+				if (random.nextInt(4) == 0) {
+					// a period read keeps what each category carries into it and the next
+					// one;
+					// every later change must clear what it alters
+					ApiResponse read = get("/api/v1/budgets/" + FIRST.plusMonths(random.nextInt(PERIODS)));
+					assertThat(read.status()).as(read.toString()).isEqualTo(200);
+				}
 				int kind = random.nextInt(10);
 				if (kind < 4 || entries.isEmpty()) {
 					LocalDate date = from.plusDays(random.nextInt(span));
@@ -158,6 +174,15 @@ class BudgetModelApiTests extends ApiTestSupport {
 					}
 					BigDecimal available = carried.add(assigned.getOrDefault(key, BigDecimal.ZERO)).subtract(spent);
 					JsonNode row = actual.get(period.toString());
+					if (started && random.nextInt(3) == 0) {
+						// the same figures through a period read, which starts from kept
+						// periods
+						JsonNode read = line(get("/api/v1/budgets/" + period).json(), category);
+						assertThat(read.get("carried_in").decimalValue()).as("read carried in " + key)
+							.isEqualByComparingTo(carried);
+						assertThat(read.get("available").decimalValue()).as("read available " + key)
+							.isEqualByComparingTo(available);
+					}
 					if (started) {
 						assertThat(row).as("seed %d round %d %s", seed, round, key).isNotNull();
 						assertThat(row.get("carried_in").decimalValue()).as("carried in " + key)
