@@ -9,6 +9,7 @@ import dev.homebudget.config.StorageProperties.StorageBackend;
 import dev.homebudget.expense.Expense;
 import dev.homebudget.expense.ExpenseDraft;
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.household.HouseholdRole;
 import dev.homebudget.income.Income;
 import dev.homebudget.income.IncomeDraft;
 import dev.homebudget.ledger.CategoryNames;
@@ -89,6 +90,25 @@ public class CategoryService {
 	/** Two categories that may be one. */
 	record Duplicate(Category first, Category second, String reason) {
 
+	}
+
+	/**
+	 * Whether an entry written through the API must name a category the household already
+	 * has (strict), rather than creating the one it names.
+	 */
+	public boolean strict() {
+		return this.store.strict(readable());
+	}
+
+	/** Turns strict categories on or off (owners only). */
+	public boolean setStrict(boolean strict) {
+		requirePostgresPrimary();
+		CurrentHousehold.Membership membership = this.household.membership();
+		if (membership.role() != HouseholdRole.OWNER) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "Only an owner of the household can change its settings");
+		}
+		this.store.setStrict(membership.household(), strict);
+		return strict;
 	}
 
 	List<Category> list(CategoryKind kind) {

@@ -34,6 +34,22 @@ class CategoryStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Whether entries must name a category the household has (see V19). */
+	boolean strict(int household) {
+		return this.jdbc.sql("SELECT strict_categories FROM households WHERE id = :household")
+			.param("household", household)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	void setStrict(int household, boolean strict) {
+		this.jdbc.sql("UPDATE households SET strict_categories = :strict WHERE id = :household")
+			.param("household", household)
+			.param("strict", strict)
+			.update();
+	}
+
 	/**
 	 * Every category of the household, groups first in their order, with entry counts.
 	 */

@@ -36,7 +36,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,9 +44,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/settings} (the household's base currency) and
- * {@code /api/v1/exchange-rates}. PostgreSQL as the primary store only (phases P2, P3;
- * 409 before). A viewer reads them and changes none (403); only owners change the base
+ * {@code /api/v1/exchange-rates} (the base currency is in the settings module's
+ * {@code /api/v1/settings}). PostgreSQL as the primary store only (phases P2, P3; 409
+ * before). A viewer reads them and changes none (403); only owners change the base
  * currency.
  */
 @RestController
@@ -67,11 +66,6 @@ class CurrencyController {
 	CurrencyController(CurrencyService currencies, IdempotentRequests idempotentRequests) {
 		this.currencies = currencies;
 		this.idempotentRequests = idempotentRequests;
-	}
-
-	record Settings(@JsonProperty("base_currency") @Schema(
-			description = "ISO 4217 code every converted total is in (ILS until changed)") String baseCurrency) {
-
 	}
 
 	record RateResponse(int id, LocalDate date, String currency, String quote,
@@ -99,26 +93,6 @@ class CurrencyController {
 
 	record RejectedRow(long line, String reason) {
 
-	}
-
-	@GetMapping(path = "/api/v1/settings", produces = "application/json")
-	@Operation(operationId = "getSettings", summary = "The household's settings: its base currency")
-	Settings settings() {
-		return new Settings(this.currencies.baseCurrency());
-	}
-
-	@PatchMapping(path = "/api/v1/settings", produces = "application/json")
-	@Operation(operationId = "changeSettings", summary = "Change the household's base currency (owners)",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = "application/json",
-							schema = @Schema(implementation = Settings.class))))
-	Settings changeSettings(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
-					required = false) String contentType) {
-		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
-		String base = fields.field("base_currency", CurrencyController::currency);
-		fields.check();
-		return new Settings(this.currencies.setBaseCurrency(base));
 	}
 
 	@GetMapping(path = RATES, produces = "application/json")

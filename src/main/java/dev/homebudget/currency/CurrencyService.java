@@ -48,12 +48,12 @@ public class CurrencyService {
 
 	}
 
-	String baseCurrency() {
+	public String baseCurrency() {
 		return this.rates.baseCurrency(readable());
 	}
 
 	/** Owners choose the base currency. */
-	String setBaseCurrency(String code) {
+	public String setBaseCurrency(String code) {
 		int household = owned();
 		this.rates.setBaseCurrency(household, code);
 		return code;

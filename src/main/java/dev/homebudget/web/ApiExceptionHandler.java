@@ -1,5 +1,7 @@
 package dev.homebudget.web;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -138,6 +140,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ErrorBody> unexpected(Exception ex) {
+		Optional<ValidationIssue> refused = DatabaseFailures.refusedValue(ex);
+		if (refused.isPresent()) {
+			return ResponseEntity.status(422).body(new ErrorBody(List.of(refused.get())));
+		}
 		if (DatabaseFailures.isUnavailable(ex)) {
 			// e.g. a commit on a connection the restarting server just closed
 			return databaseUnavailable(ex);

@@ -2,7 +2,12 @@ package dev.homebudget.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,7 +32,32 @@ public final class DatabaseFailures {
 	/** Lock not available (lock_timeout), deadlock, serialization failure. */
 	private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "40P01", "40001");
 
+	/**
+	 * A value a check inside the database refused (raised by a function of ours, e.g.
+	 * strict categories in V19): the message says why, COLUMN names the field, DETAIL
+	 * holds the value.
+	 */
+	private static final String REFUSED_VALUE = "HBV01";
+
 	private DatabaseFailures() {
+	}
+
+	/**
+	 * The 422 item of a value a check inside the database refused, if that is what
+	 * failed: nothing was written (the statement failed, and its transaction with it).
+	 */
+	public static Optional<ValidationIssue> refusedValue(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof PSQLException sql && REFUSED_VALUE.equals(sql.getSQLState())
+					&& sql.getServerErrorMessage() != null) {
+				ServerErrorMessage refused = sql.getServerErrorMessage();
+				String field = (refused.getColumn() != null) ? refused.getColumn() : "body";
+				return Optional.of(new ValidationIssue("value_error", List.of("body", field), refused.getMessage(),
+						refused.getDetail(), null));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
