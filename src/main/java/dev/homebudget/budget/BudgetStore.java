@@ -344,20 +344,23 @@ class BudgetStore {
 			return result;
 		}
 		Map<Integer, Map<Integer, Spent>> computed = new HashMap<>();
-		this.jdbc.sql("""
-				WITH m AS (SELECT * FROM unnest(CAST(:categories AS integer[]), CAST(:froms AS date[]))
-				           AS m(category_id, from_day)),
-				d AS (
-				    SELECT e.category_id, width_bucket(e.date, CAST(:starts AS date[])) AS period,
-				           CASE WHEN e.currency_code = :base THEN NULL ELSE e.date END AS day,
-				           COALESCE(e.currency_code, 'XXX') AS currency, sum(e.amount) AS amount, count(*) AS n
-				    FROM m JOIN expenses e ON e.household_id = :household AND e.category_id = m.category_id
-				                          AND e.date >= m.from_day AND e.date < :end
-				    GROUP BY 1, 2, 3, 4)
-				SELECT d.category_id, d.period,
-				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
-				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
-				FROM d""" + EntrySql.rateJoin("day") + " GROUP BY 1, 2")
+		this.jdbc
+			.sql("""
+					WITH m AS (SELECT * FROM unnest(CAST(:categories AS integer[]), CAST(:froms AS date[]))
+					           AS m(category_id, from_day)),
+					d AS (
+					    SELECT e.category_id, width_bucket(e.date, CAST(:starts AS date[])) AS period,
+					           COUNTED_DAY AS day, COUNTED_CURRENCY AS currency, sum(COUNTED_AMOUNT) AS amount,
+					           count(*) AS n
+					    FROM m JOIN expenses e ON e.household_id = :household AND e.category_id = m.category_id
+					                          AND e.date >= m.from_day AND e.date < :end
+					    GROUP BY 1, 2, 3, 4)
+					SELECT d.category_id, d.period,
+					       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
+					       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
+					FROM d""".replace("COUNTED_DAY", EntrySql.countedDay("e."))
+				.replace("COUNTED_CURRENCY", EntrySql.countedCurrency("e."))
+				.replace("COUNTED_AMOUNT", EntrySql.countedAmount("e.")) + EntrySql.rateJoin("day") + " GROUP BY 1, 2")
 			.param("household", household)
 			.param("categories", EntrySql.integerArray(missingCategories))
 			.param("froms", dates(missingFrom))
@@ -411,18 +414,22 @@ class BudgetStore {
 	/** As {@link #spent}, counting only one member's share of each expense. */
 	List<Spent> memberSpent(int household, int category, int member, List<LocalDate> starts, LocalDate end,
 			String base) {
-		return this.jdbc.sql("""
-				WITH d AS (
-				    SELECT width_bucket(e.date, CAST(:starts AS date[])) AS period, e.date,
-				           COALESCE(e.currency_code, 'XXX') AS currency, sum(s.amount) AS amount, count(*) AS n
-				    FROM expenses e JOIN expense_shares s ON s.expense_id = e.id AND s.user_id = :member
-				    WHERE e.household_id = :household AND e.date >= :first AND e.date < :end
-				      AND e.category_id = :category
-				    GROUP BY 1, 2, 3)
-				SELECT d.period,
-				       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
-				       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
-				FROM d""" + EntrySql.rateJoin("date") + " GROUP BY 1")
+		return this.jdbc
+			.sql("""
+					WITH d AS (
+					    SELECT width_bucket(e.date, CAST(:starts AS date[])) AS period, e.date,
+					           COUNTED_CURRENCY AS currency,
+					           sum(CASE WHEN e.charged_currency = :base THEN s.amount * e.charged_amount / e.amount
+					                    ELSE s.amount END) AS amount, count(*) AS n
+					    FROM expenses e JOIN expense_shares s ON s.expense_id = e.id AND s.user_id = :member
+					    WHERE e.household_id = :household AND e.date >= :first AND e.date < :end
+					      AND e.category_id = :category
+					    GROUP BY 1, 2, 3)
+					SELECT d.period,
+					       round(COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS spent,
+					       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted
+					FROM d""".replace("COUNTED_CURRENCY", EntrySql.countedCurrency("e.")) + EntrySql.rateJoin("date")
+					+ " GROUP BY 1")
 			.param("household", household)
 			.param("starts", dates(starts))
 			.param("first", starts.get(0))

@@ -11,7 +11,9 @@ import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.household.HouseholdRole;
 import dev.homebudget.ledger.Households;
 import dev.homebudget.web.ApiException;
+import dev.homebudget.web.IfMatch;
 import dev.homebudget.web.InvalidValue;
+import dev.homebudget.web.PreconditionFailedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,9 +37,12 @@ public class CurrencyService {
 
 	private final TransactionTemplate transactions;
 
-	CurrencyService(ExchangeRates rates, CurrentHousehold household, HouseholdCurrency currency,
+	private final ChargedAmounts charged;
+
+	CurrencyService(ExchangeRates rates, CurrentHousehold household, HouseholdCurrency currency, ChargedAmounts charged,
 			PlatformTransactionManager transactionManager) {
 		this.rates = rates;
+		this.charged = charged;
 		this.household = household;
 		this.currency = currency;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -99,6 +104,37 @@ public class CurrencyService {
 	/** The rate a conversion on a day would use (null: none yet). */
 	BigDecimal rate(String from, String to, LocalDate day) {
 		return this.rates.rate(readable(), from, to, day).orElse(null);
+	}
+
+	/**
+	 * An entry and what it was charged in a base currency; 404 when it does not exist.
+	 */
+	ChargedAmounts.Charged charged(ChargedAmounts.Kind kind, int id) {
+		return this.charged.find(kind, readable(), id).orElseThrow(() -> notFound(kind));
+	}
+
+	/**
+	 * Records what an entry was charged in the household's base currency (null clears
+	 * it), with {@code If-Match} on the entry's version.
+	 */
+	ChargedAmounts.Charged charge(ChargedAmounts.Kind kind, int id, BigDecimal amount, IfMatch ifMatch) {
+		int household = writable();
+		return this.transactions.execute((status) -> {
+			String base = this.rates.baseCurrency(household);
+			return this.charged
+				.set(kind, household, id, amount, (amount != null) ? base : null,
+						ifMatch.constrainsVersion() ? ifMatch.versions() : null)
+				.orElseThrow(() -> {
+					ChargedAmounts.Charged current = this.charged.find(kind, household, id)
+						.orElseThrow(() -> notFound(kind));
+					return new PreconditionFailedException(current.version());
+				});
+		});
+	}
+
+	private static ApiException notFound(ChargedAmounts.Kind kind) {
+		return new ApiException(HttpStatus.NOT_FOUND,
+				(kind == ChargedAmounts.Kind.EXPENSE) ? "Expense not found" : "Income not found");
 	}
 
 	private int readable() {

@@ -51,6 +51,31 @@ public final class EntrySql {
 	}
 
 	/**
+	 * The currency an entry of {@code alias} counts in when converted into {@code :base}:
+	 * the base itself when the amount it was charged in the base is recorded
+	 * ({@code charged_amount}, V21), which then wins over any rate; else its own.
+	 */
+	public static String countedCurrency(String alias) {
+		return "CASE WHEN " + alias + "charged_currency = :base THEN :base ELSE COALESCE(" + alias
+				+ "currency_code, 'XXX') END";
+	}
+
+	/** The amount an entry counts with when converted into {@code :base} (see above). */
+	public static String countedAmount(String alias) {
+		return "CASE WHEN " + alias + "charged_currency = :base THEN " + alias + "charged_amount ELSE " + alias
+				+ "amount END";
+	}
+
+	/**
+	 * The day whose rate converts an entry into {@code :base}, or null when it needs none
+	 * (already in the base, or charged in it): such entries group per key, not per day.
+	 */
+	public static String countedDay(String alias) {
+		return "CASE WHEN " + alias + "charged_currency = :base OR COALESCE(" + alias
+				+ "currency_code, 'XXX') = :base THEN NULL ELSE " + alias + "date END";
+	}
+
+	/**
 	 * {@code CROSS JOIN LATERAL ... r}: the rate {@code r.rate} that converts a group
 	 * {@code d} (columns {@code currency} and the day named) into {@code :base} with
 	 * {@code :household}'s rates, 1 for the base currency itself, null when there is

@@ -385,9 +385,11 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			case MONTH -> "to_char(date, 'YYYY-MM')";
 			case CATEGORY -> "category_id";
 		};
-		// rows in the base currency need no rate: one group per key, not one per day
-		String days = "SELECT " + key + " AS key, " + CURRENCY + " AS currency, CASE WHEN " + CURRENCY
-				+ " = :base THEN NULL ELSE date END AS date, sum(amount) AS amount, "
+		// rows in the base currency, or charged in it, need no rate: one group per key,
+		// not
+		// one per day
+		String days = "SELECT " + key + " AS key, " + EntrySql.countedCurrency("") + " AS currency, "
+				+ EntrySql.countedDay("") + " AS date, sum(" + EntrySql.countedAmount("") + ") AS amount, "
 				+ "count(*) AS n, min(category) AS text FROM " + this.table + filter.where() + " GROUP BY 1, 2, 3";
 		String sql = "SELECT "
 				+ ((grouping == EntryTotals.Grouping.CATEGORY)

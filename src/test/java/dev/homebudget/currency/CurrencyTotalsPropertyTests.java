@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No total ever mixes currencies: random entries in several currencies (written as codes
  * and as the original's symbols), random dates and categories, compared with a model
  * computed here for every aggregate the ledger has; and a conversion that uses, for each
- * entry, the rate on or before its date (direct, inverse or across the euro), never a
- * rate that is not there.
+ * entry, what it was charged in the base currency when that is recorded, else the rate on
+ * or before its date (direct, inverse or across the euro), never a rate that is not
+ * there.
  */
 class CurrencyTotalsPropertyTests {
 
@@ -112,13 +113,38 @@ class CurrencyTotalsPropertyTests {
 		stats.forEach((one) -> assertThat(one.total()).isEqualByComparingTo(sums.get(one.currency())));
 		expenses.totalsByCategory(null, null).forEach((category) -> assertThat(sums).containsKey(category.currency()));
 
-		// a conversion into shekels, entry by entry, with the rate on or before its date
+		// what some entries actually cost, from a statement: in shekels (which wins over
+		// any rate into shekels), or in dollars (which a conversion into shekels ignores)
+		Map<Integer, BigDecimal> chargedIls = new TreeMap<>();
+		for (Expense expense : written) {
+			int pick = random.nextInt(6);
+			if (pick > 1) {
+				continue;
+			}
+			BigDecimal charged = BigDecimal.valueOf(random.nextInt(300_000), 2);
+			String in = (pick == 0) ? "ILS" : "USD";
+			jdbc.sql("UPDATE expenses SET charged_amount = :amount, charged_currency = :currency WHERE id = :id")
+				.param("amount", charged)
+				.param("currency", in)
+				.param("id", expense.id())
+				.update();
+			if (pick == 0) {
+				chargedIls.put(expense.id(), charged);
+			}
+		}
+
+		// a conversion into shekels, entry by entry: what it cost in shekels when known,
+		// else with the rate on or before its date
 		BigDecimal converted = BigDecimal.ZERO;
 		long convertedCount = 0;
 		long unconverted = 0;
 		for (Expense expense : written) {
 			BigDecimal rate = rate(code(expense.currency()), expense.date(), usd, eurIls, eurUsd);
-			if (rate == null) {
+			if (chargedIls.containsKey(expense.id())) {
+				converted = converted.add(chargedIls.get(expense.id()));
+				convertedCount++;
+			}
+			else if (rate == null) {
 				unconverted++;
 			}
 			else {

@@ -107,11 +107,11 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		return this.jdbc
 			.sql("""
 					SELECT (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, business, category,
-					        amount, account, currency, notes, version), '|' ORDER BY id)), '-')
+					        amount, account, currency, notes, version, charged_amount, charged_currency), '|' ORDER BY id)), '-')
 					        FROM expenses WHERE household_id = :household)
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, date, category, amount,
-					        account, currency, notes, version), '|' ORDER BY id)), '-')
+					        account, currency, notes, version, charged_amount, charged_currency), '|' ORDER BY id)), '-')
 					        FROM incomes WHERE household_id = :household)
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', user_id, role), '|'
