@@ -911,8 +911,8 @@ async function openRules(row) {
 	view.rules = row.category_id;
 	clearRulesErrors();
 	document.getElementById('budget-rules-title').textContent = `Rules of \u201c${row.name}\u201d`;
-	document.getElementById('budget-rules-from').textContent = `These rules hold from ${periodTitle(view.period)} on: `
-		+ 'earlier periods keep theirs, later ones follow these until they are changed again.';
+	document.getElementById('budget-rules-from').textContent = `These rules hold from ${periodTitle(view.period)} on, `
+		+ 'until a later period sets its own; earlier periods keep theirs.';
 	const f = rulesForm.elements;
 	f.carry.value = row.carry || 'none';
 	f.carry_cap.value = amountField(row.carry_cap);
