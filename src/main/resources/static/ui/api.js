@@ -1,5 +1,6 @@
 // The v1 API over fetch. Every failure becomes an ApiError with a readable message and,
-// for 422 validation errors, the message per field (from loc[1]). In sign-in mode every
+// for 422 validation errors, the message per field (from loc[1]) and per place in the body
+// (issues: "target.amount"). In sign-in mode every
 // change carries the session's CSRF token, and a 401 (signed out, session expired) opens the
 // sign-in page.
 import { csrfToken, forgetCsrfToken } from './csrf.js';
@@ -27,6 +28,7 @@ export class ApiError extends Error {
 		super(message);
 		this.status = status;
 		this.fields = fields || {};
+		this.issues = [];
 	}
 }
 
@@ -91,7 +93,13 @@ function toError(status, data, text) {
 			else general.push(msg);
 		}
 		const parts = Object.entries(fields).map(([f, m]) => `${FIELD_NAMES[f] || f}: ${m}`).concat(general);
-		return new ApiError(parts.join('. ') || `Invalid request (HTTP ${status})`, status, fields);
+		const error = new ApiError(parts.join('. ') || `Invalid request (HTTP ${status})`, status, fields);
+		// every message with its whole place in the body ("target.amount"), for nested fields
+		error.issues = data.detail.map((item) => ({
+			path: (Array.isArray(item.loc) ? item.loc.slice(1) : []).join('.'),
+			message: humanMessage(item.msg) || 'Invalid value',
+		}));
+		return error;
 	}
 	if (data && typeof data.detail === 'string') {
 		return new ApiError(data.detail, status);

@@ -8,11 +8,18 @@
 // between two categories, copying the previous period's plan, filling from past spending or
 // with what the targets need,
 // "Why this number?" (the periods a carried amount comes from) and the period settings (start
-// day, weekend rule). A viewer reads all of it and changes nothing. Where the JSON files are the
-// primary store the API answers 409 and the page shows its sentence.
+// day, weekend rule). "Rules…" on a row opens a small form (a dialog, a bottom sheet on a phone)
+// for the category's rules from the period shown on: carry mode, cap and floor, target and, in
+// sign-in mode with more than one member, the member whose share counts; it sends only what
+// changed, with the line's version (a 412 reloads and says so), and the API's 422 messages go
+// next to their fields. Rules other than the default are written on the row. "Report" replaces
+// the period with budget against actual over a range of periods (per period and per category,
+// tables that scroll sideways on a phone). A viewer reads all of it and changes nothing. Where
+// the JSON files are the primary store the API answers 409 and the page shows its sentence.
 import { api, ApiError, humanMessage } from './api.js';
 import { readOnly } from './households.js';
 import { amountIn } from './money.js';
+import { balanceMembers } from './split.js';
 
 const dialog = document.getElementById('budget-dialog');
 const openButton = document.getElementById('budget-open');
@@ -22,8 +29,11 @@ const status = document.getElementById('budget-status');
 const periodName = document.getElementById('budget-period-name');
 const periodRange = document.getElementById('budget-period-range');
 const settingsToggle = document.getElementById('budget-settings-toggle');
+const reportToggle = document.getElementById('budget-report-toggle');
 const moveDialog = document.getElementById('budget-move-dialog');
 const moveForm = document.getElementById('budget-move-form');
+const rulesDialog = document.getElementById('budget-rules-dialog');
+const rulesForm = document.getElementById('budget-rules-form');
 
 const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const SHORT_MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -46,6 +56,10 @@ const view = {
 	editing: null, // the category whose assignment is being changed
 	confirm: null, // 'copy' | 'fill'
 	explain: new Map(), // open explanations: category id -> { rows } | { error } | { loading }
+	current: null, // the period today falls in, once read
+	report: null, // the report view: { from, to, rows } | { from, to, error } | { from, to, loading }
+	rules: null, // the category whose rules the form changes
+	members: null, // sign-in mode: the household's members [{ user_id, username }] once asked
 	seq: 0,
 };
 
@@ -145,7 +159,10 @@ async function load(period, focusKey) {
 		}
 		else {
 			({ period, data } = await currentPeriod());
+			view.current = period;
 		}
+		// a member budget names its member
+		if (data.categories.some((r) => r.member)) await loadMembers();
 		if (seq !== view.seq) return;
 		view.period = period;
 		view.data = data;
@@ -300,6 +317,30 @@ function targetHtml(row) {
 	return `<p class="budget-target small mb-0">Target: ${esc(goal)}; this period needs ${esc(amount(t.need))}${still}</p>`;
 }
 
+// The rules in force when they are not the default (nothing carries, whole amounts), in words.
+function rulesText(row) {
+	const parts = [];
+	if (row.carry !== 'none' || row.carry_cap != null || row.carry_floor != null) {
+		let carry = CARRY[row.carry] || row.carry;
+		if (row.carry_cap != null) carry += `, at most ${amount(row.carry_cap)}`;
+		if (row.carry_floor != null && row.carry === 'both') carry += `, overspending down to ${amount(row.carry_floor)}`;
+		parts.push(carry);
+	}
+	if (row.member) parts.push(`counts ${memberLabel(row.member)}\u2019s share only`);
+	const text = parts.join('; ');
+	return text ? text[0].toUpperCase() + text.slice(1) : '';
+}
+
+function memberLabel(id) {
+	const member = (view.members || []).find((m) => m.user_id === id);
+	return member ? member.username : `member #${id}`;
+}
+
+function rulesHtml(row) {
+	const text = rulesText(row);
+	return text ? `<p class="budget-rules-text small mb-0"><span class="budget-label">Rules:</span> ${esc(text)}</p>` : '';
+}
+
 function assignedHtml(row) {
 	const id = row.category_id;
 	const shown = amount(row.assigned);
@@ -369,9 +410,10 @@ function rowHtml(row) {
 			<span><span class="budget-label">Spent</span> <span class="amount">${esc(amount(row.spent))}</span></span>
 			${carried}
 		</div>
-		${targetHtml(row)}${unconverted}
+		${rulesHtml(row)}${targetHtml(row)}${unconverted}
 		<div class="budget-row-actions small">
 			<button type="button" class="btn btn-link btn-sm p-0" data-act="explain" data-key="${id}:explain" aria-expanded="${explainOpen}"${explainOpen ? ` aria-controls="budget-${id}-explain"` : ''}>Why this number?<span class="visually-hidden"> (${esc(row.name)})</span></button>
+			${writable() ? `<button type="button" class="btn btn-link btn-sm p-0 writes" data-act="rules" data-key="${id}:rules" aria-haspopup="dialog">Rules\u2026<span class="visually-hidden"> (${esc(row.name)})</span></button>` : ''}
 			${cover}
 		</div>
 		${explainHtml(row)}
@@ -415,8 +457,13 @@ function render(focusKey) {
 		periodRange.textContent = view.data ? rangeText(view.data.start, view.data.end) : '';
 	}
 	const data = view.data;
+	reportToggle.setAttribute('aria-pressed', String(view.report !== null));
+	dialog.classList.toggle('budget-reporting', view.report !== null);
 	let html = settingsHtml();
-	if (view.error) {
+	if (view.report) {
+		html += reportHtml();
+	}
+	else if (view.error) {
 		html += `<p class="budget-unavailable" role="alert">${esc(view.error)}</p>`;
 	}
 	else if (data && data.categories.length === 0) {
@@ -677,6 +724,313 @@ moveDialog.addEventListener('close', () => {
 	if (back && dialog.open) back.focus();
 });
 
+
+
+// ---------- budget against actual over a range ----------
+
+function differenceHtml(value) {
+	const over = cents(value) < 0;
+	return `<span class="amount">${esc(amount(value))}</span>${over ? ' <span class="badge text-bg-danger">Overspent</span>' : ''}`;
+}
+
+function reportTable(id, caption, head, bodyRows, foot) {
+	// the caption stays in view above the part that scrolls sideways on a narrow screen
+	return `<p class="budget-report-caption" id="${id}-caption">${caption}<span class="budget-scroll-hint"> (scroll the table sideways for every column)</span></p>
+		<div class="table-responsive budget-report-scroll" tabindex="0" role="region" aria-labelledby="${id}-caption">
+		<table class="table table-sm align-middle budget-report-table" id="${id}" aria-labelledby="${id}-caption">
+		<thead><tr><th scope="col">${head}</th><th scope="col" class="text-end">Assigned</th><th scope="col" class="text-end">Spent</th><th scope="col" class="text-end">Difference</th></tr></thead>
+		<tbody>${bodyRows}</tbody>
+		<tfoot>${foot}</tfoot></table></div>`;
+}
+
+function reportRow(name, assigned, spent, difference, extra = '', scope = 'row') {
+	const over = cents(difference) < 0;
+	return `<tr${over ? ' class="budget-report-over"' : ''}><th scope="${scope}" dir="auto">${name}${extra}</th>`
+		+ `<td class="text-end amount">${esc(amount(assigned))}</td><td class="text-end amount">${esc(amount(spent))}</td>`
+		+ `<td class="text-end">${differenceHtml(difference)}</td></tr>`;
+}
+
+function reportHtml() {
+	const r = view.report;
+	const form = `<form id="budget-report-range" class="rate-grid budget-report-range" novalidate autocomplete="off" aria-labelledby="budget-report-title">
+		<div class="cat-field"><label for="budget-report-from" class="form-label small mb-0">From</label>
+			<input type="month" id="budget-report-from" name="from" class="form-control form-control-sm" value="${esc(r.from)}" required aria-describedby="budget-report-from-error" data-key="report:from">
+			<div class="invalid-feedback" id="budget-report-from-error"></div></div>
+		<div class="cat-field"><label for="budget-report-to" class="form-label small mb-0">To</label>
+			<input type="month" id="budget-report-to" name="to" class="form-control form-control-sm" value="${esc(r.to)}" required aria-describedby="budget-report-to-hint budget-report-to-error" data-key="report:to">
+			<div class="form-text small mt-0" id="budget-report-to-hint">Up to 120 periods</div>
+			<div class="invalid-feedback" id="budget-report-to-error"></div></div>
+		<div class="cat-field cat-save"><button type="submit" class="btn btn-primary btn-sm" data-key="report:show">Show</button></div>
+	</form>`;
+	let body = '';
+	if (r.loading) {
+		body = '<p class="small">Loading\u2026</p>';
+	}
+	else if (r.error) {
+		body = `<p class="budget-unavailable" role="alert">${esc(r.error)}</p>`;
+	}
+	else if (r.rows) {
+		const periods = r.rows;
+		const title = `${SHORT_MONTH.format(monthDate(r.shownFrom))} \u2013 ${SHORT_MONTH.format(monthDate(r.shownTo))}`;
+		let assigned = 0;
+		let spent = 0;
+		const byCategory = new Map();
+		const periodRows = periods.map((p) => {
+			assigned += cents(p.assigned);
+			spent += cents(p.spent);
+			let missing = 0;
+			for (const c of p.categories) {
+				const sums = byCategory.get(c.category_id) || { name: c.name, assigned: 0, spent: 0, unconverted: 0 };
+				sums.name = c.name;
+				sums.assigned += cents(c.assigned);
+				sums.spent += cents(c.spent);
+				sums.unconverted += c.unconverted;
+				missing += c.unconverted;
+				byCategory.set(c.category_id, sums);
+			}
+			const partial = missing > 0 ? ' <span class="budget-partial">spent incomplete</span>' : '';
+			return reportRow(esc(SHORT_MONTH.format(monthDate(p.period))), p.assigned, p.spent, p.difference, partial);
+		}).join('');
+		const all = periods.length === 1 ? 'The period' : `All ${periods.length} periods`;
+		const total = reportRow(all, assigned / 100, spent / 100, (assigned - spent) / 100);
+		const categories = [...byCategory.values()].sort((x, y) => x.name.localeCompare(y.name));
+		const categoryRows = categories.map((c) => reportRow(esc(c.name), c.assigned / 100, c.spent / 100,
+			(c.assigned - c.spent) / 100, c.unconverted > 0 ? ` <span class="budget-partial">${esc(entriesText(c.unconverted))} without a rate left out</span>` : '')).join('');
+		const overCount = periods.filter((p) => cents(p.difference) < 0).length;
+		const summary = overCount === 0 ? 'No period of these was overspent.'
+			: `${overCount === 1 ? '1 period' : `${overCount} periods`} of ${periods.length} overspent.`;
+		body = `<p class="small text-body-secondary mb-1">Amounts in ${esc(view.data ? view.data.currency : '')}; difference = assigned \u2212 spent. ${esc(summary)}</p>`
+			+ reportTable('budget-report-periods', `Per period, ${esc(title)}`, 'Period', periodRows, total)
+			+ (categories.length
+				? reportTable('budget-report-categories', `Per category, ${esc(title)}`, 'Category', categoryRows, '')
+				: '<p class="small">Nothing was assigned or spent in these periods.</p>');
+	}
+	return `<section class="budget-report" aria-labelledby="budget-report-title">
+		<div class="d-flex flex-wrap align-items-baseline gap-2 mb-1"><h3 class="h6 m-0 me-auto" id="budget-report-title">Budget against actual</h3>
+		<button type="button" class="btn btn-link btn-sm p-0" data-act="report-close" data-key="report:close">Back to the period</button></div>
+		${form}${body}</section>`;
+}
+
+async function loadReport(from, to, focusKey) {
+	view.report = { from, to, loading: true };
+	render(focusKey);
+	try {
+		const { data } = await api('GET', `/api/v1/reports/budget?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+		if (!view.report || view.report.from !== from || view.report.to !== to) return;
+		view.report = { from, to, rows: data, shownFrom: from, shownTo: to };
+		render(focusKey);
+	}
+	catch (error) {
+		if (!view.report || view.report.from !== from || view.report.to !== to) return;
+		if (error.status === 422 && Object.keys(error.fields).some((f) => f === 'from' || f === 'to')) {
+			view.report = { from, to };
+			render();
+			let first = null;
+			for (const field of ['from', 'to']) {
+				if (!error.fields[field]) continue;
+				const input = document.getElementById(`budget-report-${field}`);
+				input.classList.add('is-invalid');
+				input.setAttribute('aria-invalid', 'true');
+				document.getElementById(`budget-report-${field}-error`).textContent = error.fields[field];
+				if (!first) first = input;
+			}
+			first.focus();
+			return;
+		}
+		view.report = { from, to, error: error instanceof ApiError ? error.message : String(error) };
+		render(focusKey);
+	}
+}
+
+function openReport() {
+	const to = view.current || view.period || isoDate(new Date()).slice(0, 7);
+	view.editing = null;
+	view.confirm = null;
+	view.settingsOpen = false;
+	message.textContent = '';
+	status.textContent = '';
+	loadReport(shiftPeriod(to, -11), to, 'report:from');
+}
+
+function closeReport() {
+	view.report = null;
+	message.textContent = '';
+	render();
+	reportToggle.focus();
+}
+
+reportToggle.addEventListener('click', () => {
+	if (view.report) closeReport();
+	else openReport();
+});
+
+// ---------- a category's rules ----------
+
+// Sign-in mode: the household's members, from the balance (which every member may read); a
+// household of one, single-user mode or a JSON-era phase: none.
+async function loadMembers() {
+	if (view.members) return view.members;
+	try {
+		const { data: account } = await api('GET', '/api/v1/account');
+		if (!account || !account.username) {
+			view.members = [];
+			return view.members;
+		}
+		const { data } = await api('GET', '/api/v1/balance');
+		view.members = balanceMembers(data).map((m) => ({ user_id: m.user_id, username: m.username }));
+	}
+	catch (error) {
+		view.members = [];
+	}
+	return view.members;
+}
+
+function amountField(value) {
+	return value == null ? '' : Number(value).toFixed(2);
+}
+
+function clearRulesErrors() {
+	rulesForm.querySelectorAll('.is-invalid').forEach((el) => {
+		el.classList.remove('is-invalid');
+		el.removeAttribute('aria-invalid');
+	});
+	rulesForm.querySelectorAll('.invalid-feedback').forEach((el) => {
+		el.textContent = '';
+	});
+	document.getElementById('budget-rules-message').textContent = '';
+}
+
+function showTargetFields() {
+	const kind = rulesForm.elements.target_kind.value;
+	document.getElementById('budget-rules-target-fields').hidden = kind === '';
+	document.getElementById('budget-rules-date-field').hidden = kind !== 'save_by';
+}
+
+async function openRules(row) {
+	const members = await loadMembers();
+	view.rules = row.category_id;
+	clearRulesErrors();
+	document.getElementById('budget-rules-title').textContent = `Rules of \u201c${row.name}\u201d`;
+	document.getElementById('budget-rules-from').textContent = `These rules hold from ${periodTitle(view.period)} on, `
+		+ 'until a later period sets its own; earlier periods keep theirs.';
+	const f = rulesForm.elements;
+	f.carry.value = row.carry || 'none';
+	f.carry_cap.value = amountField(row.carry_cap);
+	f.carry_floor.value = amountField(row.carry_floor);
+	f.target_kind.value = row.target ? row.target.kind : '';
+	f.target_amount.value = row.target ? amountField(row.target.amount) : '';
+	f.target_date.value = row.target && row.target.date ? row.target.date : '';
+	showTargetFields();
+	const memberField = document.getElementById('budget-rules-member-field');
+	memberField.hidden = members.length < 2;
+	const select = f.member;
+	select.replaceChildren(new Option('Whole amounts (everyone)', '0'),
+		...members.map((m) => new Option(`${m.username}\u2019s share only`, String(m.user_id))));
+	if (row.member && !members.some((m) => m.user_id === row.member)) {
+		select.append(new Option(`${memberLabel(row.member)}\u2019s share only`, String(row.member)));
+	}
+	select.value = String(row.member || 0);
+	rulesDialog.showModal();
+	rulesForm.querySelector('input[name="carry"]:checked').focus();
+}
+
+// Only what the form changes: the carry rule (mode, cap and floor together), the target, the member.
+function rulesChange(row) {
+	const f = rulesForm.elements;
+	const body = {};
+	const cap = f.carry_cap.value.trim();
+	const floor = f.carry_floor.value.trim();
+	const same = (text, value) => (text === '' ? value == null : value != null && Number(text) === Number(value));
+	if (f.carry.value !== row.carry || !same(cap, row.carry_cap) || !same(floor, row.carry_floor)) {
+		body.carry = f.carry.value;
+		body.carry_cap = cap === '' ? null : cap;
+		body.carry_floor = floor === '' ? null : floor;
+	}
+	const kind = f.target_kind.value;
+	const targetAmount = f.target_amount.value.trim();
+	const date = f.target_date.value;
+	if (kind === '') {
+		if (row.target) body.target = null;
+	}
+	else if (!row.target || row.target.kind !== kind || !same(targetAmount, row.target.amount)
+		|| (kind === 'save_by' && date !== row.target.date)) {
+		body.target = kind === 'save_by' ? { kind, amount: targetAmount, date } : { kind, amount: targetAmount };
+	}
+	if (!document.getElementById('budget-rules-member-field').hidden && Number(f.member.value) !== (row.member || 0)) {
+		body.member = Number(f.member.value);
+	}
+	return body;
+}
+
+// A 422's messages next to their fields ("target.amount" beside the target's amount).
+function rulesErrors(error) {
+	const fields = {
+		carry: 'carry', carry_cap: 'carry_cap', carry_floor: 'carry_floor', target: 'target_kind',
+		'target.kind': 'target_kind', 'target.amount': 'target_amount', 'target.date': 'target_date', member: 'member',
+	};
+	let first = null;
+	for (const issue of error.issues || []) {
+		const name = fields[issue.path];
+		if (!name) continue;
+		const input = name === 'carry' ? rulesForm.querySelector('input[name="carry"]') : rulesForm.elements[name];
+		const feedback = document.getElementById(`budget-rules-${issue.path === 'target.kind' ? 'target' : issue.path}-error`);
+		if (!input || !feedback) continue;
+		input.classList.add('is-invalid');
+		input.setAttribute('aria-invalid', 'true');
+		feedback.textContent = feedback.textContent ? `${feedback.textContent}; ${issue.message}` : issue.message;
+		if (!first) first = input;
+	}
+	if (first) first.focus();
+	return first !== null;
+}
+
+async function saveRules() {
+	const row = rowById(view.rules);
+	if (!row) return;
+	clearRulesErrors();
+	const body = rulesChange(row);
+	if (Object.keys(body).length === 0) {
+		rulesDialog.close();
+		say(`Nothing changed in the rules of ${q(row.name)}.`);
+		return;
+	}
+	const submit = rulesForm.querySelector('[type="submit"]');
+	submit.disabled = true;
+	try {
+		await api('PUT', `/api/v1/budgets/${view.period}/categories/${row.category_id}`, body,
+			{ headers: { 'If-Match': `"${row.version}"` } });
+		rulesDialog.close();
+		say(`Saved the rules of ${q(row.name)} from ${periodTitle(view.period)} on.`);
+		await load(view.period, `${row.category_id}:rules`);
+	}
+	catch (error) {
+		if (error.status === 412) {
+			rulesDialog.close();
+			status.textContent = '';
+			await load(view.period, `${row.category_id}:rules`);
+			message.textContent = `Someone changed ${q(row.name)} in ${periodTitle(view.period)} meanwhile: the budget now shows it as it is. Open its rules again if they should still change.`;
+			return;
+		}
+		if (error.status === 422 && rulesErrors(error)) return;
+		document.getElementById('budget-rules-message').textContent = error instanceof ApiError ? error.message : String(error);
+	}
+	finally {
+		submit.disabled = false;
+	}
+}
+
+rulesForm.elements.target_kind.addEventListener('change', showTargetFields);
+rulesForm.addEventListener('submit', (e) => {
+	e.preventDefault();
+	saveRules();
+});
+rulesForm.querySelector('[data-close]').addEventListener('click', () => rulesDialog.close());
+rulesDialog.addEventListener('close', () => {
+	const back = view.rules != null ? root.querySelector(`[data-key="${view.rules}:rules"]`) : null;
+	view.rules = null;
+	if (back && dialog.open) back.focus();
+});
+
 // ---------- events ----------
 
 root.addEventListener('click', async (e) => {
@@ -701,6 +1055,12 @@ root.addEventListener('click', async (e) => {
 				return;
 			case 'explain':
 				await toggleExplain(row);
+				return;
+			case 'rules':
+				await openRules(row);
+				return;
+			case 'report-close':
+				closeReport();
 				return;
 			case 'cover':
 				openMove(row.category_id, (-cents(row.available) / 100).toFixed(2));
@@ -776,6 +1136,9 @@ root.addEventListener('keydown', (e) => {
 root.addEventListener('submit', (e) => {
 	e.preventDefault();
 	if (e.target.id === 'budget-settings') saveSettings(e.target);
+	if (e.target.id === 'budget-report-range') {
+		loadReport(e.target.elements.from.value, e.target.elements.to.value, 'report:show');
+	}
 });
 
 function go(delta) {
@@ -803,6 +1166,7 @@ settingsToggle.addEventListener('click', async () => {
 	}
 	try {
 		await loadSettings();
+		view.report = null;
 		view.settingsOpen = true;
 		render('settings:day');
 	}
@@ -815,6 +1179,7 @@ openButton.addEventListener('click', () => {
 	view.editing = null;
 	view.confirm = null;
 	view.settingsOpen = false;
+	view.report = null;
 	view.explain.clear();
 	view.data = null;
 	view.error = null;

@@ -19,8 +19,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The budget page on a server in phase P1 (the JSON files primary): the API answers 409,
- * and the page shows its sentence instead of figures, with nothing to change; the month
- * view's category chart stays as it is, without an error.
+ * and the page shows its sentence instead of figures (and instead of the report), with
+ * nothing to change; the month view's category chart stays as it is, without an error.
  */
 class BudgetJsonPhaseBrowserTests extends BrowserTestSupport {
 
@@ -47,6 +47,13 @@ class BudgetJsonPhaseBrowserTests extends BrowserTestSupport {
 					+ "this server keeps the JSON files primary");
 		assertThat(dialog.locator(".budget-figures, .budget-row, .budget-actions")).hasCount(0);
 		Axe.assertNoViolations(page, "on the budget page in phase P1 (" + viewport + ")");
+		// the report says the same
+		activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Report").setExact(true)),
+				viewport);
+		assertThat(dialog.locator(".budget-report").getByRole(AriaRole.ALERT))
+			.hasText("Budgets need PostgreSQL as the primary store (storage phase P2 or P3); "
+					+ "this server keeps the JSON files primary");
+		assertThat(dialog.locator(".budget-report table")).hasCount(0);
 		page.keyboard().press("Escape");
 		assertThat(dialog).isHidden();
 	}
