@@ -47,6 +47,11 @@ class EntryPosting {
 		this.splitSettings = splitSettings;
 	}
 
+	/** An entry created for an occurrence. */
+	record Posted(Recurrence.Occurrence occurrence, int entryId, BigDecimal amount) {
+
+	}
+
 	/**
 	 * Posts an occurrence the app found due: in the schedule's household, as its creator.
 	 */
@@ -55,9 +60,27 @@ class EntryPosting {
 				() -> post(schedule, occurrence, amount));
 	}
 
+	/**
+	 * Creates the entries of occurrences the app found due, in the schedule's household
+	 * as its creator, without linking them: the caller stores their occurrence rows in
+	 * the same transaction ({@link ScheduleStore#insertPosted}).
+	 */
+	List<Posted> createAsCreator(Schedule schedule, List<Recurrence.Occurrence> occurrences) {
+		return this.household.actingAs(schedule.household(), schedule.createdBy(), schedule.creatorName(), () -> {
+			ScheduleTemplate template = schedule.entryTemplate();
+			return occurrences.stream().map((o) -> create(schedule, template, o, schedule.amount(o.seq()))).toList();
+		});
+	}
+
 	/** Posts an occurrence as the caller (a confirmation), in the caller's household. */
 	int post(Schedule schedule, Recurrence.Occurrence occurrence, BigDecimal amount) {
-		ScheduleTemplate template = schedule.entryTemplate();
+		Posted posted = create(schedule, schedule.entryTemplate(), occurrence, amount);
+		this.store.posted(schedule.id(), occurrence.due(), schedule.kind(), posted.entryId(), posted.amount());
+		return posted.entryId();
+	}
+
+	private Posted create(Schedule schedule, ScheduleTemplate template, Recurrence.Occurrence occurrence,
+			BigDecimal amount) {
 		EntryValues values = template.values(occurrence.date(), amount, schedule.note(occurrence.seq()));
 		int id;
 		if ("expense".equals(schedule.kind())) {
@@ -66,8 +89,7 @@ class EntryPosting {
 		else {
 			id = this.incomes.create(values).id();
 		}
-		this.store.posted(schedule.id(), occurrence.due(), schedule.kind(), id, values.amount());
-		return id;
+		return new Posted(occurrence, id, values.amount());
 	}
 
 	/**

@@ -23,11 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Posts the occurrences that have come due, for every household: a schedule in auto mode
  * gets its entry, one in confirm mode a "due" row that waits for Confirm or Skip. Each
  * schedule is posted in a transaction of its own that first locks the schedule's row
- * ({@code SKIP LOCKED}: another instance posting it now is left to it) and claims each
- * occurrence by inserting its row, whose primary key (schedule, due date) admits it once;
- * the entry is created in the same transaction, so a crash leaves both or neither. A
- * schedule whose entry cannot be posted (its payer left the household, say) keeps the
- * reason in {@code last_error} and is tried again on the next run.
+ * ({@code SKIP LOCKED}: another instance posting it now is left to it; a confirmation or
+ * skip waits), leaves out the occurrences handled already, creates the entries and
+ * inserts their occurrence rows, whose primary key (schedule, due date) admits each once:
+ * a duplicate fails the whole transaction, entries included, and a crash leaves both or
+ * neither. A schedule whose entry cannot be posted (its payer left the household, say)
+ * keeps the reason in {@code last_error} and is tried again on the next run.
  */
 @Component
 class SchedulePoster {
@@ -112,14 +113,21 @@ class SchedulePoster {
 				}
 				Schedule schedule = locked.get();
 				List<Recurrence.Occurrence> due = schedule.recurrence().between(schedule.postFrom(), today, limit);
-				for (Recurrence.Occurrence occurrence : due) {
-					if (this.store.claim(schedule, occurrence, "due") && Schedule.AUTO.equals(schedule.mode())) {
-						this.posting.postAsCreator(schedule, occurrence, schedule.amount(occurrence.seq()));
-					}
+				if (due.isEmpty()) {
+					return 0;
 				}
-				if (!due.isEmpty()) {
-					this.store.advance(id, due.get(due.size() - 1).due().plusDays(1));
+				// the row lock keeps confirmations, skips and other posters out until
+				// this commits; the occurrences' primary key is the last word
+				java.util.Set<LocalDate> done = this.store.handledDues(id, due.get(0).due(),
+						due.get(due.size() - 1).due());
+				List<Recurrence.Occurrence> open = due.stream().filter((o) -> !done.contains(o.due())).toList();
+				if (Schedule.AUTO.equals(schedule.mode())) {
+					this.store.insertHandled(schedule, List.of(), this.posting.createAsCreator(schedule, open));
 				}
+				else {
+					this.store.insertHandled(schedule, open, List.of());
+				}
+				this.store.advance(id, due.get(due.size() - 1).due().plusDays(1));
 				return due.size();
 			});
 			return (handled != null) ? handled : 0;

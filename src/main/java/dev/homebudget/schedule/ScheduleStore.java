@@ -203,6 +203,74 @@ class ScheduleStore {
 			.update() == 1;
 	}
 
+	/** The rule dates of a schedule's handled occurrences in a span of days. */
+	java.util.Set<LocalDate> handledDues(int scheduleId, LocalDate from, LocalDate to) {
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				SELECT due_date FROM schedule_occurrences
+				WHERE schedule_id = :schedule AND due_date BETWEEN :from AND :to""")
+			.param("schedule", scheduleId)
+			.param("from", from)
+			.param("to", to)
+			.query(LocalDate.class)
+			.list());
+	}
+
+	/**
+	 * Stores the rows of occurrences the poster handled, in one statement: posted ones
+	 * with their entries, others as due. A plain insert: were one stored already, the
+	 * primary key fails the statement and the transaction, entries included.
+	 */
+	void insertHandled(Schedule schedule, List<Recurrence.Occurrence> due, List<EntryPosting.Posted> posted) {
+		if (due.isEmpty() && posted.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("""
+				INSERT INTO schedule_occurrences (schedule_id, due_date, entry_date, household_id, seq, status,
+				    entry_kind, entry_id, amount) VALUES\s""");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		int i = 0;
+		for (Recurrence.Occurrence o : due) {
+			sql.append((i == 0) ? "" : ", ")
+				.append("(:schedule, :due")
+				.append(i)
+				.append(", :date")
+				.append(i)
+				.append(", :household, :seq")
+				.append(i)
+				.append(", 'due', NULL, NULL, NULL)");
+			params.put("due" + i, o.due());
+			params.put("date" + i, o.date());
+			params.put("seq" + i, o.seq());
+			i++;
+		}
+		for (EntryPosting.Posted p : posted) {
+			sql.append((i == 0) ? "" : ", ")
+				.append("(:schedule, :due")
+				.append(i)
+				.append(", :date")
+				.append(i)
+				.append(", :household, :seq")
+				.append(i)
+				.append(", 'posted', :kind, :entry")
+				.append(i)
+				.append(", :amount")
+				.append(i)
+				.append(")");
+			params.put("due" + i, p.occurrence().due());
+			params.put("date" + i, p.occurrence().date());
+			params.put("seq" + i, p.occurrence().seq());
+			params.put("entry" + i, p.entryId());
+			params.put("amount" + i, p.amount());
+			i++;
+		}
+		this.jdbc.sql(sql.toString())
+			.params(params)
+			.param("schedule", schedule.id())
+			.param("household", schedule.household())
+			.param("kind", schedule.kind())
+			.update();
+	}
+
 	/** Links a claimed occurrence to the entry posted for it (same transaction). */
 	void posted(int scheduleId, LocalDate due, String kind, int entryId, BigDecimal amount) {
 		this.jdbc.sql("""
