@@ -81,8 +81,8 @@ class ScheduleController {
 
 	record ScheduleResponse(int id, @Schema(allowableValues = {
 			"expense", "income" }) String kind,
-			@Schema(description = "The v1 fields of the entries it posts") JsonNode template, String rrule,
-			LocalDate start, LocalDate end, Integer count,
+			@Schema(type = "object", description = "The v1 fields of the entries it posts") JsonNode template,
+			String rrule, LocalDate start, LocalDate end, Integer count,
 			@Schema(allowableValues = { "keep", "before", "after" }) String weekend,
 			@Schema(allowableValues = { "auto", "confirm" }) String mode, boolean approximate,
 			@Schema(allowableValues = { "active", "paused", "ended" }) String status,
@@ -140,7 +140,7 @@ class ScheduleController {
 
 	}
 
-	record SettingsResponse(@JsonProperty("default_split") @Schema(
+	record SplitSettingsResponse(@JsonProperty("default_split") @Schema(
 			description = "Member id to weight ({\"7\": 60, \"9\": 40}, or stated incomes); null: equal shares") Map<String, BigDecimal> defaultSplit) {
 
 	}
@@ -386,11 +386,11 @@ class ScheduleController {
 	@GetMapping(path = PATH + "/settings", produces = "application/json")
 	@Operation(operationId = "getScheduleSettings",
 			summary = "The household's default split of shared expenses (pre-fills scheduled and new expenses)")
-	ResponseEntity<SettingsResponse> settings() {
+	ResponseEntity<SplitSettingsResponse> settings() {
 		Map<Integer, BigDecimal> weights = this.schedules.splitWeights();
 		return ResponseEntity.ok()
 			.eTag(IfMatch.etag(this.schedules.settingsVersion()))
-			.body(new SettingsResponse(weights.isEmpty() ? null : textKeys(weights)));
+			.body(new SplitSettingsResponse(weights.isEmpty() ? null : textKeys(weights)));
 	}
 
 	@PutMapping(path = PATH + "/settings", produces = "application/json")
@@ -398,8 +398,9 @@ class ScheduleController {
 			summary = "Set the default split: member id to weight (50/50, 60/40, or stated incomes); null for equal",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
-							schema = @Schema(implementation = SettingsResponse.class))))
-	ResponseEntity<SettingsResponse> putSettings(@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
+							schema = @Schema(implementation = SplitSettingsResponse.class))))
+	ResponseEntity<SplitSettingsResponse> putSettings(
+			@Parameter(hidden = true) @RequestBody(required = false) byte[] body,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
 					required = false) String contentType,
 			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH,
@@ -453,7 +454,7 @@ class ScheduleController {
 		int version = this.schedules.putSplitWeights(weights, precondition);
 		return ResponseEntity.ok()
 			.eTag(IfMatch.etag(version))
-			.body(new SettingsResponse(weights.isEmpty() ? null : textKeys(weights)));
+			.body(new SplitSettingsResponse(weights.isEmpty() ? null : textKeys(weights)));
 	}
 
 	private static Map<String, BigDecimal> textKeys(Map<Integer, BigDecimal> weights) {
