@@ -123,4 +123,5 @@ async function load() {
 
 if (section) {
 	load();
+	document.addEventListener('hb:schedules-changed', load);
 }

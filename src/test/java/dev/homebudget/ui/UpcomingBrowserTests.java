@@ -9,6 +9,8 @@ import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import tools.jackson.databind.JsonNode;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
@@ -59,6 +61,40 @@ class UpcomingBrowserTests extends BrowserTestSupport {
 					viewport);
 			assertThat(strip).isHidden();
 			assertThat(row("expense", "Electric")).hasCount(1);
+		}
+		finally {
+			sql("DELETE FROM schedules");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void repeatOnARowMakesItRecurring(String viewport) {
+		sql("DELETE FROM schedules");
+		try {
+			LocalDate today = LocalDate.now();
+			expense(today.toString(), "Landlord", "Rent", "4500.00", "ILS");
+			Page page = open(viewport);
+			activate(row("expense", "Landlord").getByRole(AriaRole.BUTTON,
+					new Locator.GetByRoleOptions().setName("Repeat expense").setExact(false)), viewport);
+			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Make recurring"));
+			assertThat(dialog).isVisible();
+			assertThat(dialog.getByLabel("Repeats")).isFocused();
+			assertThat(dialog.getByLabel("Next on")).hasValue(today.plusMonths(1).toString());
+			dialog.getByLabel("Post it").selectOption("confirm");
+			Axe.assertNoViolations(page, "with the Make recurring dialog");
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")), viewport);
+			assertThat(dialog).isHidden();
+			JsonNode schedules = api("GET", "/api/v1/schedules", null);
+			org.assertj.core.api.Assertions.assertThat(schedules).hasSize(1);
+			JsonNode schedule = schedules.get(0);
+			org.assertj.core.api.Assertions.assertThat(schedule.get("rrule").asString())
+				.isEqualTo("FREQ=MONTHLY;BYMONTHDAY=" + today.getDayOfMonth());
+			org.assertj.core.api.Assertions.assertThat(schedule.get("mode").asString()).isEqualTo("confirm");
+			org.assertj.core.api.Assertions.assertThat(schedule.get("template").get("business").asString())
+				.isEqualTo("Landlord");
+			org.assertj.core.api.Assertions.assertThat(schedule.get("next").get("date").asString())
+				.isEqualTo(today.plusMonths(1).toString());
 		}
 		finally {
 			sql("DELETE FROM schedules");
