@@ -101,4 +101,50 @@ class UpcomingBrowserTests extends BrowserTestSupport {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void theSchedulesPageEditsPausesAndEnds(String viewport) {
+		sql("DELETE FROM schedules");
+		try {
+			LocalDate start = LocalDate.now().plusMonths(1);
+			api("POST", "/api/v1/schedules",
+					"{\"kind\":\"expense\",\"template\":{\"business\":\"Gym\","
+							+ "\"category\":\"Health\",\"amount\":\"30.00\",\"account\":\"Card\"},"
+							+ "\"rrule\":\"FREQ=MONTHLY;BYMONTHDAY=-1\",\"start\":\"" + start + "\"}");
+			api("POST", "/api/v1/schedules",
+					"{\"kind\":\"expense\",\"template\":{\"business\":\"Laptop store\","
+							+ "\"category\":\"Electronics\",\"account\":\"Visa\"},\"start\":\"" + start
+							+ "\",\"instalments\":{\"total\":\"1200.00\",\"count\":12}}");
+			Page page = open(viewport);
+			activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedules").setExact(true)),
+					viewport);
+			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Schedules"));
+			Locator items = dialog.locator(".schedule-item");
+			assertThat(items).hasCount(2);
+			assertThat(items.first()).containsText("every month on its last day");
+			assertThat(items.nth(1)).containsText("0 of 12 paid");
+			assertThat(items.nth(1)).containsText("\u20aa\u00a0100.00");
+			Axe.assertNoViolations(page, "with the schedules page");
+
+			Locator amount = dialog.getByRole(AriaRole.TEXTBOX,
+					new Locator.GetByRoleOptions().setName("Amount of Gym"));
+			amount.fill("35.00");
+			activate(
+					dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the amount of Gym")),
+					viewport);
+			assertThat(dialog.locator("#schedules-message")).hasText("Gym: amount saved");
+			assertThat(items.first()).containsText("\u20aa\u00a035.00");
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause Gym")), viewport);
+			assertThat(items.first()).containsText("Paused");
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume Gym")), viewport);
+			assertThat(items.first()).containsText("Active");
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End Gym")), viewport);
+			assertThat(items.first()).containsText("Ended");
+			assertThat(items.first()).containsText("nothing left to post");
+		}
+		finally {
+			sql("DELETE FROM schedules");
+		}
+	}
+
 }
