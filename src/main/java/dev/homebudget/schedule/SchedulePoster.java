@@ -134,7 +134,15 @@ class SchedulePoster {
 		}
 		catch (RuntimeException ex) {
 			String reason = reason(ex);
-			log.warn("Schedule {} could not be posted: {}", id, reason, ex);
+			if (ex instanceof RequestValidationException || ex instanceof ApiException) {
+				// the schedule's own problem (shown in last_error), tried again every
+				// run:
+				// one line, no stack trace
+				log.warn("Schedule {} could not be posted: {}", id, reason);
+			}
+			else {
+				log.warn("Schedule {} could not be posted: {}", id, reason, ex);
+			}
 			this.transactions.executeWithoutResult((status) -> this.store.failed(id, reason));
 			return 0;
 		}
