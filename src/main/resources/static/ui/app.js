@@ -273,6 +273,7 @@ function rowHtml(kind, row) {
 		+ cells
 		+ (payers ? paidByHtml(row) : '')
 		+ `<td class="col-actions">${edit}<span class="confirm" hidden><span class="small">Delete?</span> <button type="button" class="btn btn-danger btn-sm py-0" data-action="delete-confirm">Delete</button> <button type="button" class="btn btn-secondary btn-sm py-0" data-action="delete-cancel">Cancel</button></span>`
+		+ `<button type="button" class="btn btn-link btn-sm p-0 me-2 repeat-row" data-action="make-recurring" aria-label="Repeat ${cfg.one} ${esc(describe(kind, row))} (make recurring)"><span aria-hidden="true" class="repeat-icon">\u21bb</span><span class="repeat-text">Repeat</span></button>`
 		+ `<button type="button" class="btn btn-link btn-sm p-0 trash" data-action="delete" aria-label="Delete ${cfg.one} ${esc(describe(kind, row))}">${TRASH}</button></td></tr>`;
 }
 
@@ -1005,6 +1006,12 @@ function wireSection(kind) {
 				case 'edit': {
 					const row = state.rows[kind].find((r) => r.id === id);
 					if (row) openSheet('edit', kind, row);
+					return;
+				}
+				case 'make-recurring': {
+					// recurring.js offers to repeat it (a schedule)
+					const row = state.rows[kind].find((r) => r.id === id);
+					if (row) document.dispatchEvent(new CustomEvent('hb:make-recurring', { detail: { kind, row } }));
 					return;
 				}
 				case 'delete':

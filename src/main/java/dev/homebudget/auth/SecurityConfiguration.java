@@ -82,7 +82,9 @@ class SecurityConfiguration {
 	/** Reachable without signing in, in sign-in mode too. */
 	private static final String[] PUBLIC_GETS = { "/api/v1/health", "/api/v1/health/live", "/api/v1/health/ready",
 			"/api/v1/csrf", "/metrics", "/login", "/ui/**", "/webjars/**", "/openapi.json", "/openapi.json/**", "/docs",
-			"/docs/**", "/swagger-ui/**", "/favicon.ico" };
+			"/docs/**", "/swagger-ui/**", "/favicon.ico",
+			// a calendar feed: its secret URL is the key (see the schedule module)
+			"/api/v1/calendar/*.ics" };
 
 	/**
 	 * Token requests: the token's owner for this request only. Ordered first, so that a

@@ -1,6 +1,7 @@
 package dev.homebudget.household;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.homebudget.auth.AuthMode;
 import dev.homebudget.auth.CurrentUser;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CurrentHousehold {
+
+	/** The household a background task works in ({@link #actingAs}), on its thread. */
+	private static final ThreadLocal<Membership> ACTING = new ThreadLocal<>();
 
 	private final CurrentUser currentUser;
 
@@ -65,6 +69,10 @@ public class CurrentHousehold {
 	 * era: is not in the first one)
 	 */
 	public Membership membership() {
+		Membership acting = ACTING.get();
+		if (acting != null) {
+			return acting;
+		}
 		if (this.currentUser.mode() == AuthMode.SINGLE_USER) {
 			return new Membership(Households.FIRST, HouseholdRole.OWNER);
 		}
@@ -73,6 +81,23 @@ public class CurrentHousehold {
 		return find(user.id()).orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, jsonEra()
 				? "You are not a member of the first household, the only one before storage phase P3"
 				: "You are not a member of any household; accept an invitation or create one (POST /api/v1/households)"));
+	}
+
+	/**
+	 * Runs work the app does for a household outside a request (a schedule posting its
+	 * entries) in that household as a member, on this thread only: as {@code userId}
+	 * where there is one (sign-in mode: who paid, who entered), else as nobody.
+	 */
+	public <T> T actingAs(int household, Integer userId, String username, Supplier<T> work) {
+		Membership before = ACTING.get();
+		ACTING.set(new Membership(household, HouseholdRole.MEMBER));
+		try {
+			return (userId != null && this.currentUser.mode() == AuthMode.SIGN_IN)
+					? this.currentUser.actingAs(userId, username, work) : work.get();
+		}
+		finally {
+			ACTING.set(before);
+		}
 	}
 
 	Optional<Membership> find(int userId) {

@@ -46,6 +46,12 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 	private static final Set<String> PUBLIC_ROUTES = Set.of("/api/v1/health", "/api/v1/health/live",
 			"/api/v1/health/ready", "/api/v1/csrf");
 
+	/**
+	 * Routes whose secret URL is the credential (a calendar app sends no session or
+	 * token): an unknown secret is 404, never data.
+	 */
+	private static final Set<String> SECRET_URL_ROUTES = Set.of("/api/v1/calendar/{secret}.ics");
+
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {
 		registry.add(DATABASE_URL_PROPERTY, () -> TestDatabase.jdbcUrl("auth"));
@@ -89,7 +95,8 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			for (String pattern : info.getPatternValues()) {
-				if (!pattern.startsWith("/api/") || PUBLIC_ROUTES.contains(pattern)) {
+				if (!pattern.startsWith("/api/") || PUBLIC_ROUTES.contains(pattern)
+						|| SECRET_URL_ROUTES.contains(pattern)) {
 					continue;
 				}
 				String path = pattern.replaceAll("\\{[^}]+}", "1");
@@ -110,6 +117,10 @@ class SignInApiIntegrationTests extends ApiTestSupport {
 					anonymous.send(parts[0], parts[1], "{}", "application/json", Map.of()));
 		}
 		assertThat(anonymous.cookies).as("no session for API calls").doesNotContainKey("JSESSIONID");
+		for (String pattern : SECRET_URL_ROUTES) {
+			String path = pattern.replaceAll("\\{[^}]+}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+			assertThat(anonymous.send("GET", path, null, null, Map.of()).status()).as(path).isEqualTo(404);
+		}
 	}
 
 	@Test

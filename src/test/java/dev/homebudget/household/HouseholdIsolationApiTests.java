@@ -47,7 +47,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/config/show", "GET /api/v1/feature-flags", "GET /api/v1/storage",
 			// the caller's own households (tested in HouseholdApiTests)
 			"GET /api/v1/households", "POST /api/v1/households", "PUT /api/v1/account/household",
-			"POST /api/v1/invitations/accept");
+			"POST /api/v1/invitations/accept",
+			// a calendar feed: its secret URL is the key, whoever asks (ScheduleApiTests)
+			"GET /api/v1/calendar/{secret}.ics");
 
 	/** Data routes without an id that only read: checked for A's rows. */
 	private static final Set<String> READ_ROUTES = Set.of("GET /api/v1/expense", "GET /api/v1/income",
@@ -56,7 +58,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
-			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget");
+			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
+			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -64,10 +67,14 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories",
 			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings",
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
-			"POST /api/v1/budgets/{period}/fill");
+			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
+			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
+
+	/** The occurrence every schedule route is tried with: one of A's schedule. */
+	private static final String OCCURRENCE = "2030-01-31";
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -137,6 +144,20 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					    || ' / ' ||
 					       (SELECT coalesce(max(concat_ws(',', start_day, weekend_rule, version)), '-') FROM budget_settings
 					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, kind, template::text, rrule,
+					        start_date, end_date, count, weekend, mode, status, post_from, version), '|' ORDER BY id)), '-')
+					        FROM schedules WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', schedule_id, due_date, status,
+					        entry_id), '|' ORDER BY schedule_id, due_date)), '-') FROM schedule_occurrences
+					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT coalesce(max(concat_ws(',', split_weights::text, version)), '-') FROM schedule_settings
+					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(max(secret_sha256), '-') FROM calendar_feeds
+					        WHERE household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -188,6 +209,24 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					+ "WHERE household_id = :household AND kind = 'expense'")
 			.param("household", a.household())
 			.update();
+		// A's schedule (far ahead: nothing of it comes due while the test runs), an
+		// occurrence waiting for confirmation, A's default split and calendar feed
+		ApiResponse schedule = a.user()
+			.json("POST", "/api/v1/schedules", "{\"kind\":\"expense\",\"template\":{\"category\":\"" + a.marker()
+					+ "\",\"amount\":\"4321.09\",\"account\":\"Bank\"},\"rrule\":\"FREQ=MONTHLY;BYMONTHDAY=-1\","
+					+ "\"start\":\"" + OCCURRENCE + "\",\"mode\":\"confirm\"}");
+		assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+		int aSchedule = schedule.json().get("id").asInt();
+		this.jdbc
+			.sql("INSERT INTO schedule_occurrences (schedule_id, due_date, entry_date, household_id, seq, status) "
+					+ "VALUES (:schedule, '" + OCCURRENCE + "', '" + OCCURRENCE + "', :household, 1, 'due')")
+			.param("schedule", aSchedule)
+			.param("household", a.household())
+			.update();
+		assertThat(a.user()
+			.json("PUT", "/api/v1/schedules/settings", "{\"default_split\":{\"" + a.user().userId() + "\":1}}")
+			.status()).isEqualTo(200);
+		assertThat(a.user().json("POST", "/api/v1/calendar/feed", null).status()).isEqualTo(201);
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -198,7 +237,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
 				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
 				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement),
-				"category_id", aCategories, "rate_id", List.of(rate));
+				"category_id", aCategories, "rate_id", List.of(rate), "schedule_id", List.of(aSchedule));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -333,6 +372,19 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.allMatch((row) -> row.get("category_id").asInt() == bCategory
 					|| !aCategories.contains(row.get("category_id").asInt()));
 
+		// B's schedules, upcoming items, split and feed are B's
+		ApiResponse bSchedule = b.user()
+			.json("POST", "/api/v1/schedules", "{\"kind\":\"expense\",\"template\":{\"category\":\"B bills\","
+					+ "\"amount\":\"10.00\",\"account\":\"Bank\"},\"rrule\":\"FREQ=MONTHLY\",\"start\":\"2030-02-01\"}");
+		assertThat(bSchedule.status()).as(bSchedule.toString()).isEqualTo(201);
+		assertThat(b.user().get("/api/v1/schedules").json()).hasSize(1);
+		assertThat(b.user().get("/api/v1/upcoming?days=366").json()).isEmpty();
+		assertThat(b.user()
+			.json("PUT", "/api/v1/schedules/settings", "{\"default_split\":{\"" + a.user().userId() + "\":1}}")
+			.status()).as("A is no member of B's household").isEqualTo(422);
+		assertThat(b.user().json("POST", "/api/v1/calendar/feed", null).status()).isEqualTo(201);
+		assertThat(b.user().delete("/api/v1/calendar/feed").status()).isEqualTo(200);
+
 		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
 		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());
 	}
@@ -400,7 +452,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 
 	private static List<String> paths(String pattern, Map<String, List<Integer>> ids, List<String> unaccounted,
 			String route) {
-		String withPeriod = pattern.replace("{period}", PERIOD);
+		String withPeriod = pattern.replace("{period}", PERIOD).replace("{date}", OCCURRENCE);
 		List<String> paths = new ArrayList<>(List.of(withPeriod));
 		Matcher variables = VARIABLE.matcher(withPeriod);
 		while (variables.find()) {
@@ -431,6 +483,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.startsWith("/api/v1/budgets/")) {
 			return method.equals("PUT") ? "{\"assigned\":1}" : null;
+		}
+		if (path.startsWith("/api/v1/schedules/")) {
+			return switch (method) {
+				case "PATCH" -> "{\"status\":\"ended\"}";
+				case "POST" -> "{\"amount\":1}";
+				default -> null;
+			};
 		}
 		if (path.startsWith("/api/v1/categories/")) {
 			return switch (method) {
