@@ -66,14 +66,20 @@ class BackupCommandsTests {
 	}
 
 	private static int newestVersion() throws Exception {
-		// The highest version, not the number of scripts: a branch may leave a gap in the
-		// numbering.
-		int newest = 0;
+		return versions().last();
+	}
+
+	/**
+	 * The versions of the scripts: the highest is not their number, as a branch may leave
+	 * a gap in the numbering.
+	 */
+	private static java.util.TreeSet<Integer> versions() throws Exception {
+		java.util.TreeSet<Integer> versions = new java.util.TreeSet<>();
 		for (var script : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql")) {
 			String name = script.getFilename();
-			newest = Math.max(newest, Integer.parseInt(name.substring(1, name.indexOf("__"))));
+			versions.add(Integer.parseInt(name.substring(1, name.indexOf("__"))));
 		}
-		return newest;
+		return versions;
 	}
 
 	@Test
@@ -149,10 +155,12 @@ class BackupCommandsTests {
 	@Order(5)
 	void shouldStepTheSchemaBackAndMigrateWithABackupFirst() throws Exception {
 		int newest = newestVersion();
-		CliRun downgrade = run("downgrade");
+		int previous = versions().lower(newest);
+		// forced: the newest undo (V18's) drops the history of the rows written above
+		CliRun downgrade = run("downgrade", "--force");
 		assertThat(downgrade.status()).as(downgrade.err()).isZero();
-		assertThat(downgrade.out()).contains("Downgraded from version " + newest + " to version " + (newest - 1));
-		assertThat(run("status").out()).contains("Schema version: " + (newest - 1)).contains("Pending migrations: 1");
+		assertThat(downgrade.out()).contains("Downgraded from version " + newest + " to version " + previous);
+		assertThat(run("status").out()).contains("Schema version: " + previous).contains("Pending migrations: 1");
 		CliRun migrate = run("migrate");
 		assertThat(migrate.status()).as(migrate.err()).isZero();
 		assertThat(migrate.out()).contains("Backed up the data first: " + directory.resolve("default"))
