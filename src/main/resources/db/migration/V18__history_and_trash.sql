@@ -23,7 +23,8 @@ CREATE TABLE history_events (
     action         varchar(8)   NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),
     version_before integer,
     version_after  integer,
-    -- {"field": {"old": "text", "new": "text"}}: every value as its text, amounts exactly
+    -- an update: {"field": {"old": "text", "new": "text"}}, every value as its text, amounts
+    -- exactly; any other action: the row's fields as they were set (see history_changes)
     changes        jsonb        NOT NULL DEFAULT '{}',
     actor_id       integer,
     actor_name     varchar(100),
@@ -72,122 +73,210 @@ CREATE FUNCTION history_diff(p_old jsonb, p_new jsonb) RETURNS jsonb
                             'created_at', 'created_by', 'entered_by')
               AND (p_old ->> k) IS DISTINCT FROM (p_new ->> k));
 
--- Appends the event of one row's change. TG_ARGV: the kind, the id column, the key column
--- (or none). A second change of the same row in the same transaction is folded into the
--- event the transaction already wrote (found through hbw.last_event), so that one write
--- use case is one event whatever number of statements it takes.
-CREATE FUNCTION history_record() RETURNS trigger
+-- A row without its bookkeeping columns: what a create (or a delete) records, as it is; the
+-- reader turns it into the same {"field": {"old", "new"}} shape as an update's changes
+-- (history_changes), so that a bulk write records each row with one jsonb operator.
+CREATE FUNCTION history_fields(p_row jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN p_row - '{id,household_id,version,currency_code,category_id,name_key,created_at,created_by,entered_by}'::text[];
+
+-- An event's changes as the API shows them: per field its old and new value, as text; a
+-- create, restore or import lists every field it set, a delete every field the row had.
+CREATE FUNCTION history_changes(p_action text, p_changes jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN p_action = 'update' THEN p_changes
+                ELSE (SELECT COALESCE(jsonb_object_agg(key, CASE WHEN p_action = 'delete'
+                                                                 THEN jsonb_build_object('old', value #>> '{}', 'new', NULL)
+                                                                 ELSE jsonb_build_object('old', NULL, 'new', value #>> '{}') END), '{}')
+                      FROM jsonb_each(p_changes) WHERE value <> 'null') END;
+
+-- The changes of an update folded into the event of an earlier statement of the same
+-- transaction on the same row: that statement's old values, this one's new values.
+CREATE FUNCTION history_merge(p_prev jsonb, p_old jsonb, p_new jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN (SELECT COALESCE(jsonb_object_agg(k, jsonb_build_object('old', o, 'new', p_new ->> k)), '{}')
+            FROM (SELECT k, CASE WHEN p_prev ? k THEN p_prev -> k ->> 'old' ELSE p_old ->> k END AS o
+                  FROM (SELECT jsonb_object_keys(p_prev || history_diff(p_old, p_new)) AS k) keys) c
+            WHERE o IS DISTINCT FROM (p_new ->> k));
+
+-- The events of one statement, written at its end in one insert (a bulk delete of 10,000 rows
+-- is one set-based statement, not 10,000 trigger calls). TG_ARGV: the kind, the id column, the
+-- key column (or none).
+CREATE FUNCTION history_inserted() RETURNS trigger
     LANGUAGE plpgsql AS $$
 DECLARE
-    v_old      jsonb;
-    v_new      jsonb;
-    v_row      jsonb;
-    v_action   text;
-    v_source   text := COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system');
-    v_batch    bigint := txid_current();
-    v_entity   integer;
-    v_key      text;
-    v_tag      text;
-    v_last     text;
-    v_prev     history_events%ROWTYPE;
-    v_changes  jsonb;
-    v_id       bigint;
+    v_source text := COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system');
 BEGIN
     IF current_setting('hbw.history', true) = 'off' THEN
         RETURN NULL;
     END IF;
-    IF TG_OP <> 'INSERT' THEN
-        v_old := to_jsonb(OLD);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        v_new := to_jsonb(NEW);
-    END IF;
-    IF TG_OP = 'UPDATE' AND v_old = v_new THEN
-        RETURN NULL;
-    END IF;
-    v_row := COALESCE(v_new, v_old);
-    v_entity := (v_row ->> TG_ARGV[1])::integer;
-    IF TG_NARGS > 2 THEN
-        v_key := v_row ->> TG_ARGV[2];
-    END IF;
-    v_tag := v_batch || ':' || TG_ARGV[0] || ':' || v_entity || ':' || COALESCE(v_key, '');
-    v_last := current_setting('hbw.last_event', true);
-    IF TG_OP = 'UPDATE' AND v_last IS NOT NULL AND split_part(v_last, '|', 1) = v_tag THEN
-        SELECT * INTO v_prev FROM history_events WHERE id = split_part(v_last, '|', 2)::bigint;
-        IF FOUND THEN
-            IF v_prev.action = 'update' THEN
-                -- the first statement's old values, this one's new values
-                SELECT COALESCE(jsonb_object_agg(k, jsonb_build_object('old', o, 'new', v_new ->> k)), '{}')
-                INTO v_changes
-                FROM (SELECT k, CASE WHEN v_prev.changes ? k THEN v_prev.changes -> k ->> 'old' ELSE v_old ->> k END AS o
-                      FROM (SELECT jsonb_object_keys(v_prev.changes || history_diff(v_old, v_new)) AS k) keys) c
-                WHERE o IS DISTINCT FROM (v_new ->> k);
-            ELSE
-                v_changes := history_diff(NULL, v_new);
-            END IF;
-            UPDATE history_events SET changes = v_changes, version_after = (v_new ->> 'version')::integer
-            WHERE id = v_prev.id;
-            RETURN NULL;
-        END IF;
-    END IF;
-    v_action := CASE TG_OP
-        WHEN 'INSERT' THEN CASE
-            WHEN current_setting('hbw.action', true) = 'restore' THEN 'restore'
-            WHEN v_source = 'import' THEN 'import'
-            ELSE 'create' END
-        WHEN 'UPDATE' THEN 'update'
-        ELSE 'delete' END;
     INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before, version_after,
                                 changes, actor_id, actor_name, source, request_id, batch_id)
-    VALUES ((v_row ->> 'household_id')::integer, TG_ARGV[0], v_entity, v_key, v_action,
-            (v_old ->> 'version')::integer, (v_new ->> 'version')::integer, history_diff(v_old, v_new),
-            NULLIF(current_setting('hbw.actor_id', true), '')::integer,
-            NULLIF(current_setting('hbw.actor_name', true), ''), v_source,
-            NULLIF(current_setting('hbw.request_id', true), ''), v_batch)
-    RETURNING id INTO v_id;
-    PERFORM set_config('hbw.last_event', v_tag || '|' || v_id, true);
+    SELECT (r ->> 'household_id')::integer, TG_ARGV[0], (r ->> TG_ARGV[1])::integer, r ->> TG_ARGV[2],
+           CASE WHEN current_setting('hbw.action', true) = 'restore' THEN 'restore'
+                WHEN v_source = 'import' THEN 'import' ELSE 'create' END,
+           NULL, (r ->> 'version')::integer, history_fields(r),
+           NULLIF(current_setting('hbw.actor_id', true), '')::integer,
+           NULLIF(current_setting('hbw.actor_name', true), ''), v_source,
+           NULLIF(current_setting('hbw.request_id', true), ''), txid_current()
+    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) rows;
     RETURN NULL;
 END $$;
 
--- Moves a deleted entry or settlement (with an expense's shares, read before the delete
--- cascades to them) into the trash. TG_ARGV: the kind.
-CREATE FUNCTION trash_row() RETURNS trigger
+CREATE FUNCTION history_deleted() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('hbw.history', true) = 'off' THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before, version_after,
+                                changes, actor_id, actor_name, source, request_id, batch_id)
+    SELECT (r ->> 'household_id')::integer, TG_ARGV[0], (r ->> TG_ARGV[1])::integer, r ->> TG_ARGV[2], 'delete',
+           (r ->> 'version')::integer, NULL, history_fields(r),
+           NULLIF(current_setting('hbw.actor_id', true), '')::integer,
+           NULLIF(current_setting('hbw.actor_name', true), ''),
+           COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
+           NULLIF(current_setting('hbw.request_id', true), ''), txid_current()
+    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) rows;
+    RETURN NULL;
+END $$;
+
+-- An update of a row that an earlier statement of the same transaction changed already (an
+-- expense's payers, stored right after the expense) is folded into that statement's event,
+-- so that one write is one event; a row left as it was records nothing.
+CREATE FUNCTION history_updated() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    v_batch bigint := txid_current();
+BEGIN
+    IF current_setting('hbw.history', true) = 'off' THEN
+        RETURN NULL;
+    END IF;
+    WITH pairs AS (
+        SELECT a.o, b.n, (b.n ->> 'household_id')::integer AS household, (b.n ->> TG_ARGV[1])::integer AS entity,
+               b.n ->> TG_ARGV[2] AS key
+        FROM (SELECT to_jsonb(o) AS o FROM old_rows o) a
+        JOIN (SELECT to_jsonb(n) AS n FROM new_rows n) b
+          ON (a.o ->> 'household_id') = (b.n ->> 'household_id') AND (a.o ->> TG_ARGV[1]) = (b.n ->> TG_ARGV[1])
+         AND (a.o ->> TG_ARGV[2]) IS NOT DISTINCT FROM (b.n ->> TG_ARGV[2])
+        WHERE a.o <> b.n),
+    prev AS (
+        SELECT DISTINCT ON (p.household, p.entity, p.key) h.id, h.action, h.changes, p.o, p.n, p.household,
+               p.entity, p.key
+        FROM pairs p
+        JOIN history_events h ON h.household_id = p.household AND h.kind = TG_ARGV[0] AND h.entity_id = p.entity
+                             AND h.entity_key IS NOT DISTINCT FROM p.key AND h.batch_id = v_batch
+        ORDER BY p.household, p.entity, p.key, h.id DESC),
+    folded AS (
+        UPDATE history_events h
+        SET changes = CASE WHEN prev.action = 'update' THEN history_merge(prev.changes, prev.o, prev.n)
+                           ELSE history_fields(prev.n) END,
+            version_after = (prev.n ->> 'version')::integer
+        FROM prev WHERE h.id = prev.id
+        RETURNING h.id)
+    INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before, version_after,
+                                changes, actor_id, actor_name, source, request_id, batch_id)
+    SELECT p.household, TG_ARGV[0], p.entity, p.key, 'update', (p.o ->> 'version')::integer,
+           (p.n ->> 'version')::integer, history_diff(p.o, p.n),
+           NULLIF(current_setting('hbw.actor_id', true), '')::integer,
+           NULLIF(current_setting('hbw.actor_name', true), ''),
+           COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
+           NULLIF(current_setting('hbw.request_id', true), ''), v_batch
+    FROM pairs p
+    WHERE NOT EXISTS (SELECT 1 FROM prev WHERE prev.household = p.household AND prev.entity = p.entity
+                                           AND prev.key IS NOT DISTINCT FROM p.key);
+    RETURN NULL;
+END $$;
+
+-- Moves the deleted rows of one statement into the trash, at its end, in one insert.
+-- TG_ARGV: the kind. An expense's shares are gone by then (the delete cascades to them):
+-- trash_shares put them there before.
+CREATE FUNCTION trash_rows() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    v_batch bigint := txid_current();
+BEGIN
+    IF current_setting('hbw.history', true) = 'off' THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO trashed_entries (kind, id, household_id, row_data, shares, deleted_by, deleted_by_name, source,
+                                 batch_id)
+    SELECT TG_ARGV[0], o.id, o.household_id, to_jsonb(o), NULL,
+           NULLIF(current_setting('hbw.actor_id', true), '')::integer,
+           NULLIF(current_setting('hbw.actor_name', true), ''),
+           COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'), v_batch
+    FROM old_rows o
+    ON CONFLICT (kind, id) DO UPDATE SET household_id = EXCLUDED.household_id, row_data = EXCLUDED.row_data,
+        shares = CASE WHEN trashed_entries.batch_id = EXCLUDED.batch_id THEN trashed_entries.shares END,
+        deleted_at = EXCLUDED.deleted_at, deleted_by = EXCLUDED.deleted_by,
+        deleted_by_name = EXCLUDED.deleted_by_name, source = EXCLUDED.source, batch_id = EXCLUDED.batch_id;
+    RETURN NULL;
+END $$;
+
+-- An attributed expense's shares, read before the delete cascades to them, into the trash row
+-- that trash_rows completes at the end of the statement.
+CREATE FUNCTION trash_shares() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('hbw.history', true) = 'off' THEN
         RETURN OLD;
     END IF;
-    INSERT INTO trashed_entries (kind, id, household_id, row_data, shares, deleted_by, deleted_by_name, source,
-                                 batch_id)
-    VALUES (TG_ARGV[0], OLD.id, OLD.household_id, to_jsonb(OLD),
-            CASE WHEN TG_ARGV[0] = 'expense' THEN
-                (SELECT jsonb_agg(jsonb_build_object('user_id', s.user_id, 'amount', s.amount) ORDER BY s.user_id)
-                 FROM expense_shares s WHERE s.expense_id = OLD.id) END,
-            NULLIF(current_setting('hbw.actor_id', true), '')::integer,
-            NULLIF(current_setting('hbw.actor_name', true), ''),
-            COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'), txid_current())
-    ON CONFLICT (kind, id) DO UPDATE SET household_id = EXCLUDED.household_id, row_data = EXCLUDED.row_data,
-        shares = EXCLUDED.shares, deleted_at = EXCLUDED.deleted_at, deleted_by = EXCLUDED.deleted_by,
-        deleted_by_name = EXCLUDED.deleted_by_name, source = EXCLUDED.source, batch_id = EXCLUDED.batch_id;
+    INSERT INTO trashed_entries (kind, id, household_id, row_data, shares, source, batch_id)
+    VALUES ('expense', OLD.id, OLD.household_id, '{}',
+            (SELECT jsonb_agg(jsonb_build_object('user_id', s.user_id, 'amount', s.amount) ORDER BY s.user_id)
+             FROM expense_shares s WHERE s.expense_id = OLD.id),
+            'system', txid_current())
+    ON CONFLICT (kind, id) DO UPDATE SET shares = EXCLUDED.shares, batch_id = EXCLUDED.batch_id;
     RETURN OLD;
 END $$;
 
-CREATE TRIGGER expenses_history AFTER INSERT OR UPDATE OR DELETE ON expenses
-    FOR EACH ROW EXECUTE FUNCTION history_record('expense', 'id');
-CREATE TRIGGER incomes_history AFTER INSERT OR UPDATE OR DELETE ON incomes
-    FOR EACH ROW EXECUTE FUNCTION history_record('income', 'id');
-CREATE TRIGGER settlements_history AFTER INSERT OR UPDATE OR DELETE ON settlements
-    FOR EACH ROW EXECUTE FUNCTION history_record('settlement', 'id');
-CREATE TRIGGER categories_history AFTER INSERT OR UPDATE OR DELETE ON categories
-    FOR EACH ROW EXECUTE FUNCTION history_record('category', 'id');
-CREATE TRIGGER budget_lines_history AFTER INSERT OR UPDATE OR DELETE ON budget_lines
-    FOR EACH ROW EXECUTE FUNCTION history_record('budget', 'category_id', 'period');
-CREATE TRIGGER budget_settings_history AFTER INSERT OR UPDATE OR DELETE ON budget_settings
-    FOR EACH ROW EXECUTE FUNCTION history_record('budget_settings', 'household_id');
+CREATE TRIGGER expenses_history_insert AFTER INSERT ON expenses REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('expense', 'id');
+CREATE TRIGGER expenses_history_update AFTER UPDATE ON expenses REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('expense', 'id');
+CREATE TRIGGER expenses_history_delete AFTER DELETE ON expenses REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('expense', 'id');
+CREATE TRIGGER incomes_history_insert AFTER INSERT ON incomes REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('income', 'id');
+CREATE TRIGGER incomes_history_update AFTER UPDATE ON incomes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('income', 'id');
+CREATE TRIGGER incomes_history_delete AFTER DELETE ON incomes REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('income', 'id');
+CREATE TRIGGER settlements_history_insert AFTER INSERT ON settlements REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('settlement', 'id');
+CREATE TRIGGER settlements_history_update AFTER UPDATE ON settlements
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('settlement', 'id');
+CREATE TRIGGER settlements_history_delete AFTER DELETE ON settlements REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('settlement', 'id');
+CREATE TRIGGER categories_history_insert AFTER INSERT ON categories REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('category', 'id');
+CREATE TRIGGER categories_history_update AFTER UPDATE ON categories
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('category', 'id');
+CREATE TRIGGER categories_history_delete AFTER DELETE ON categories REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('category', 'id');
+CREATE TRIGGER budget_lines_history_insert AFTER INSERT ON budget_lines REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('budget', 'category_id', 'period');
+CREATE TRIGGER budget_lines_history_update AFTER UPDATE ON budget_lines
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('budget', 'category_id', 'period');
+CREATE TRIGGER budget_lines_history_delete AFTER DELETE ON budget_lines REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('budget', 'category_id', 'period');
+CREATE TRIGGER budget_settings_history_insert AFTER INSERT ON budget_settings REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_inserted('budget_settings', 'household_id');
+CREATE TRIGGER budget_settings_history_update AFTER UPDATE ON budget_settings
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_updated('budget_settings', 'household_id');
+CREATE TRIGGER budget_settings_history_delete AFTER DELETE ON budget_settings REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION history_deleted('budget_settings', 'household_id');
 
-CREATE TRIGGER expenses_trash BEFORE DELETE ON expenses
-    FOR EACH ROW EXECUTE FUNCTION trash_row('expense');
-CREATE TRIGGER incomes_trash BEFORE DELETE ON incomes
-    FOR EACH ROW EXECUTE FUNCTION trash_row('income');
-CREATE TRIGGER settlements_trash BEFORE DELETE ON settlements
-    FOR EACH ROW EXECUTE FUNCTION trash_row('settlement');
+CREATE TRIGGER expenses_trash AFTER DELETE ON expenses REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION trash_rows('expense');
+CREATE TRIGGER incomes_trash AFTER DELETE ON incomes REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION trash_rows('income');
+CREATE TRIGGER settlements_trash AFTER DELETE ON settlements REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION trash_rows('settlement');
+-- only an expense with a payer has shares
+CREATE TRIGGER expenses_trash_shares BEFORE DELETE ON expenses
+    FOR EACH ROW WHEN (OLD.paid_by IS NOT NULL) EXECUTE FUNCTION trash_shares();

@@ -132,19 +132,28 @@ class HistoryService {
 
 	/**
 	 * In phase P2 the JSON mirror gets the restored entries as any write (through the
-	 * store, which journals the copy); their rows in PostgreSQL are written unchanged.
+	 * store, which journals the copy); their rows in PostgreSQL are written unchanged, so
+	 * they record no event. The rows are read from PostgreSQL itself: a read through the
+	 * store would be compared with the mirror, which does not have them yet.
 	 */
 	private void copyToMirror(int household, HistoryStore.Kind kind, List<Integer> ids) {
-		if (ids.isEmpty() || this.storage.phase().mirror() == null) {
+		if (ids.isEmpty() || this.storage.phase().mirror() == null || kind == HistoryStore.Kind.SETTLEMENT) {
 			return;
 		}
+		List<HistoryStore.EntryRow> rows = this.store.entryRows(household, kind, ids);
 		if (kind == HistoryStore.Kind.EXPENSE) {
-			EntryRepository<Expense, ExpenseDraft> rows = this.expenses.forHousehold(household);
-			rows.putAll(rows.findAllById(ids));
+			this.expenses.forHousehold(household)
+				.putAll(rows.stream()
+					.map((r) -> new Expense(r.id(), r.date(), r.business(), r.category(), r.amount(), r.account(),
+							r.currency(), r.notes(), r.version()))
+					.toList());
 		}
-		else if (kind == HistoryStore.Kind.INCOME) {
-			EntryRepository<Income, IncomeDraft> rows = this.incomes.forHousehold(household);
-			rows.putAll(rows.findAllById(ids));
+		else {
+			this.incomes.forHousehold(household)
+				.putAll(rows.stream()
+					.map((r) -> new Income(r.id(), r.date(), r.category(), r.amount(), r.account(), r.currency(),
+							r.notes(), r.version()))
+					.toList());
 		}
 	}
 

@@ -56,7 +56,7 @@ class HistoryStore {
 	}
 
 	private static final String EVENT_COLUMNS = "id, kind, entity_id, entity_key, action, version_before, version_after, "
-			+ "changes::text AS changes, actor_id, actor_name, source, request_id, batch_id, at";
+			+ "history_changes(action, changes)::text AS changes, actor_id, actor_name, source, request_id, batch_id, at";
 
 	/**
 	 * A household's events matching the filter, newest first, older than {@code before}
@@ -258,6 +258,26 @@ class HistoryStore {
 			.param("ids", done)
 			.update();
 		return restored;
+	}
+
+	/** The stored fields of restored entries, as the mirror copies them. */
+	record EntryRow(int id, LocalDate date, String business, String category, BigDecimal amount, String account,
+			String currency, String notes, int version) {
+
+	}
+
+	/** Entries of one kind by id, read from their table (never from a mirror). */
+	List<EntryRow> entryRows(int household, Kind kind, Collection<Integer> ids) {
+		String business = (kind == Kind.EXPENSE) ? "business" : "NULL AS business";
+		return this.jdbc
+			.sql("SELECT id, date, " + business + ", category, amount, account, currency, notes, version FROM "
+					+ kind.table() + " WHERE household_id = :h AND id = ANY(:ids) ORDER BY id")
+			.param("h", household)
+			.param("ids", EntrySql.integerArray(ids))
+			.query((rs, row) -> new EntryRow(rs.getInt("id"), rs.getObject("date", LocalDate.class),
+					rs.getString("business"), rs.getString("category"), rs.getBigDecimal("amount"),
+					rs.getString("account"), rs.getString("currency"), rs.getString("notes"), rs.getInt("version")))
+			.list();
 	}
 
 	/** A table's columns a restore writes (generated ones are computed again). */
