@@ -49,6 +49,10 @@ const state = {
 
 // resolves once the base currency is known (see loadSettings)
 let settingsReady = Promise.resolve();
+// resolves once it is known whether the server keeps history (rows get "History", deletes Undo)
+const historyReady = historyAvailable().then((yes) => {
+	state.history = yes;
+});
 
 // ---------- helpers ----------
 
@@ -361,6 +365,8 @@ function inMonth(row) {
 async function loadKind(kind) {
 	const seq = state.loadSeq;
 	const { data, headers } = await api('GET', listQuery(kind));
+	// the rows' buttons depend on it: known before the first render (asked in parallel)
+	await historyReady;
 	if (seq !== state.loadSeq) return;
 	state.rows[kind] = data.filter(inMonth);
 	state.next[kind] = headers.get('X-Next-Cursor');
@@ -1233,14 +1239,6 @@ document.addEventListener('hb:categories-changed', () => {
 document.addEventListener('hb:restored', () => {
 	state.loadSeq += 1;
 	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
-});
-historyAvailable().then((yes) => {
-	if (!yes) return;
-	state.history = true;
-	// a row being edited inline keeps its editor; its table gets the buttons on the next render
-	for (const kind of ['expense', 'income']) {
-		if (!$('td.editing', section(kind))) renderTable(kind);
-	}
 });
 document.addEventListener('hb:money-changed', () => {
 	settingsReady = loadSettings();
