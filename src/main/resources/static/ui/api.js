@@ -59,7 +59,8 @@ export async function api(method, path, body, options = {}) {
 		throw new ApiError('Could not reach the server. Check the connection and try again.', 0);
 	}
 	if (response.status === 401) {
-		window.location.assign('/login');
+		// not while signing out: the sign-out's own page (/login?signed-out) is on its way
+		if (!document.body.dataset.signingOut) window.location.assign('/login');
 		throw new ApiError('Signed out. Please sign in again.', 401);
 	}
 	const text = await response.text();

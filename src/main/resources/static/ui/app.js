@@ -6,6 +6,7 @@ import { readOnly } from './households.js';
 import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
 import { attachPicker, confirmNewCategory, isNewCategory } from './picker.js';
 import { addEditControls, balanceMembers, memberName, payerControlsShown } from './split.js';
+import { historyAvailable, restoreFromTrash, showHistory, undoToast } from './history.js';
 
 const KINDS = {
 	expense: {
@@ -42,10 +43,16 @@ const state = {
 	base: 'ILS',
 	// the currency of the month's expenses when they are all in one (the category chart's)
 	expenseCurrency: null,
+	// the server keeps history and a trash (PostgreSQL primary): rows get "History", deletes Undo
+	history: false,
 };
 
 // resolves once the base currency is known (see loadSettings)
 let settingsReady = Promise.resolve();
+// resolves once it is known whether the server keeps history (rows get "History", deletes Undo)
+const historyReady = historyAvailable().then((yes) => {
+	state.history = yes;
+});
 
 // ---------- helpers ----------
 
@@ -238,6 +245,8 @@ function sectionHtml(kind) {
 
 const TRASH = '<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true"><path d="M5.5 5.5A.5.5 0 0 1 6 6v6a.5.5 0 0 1-1 0V6a.5.5 0 0 1 .5-.5m2.5 0a.5.5 0 0 1 .5.5v6a.5.5 0 0 1-1 0V6a.5.5 0 0 1 .5-.5m3 .5a.5.5 0 0 0-1 0v6a.5.5 0 0 0 1 0z"/><path d="M14.5 3a1 1 0 0 1-1 1H13v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V4h-.5a1 1 0 0 1-1-1V2a1 1 0 0 1 1-1H6a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1h3.5a1 1 0 0 1 1 1zM4.118 4 4 4.059V13a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1V4.059L11.882 4zM2.5 3h11V2h-11z"/></svg>';
 
+const CLOCK = '<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true"><path d="M8 3.5a.5.5 0 0 0-1 0V9a.5.5 0 0 0 .252.434l3.5 2a.5.5 0 0 0 .496-.868L8 8.71z"/><path d="M8 16A8 8 0 1 0 8 0a8 8 0 0 0 0 16m7-8A7 7 0 1 1 1 8a7 7 0 0 1 14 0"/></svg>';
+
 const TEXT_FIELDS = ['business', 'category', 'account', 'notes'];
 
 function cellHtml(field, value) {
@@ -268,11 +277,12 @@ function rowHtml(kind, row) {
 	// Inline cell edits never touch the payers: on a wider screen "Edit" opens the edit sheet,
 	// which has them (on a phone, tapping the row does).
 	const edit = payers ? `<button type="button" class="btn btn-link btn-sm p-0 me-2 edit-row" data-action="edit" aria-label="Edit ${cfg.one} ${esc(describe(kind, row))}">Edit</button>` : '';
+	const history = state.history ? `<button type="button" class="btn btn-link btn-sm p-0 me-2 history-row" data-action="history" aria-label="History of ${cfg.one} ${esc(describe(kind, row))}">${CLOCK}</button>` : '';
 	return `<tr data-id="${row.id}" data-kind="${kind}">`
 		+ `<td class="col-check"><input type="checkbox" class="form-check-input" data-action="select-row" aria-label="Select ${cfg.one} ${esc(describe(kind, row))}"${checked}></td>`
 		+ cells
 		+ (payers ? paidByHtml(row) : '')
-		+ `<td class="col-actions">${edit}<span class="confirm" hidden><span class="small">Delete?</span> <button type="button" class="btn btn-danger btn-sm py-0" data-action="delete-confirm">Delete</button> <button type="button" class="btn btn-secondary btn-sm py-0" data-action="delete-cancel">Cancel</button></span>`
+		+ `<td class="col-actions">${edit}${history}<span class="confirm" hidden><span class="small">Delete?</span> <button type="button" class="btn btn-danger btn-sm py-0" data-action="delete-confirm">Delete</button> <button type="button" class="btn btn-secondary btn-sm py-0" data-action="delete-cancel">Cancel</button></span>`
 		+ `<button type="button" class="btn btn-link btn-sm p-0 me-2 repeat-row" data-action="make-recurring" aria-label="Repeat ${cfg.one} ${esc(describe(kind, row))} (make recurring)"><span aria-hidden="true" class="repeat-icon">\u21bb</span><span class="repeat-text">Repeat</span></button>`
 		+ `<button type="button" class="btn btn-link btn-sm p-0 trash" data-action="delete" aria-label="Delete ${cfg.one} ${esc(describe(kind, row))}">${TRASH}</button></td></tr>`;
 }
@@ -356,6 +366,8 @@ function inMonth(row) {
 async function loadKind(kind) {
 	const seq = state.loadSeq;
 	const { data, headers } = await api('GET', listQuery(kind));
+	// the rows' buttons depend on it: known before the first render (asked in parallel)
+	await historyReady;
 	if (seq !== state.loadSeq) return;
 	state.rows[kind] = data.filter(inMonth);
 	state.next[kind] = headers.get('X-Next-Cursor');
@@ -720,13 +732,22 @@ async function deleteRow(kind, id) {
 		state.rows[kind] = state.rows[kind].filter((r) => r.id !== id);
 		state.selected[kind].delete(id);
 		renderTable(kind);
-		toast(`${cfg.one[0].toUpperCase()}${cfg.one.slice(1)} deleted`);
+		deletedToast(kind, `${cfg.one[0].toUpperCase()}${cfg.one.slice(1)} deleted`, [id]);
 		refreshAfterChange(kind);
 	}
 	catch (e) {
 		toast(`Could not delete ${cfg.one}: ${errorText(e)}`, 'error');
 		if (e instanceof ApiError && e.status === 404) refreshAfterChange(kind);
 	}
+}
+
+// Where the server keeps a trash, the toast offers Undo: the rows come back from the trash.
+function deletedToast(kind, message, ids) {
+	if (!state.history) {
+		toast(message);
+		return;
+	}
+	undoToast(message, () => restoreFromTrash({ [kind]: ids }));
 }
 
 async function bulkDelete(kind) {
@@ -736,7 +757,7 @@ async function bulkDelete(kind) {
 		const { data } = await api('POST', `${cfg.path}/bulk-delete`, { ids });
 		state.selecting[kind] = false;
 		state.selected[kind].clear();
-		toast(`${data.count} ${data.count === 1 ? cfg.one : cfg.title.toLowerCase()} deleted`);
+		deletedToast(kind, `${data.count} ${data.count === 1 ? cfg.one : cfg.title.toLowerCase()} deleted`, ids);
 		await refreshAfterChange(kind);
 	}
 	catch (e) {
@@ -1003,6 +1024,11 @@ function wireSection(kind) {
 					$('.bulk-confirm', sec).hidden = true;
 					bulkDelete(kind);
 					return;
+				case 'history': {
+					const row = state.rows[kind].find((r) => r.id === id);
+					if (row) showHistory(kind, id, `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} ${describe(kind, row)}`);
+					return;
+				}
 				case 'edit': {
 					const row = state.rows[kind].find((r) => r.id === id);
 					if (row) openSheet('edit', kind, row);
@@ -1215,6 +1241,11 @@ document.addEventListener('hb:categories-changed', () => {
 	state.loadSeq += 1;
 	Promise.allSettled([loadKind('expense'), loadKind('income')]).then(loadCharts);
 	loadSuggestions();
+});
+// Rows came back from the trash (Undo, the trash page): the lists, totals and charts show them.
+document.addEventListener('hb:restored', () => {
+	state.loadSeq += 1;
+	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
 });
 document.addEventListener('hb:money-changed', () => {
 	settingsReady = loadSettings();

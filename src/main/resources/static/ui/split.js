@@ -4,6 +4,7 @@
 // (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
 // one, show none of it.
 import { api } from './api.js';
+import { historyAvailable, undoToast } from './history.js';
 import { isOwner } from './households.js';
 import { amountIn, currencyCode, currencySymbol } from './money.js';
 
@@ -157,7 +158,16 @@ function transferItem(t, code, single) {
 	if (code || single) body.currency = code || single;
 	button.addEventListener('click', () => {
 		button.disabled = true;
-		api('POST', '/api/v1/settlements', body).then(refresh)
+		api('POST', '/api/v1/settlements', body)
+			.then(({ data }) => {
+				// a settle-up is undone by deleting it (it goes to the trash)
+				historyAvailable().then((yes) => {
+					if (yes && data) {
+						undoToast(`Settled up: ${nameOf(t.from_user)} paid ${nameOf(t.to_user)} ${amount}`, () => api('DELETE', `/api/v1/settlements/${data.id}`), refresh);
+					}
+				});
+				return refresh();
+			})
 			.catch((e) => {
 				button.disabled = false;
 				message.textContent = e.message;

@@ -247,6 +247,13 @@ public class RestoreService {
 				connection.setAutoCommit(false);
 				try {
 					Fingerprints.canonicalSession(connection);
+					// the archive holds the history and the trash as they were: loading
+					// the
+					// entries must not add events or trash rows of its own (V18's
+					// triggers)
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("SELECT set_config('hbw.history', 'off', true)");
+					}
 					Map<String, DatabaseTables.Table> existing = DatabaseTables.list(connection, history)
 						.stream()
 						.collect(Collectors.toMap(DatabaseTables.Table::name, Function.identity()));

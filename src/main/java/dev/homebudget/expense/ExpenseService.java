@@ -28,8 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the income service. Checks keep the original's order: the shape of the body (422, in
  * the controller), then the existence of the record (404), then the meaning of the change
  * (400). Existence is only looked up separately when the change is refused, so a valid
- * update is a single statement, run without a transaction of its own
- * ({@link SingleStatement}); bulk use cases are one transaction.
+ * update is a single statement. Reads run without a transaction of their own
+ * ({@link SingleStatement}); every write is a transaction, which starts with who writes
+ * and from where for the history triggers (see {@code dev.homebudget.history}); bulk use
+ * cases are one transaction.
  */
 @Service
 public class ExpenseService {
@@ -123,24 +125,24 @@ public class ExpenseService {
 		return readable().distinctValues(field, limit);
 	}
 
-	@SingleStatement
+	@Transactional
 	public Expense create(EntryValues values) {
 		return create(ExpenseDraft.from(values));
 	}
 
-	@SingleStatement
+	@Transactional
 	Expense create(ExpenseDraft draft) {
 		return writable().create(draft);
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
-	@SingleStatement
+	@Transactional
 	public Expense replace(int id, EntryValues changes, IfMatch ifMatch) {
 		return EntryWrites.replace(writable(), id, changes, ifMatch, ExpenseNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
-	@SingleStatement
+	@Transactional
 	public Expense patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		return EntryWrites.patch(writable(), id, this.reader, patch, ifMatch, ExpenseNotFoundException::new);
 	}
@@ -149,12 +151,12 @@ public class ExpenseService {
 	 * Checks {@code If-Match} without changing a field (a change of payers only, whose
 	 * version the payer store bumps).
 	 */
-	@SingleStatement
+	@Transactional
 	Expense requireVersion(int id, IfMatch ifMatch) {
 		return EntryWrites.apply(writable(), id, EntryValues.builder().build(), ifMatch, ExpenseNotFoundException::new);
 	}
 
-	@SingleStatement
+	@Transactional
 	public void delete(int id, IfMatch ifMatch) {
 		EntryWrites.delete(writable(), id, ifMatch, ExpenseNotFoundException::new);
 	}

@@ -25,8 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Income use cases. Checks keep the original's order: the shape of the body (422, in the
  * controller), then the existence of the record (404), then the meaning of the change
  * (400). Existence is only looked up separately when the change is refused, so a valid
- * update is a single statement, run without a transaction of its own
- * ({@link SingleStatement}); bulk use cases are one transaction.
+ * update is a single statement. Reads run without a transaction of their own
+ * ({@link SingleStatement}); every write is a transaction, which starts with who writes
+ * and from where for the history triggers (see {@code dev.homebudget.history}); bulk use
+ * cases are one transaction.
  */
 @Service
 public class IncomeService {
@@ -99,24 +101,24 @@ public class IncomeService {
 		return readable().distinctValues(field, limit);
 	}
 
-	@SingleStatement
+	@Transactional
 	public Income create(EntryValues values) {
 		return writable().create(IncomeDraft.from(values));
 	}
 
 	/** PUT: applies the fields present; an explicit null in a NOT NULL field is a 400. */
-	@SingleStatement
+	@Transactional
 	public Income replace(int id, EntryValues changes, IfMatch ifMatch) {
 		return EntryWrites.replace(writable(), id, changes, ifMatch, IncomeNotFoundException::new);
 	}
 
 	/** PATCH: one field; an unknown field, {@code id}, or a bad value is a 400. */
-	@SingleStatement
+	@Transactional
 	public Income patch(int id, PatchRequest patch, IfMatch ifMatch) {
 		return EntryWrites.patch(writable(), id, this.reader, patch, ifMatch, IncomeNotFoundException::new);
 	}
 
-	@SingleStatement
+	@Transactional
 	public void delete(int id, IfMatch ifMatch) {
 		EntryWrites.delete(writable(), id, ifMatch, IncomeNotFoundException::new);
 	}

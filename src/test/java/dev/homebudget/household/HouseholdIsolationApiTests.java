@@ -59,7 +59,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
-			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming");
+			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming",
+			"GET /api/v1/activity", "GET /api/v1/changes", "GET /api/v1/trash");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -68,7 +69,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings",
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
 			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
-			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed");
+			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed",
+			"POST /api/v1/trash/restore", "DELETE /api/v1/trash");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -313,6 +315,16 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		ApiResponse incomeBulk = b.user().json("POST", "/api/v1/income/bulk-delete", "{\"ids\":" + incomeMix + "}");
 		assertThat(incomeBulk.json().get("count").asInt()).isEqualTo(b.incomes().size());
 
+		// B's restore and B's emptying of the trash reach B's rows only (A's trash holds
+		// the row A deleted above)
+		String aTrash = trash(a.household());
+		ApiResponse restore = b.user()
+			.json("POST", "/api/v1/trash/restore", "{\"expense\":" + mix + ",\"income\":" + incomeMix + "}");
+		assertThat(restore.status()).as(restore.toString()).isEqualTo(200);
+		assertThat(restore.json().get("count").asInt()).isEqualTo(b.expenses().size() + b.incomes().size());
+		assertThat(b.user().delete("/api/v1/trash").status()).isEqualTo(200);
+		assertThat(trash(a.household())).isEqualTo(aTrash).startsWith("1 ");
+
 		// B cannot settle up with A, or pay for A, from B's household: A is no member
 		// there
 		ApiResponse settle = b.user()
@@ -420,6 +432,16 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		assertThat(householdOf("expenses", aRow)).isEqualTo(a.household());
 		assertThat(fingerprint(a.household())).isNotEqualTo(before); // A's own edit, in
 																		// A's household
+	}
+
+	/** What a household's trash holds. */
+	private String trash(int household) {
+		return this.jdbc
+			.sql("SELECT count(*) || ' ' || coalesce(string_agg(kind || id, ',' ORDER BY kind, id), '-') "
+					+ "FROM trashed_entries WHERE household_id = :household")
+			.param("household", household)
+			.query(String.class)
+			.single();
 	}
 
 	private int householdOf(String table, int id) {

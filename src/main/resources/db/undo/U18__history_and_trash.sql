@@ -1,0 +1,35 @@
+-- Undoes V18__history_and_trash.sql. The history and the trash are data: downgrade refuses
+-- without --force while either holds rows. Live entries are not touched.
+DROP TRIGGER IF EXISTS expenses_trash_shares ON expenses;
+DROP TRIGGER IF EXISTS settlements_trash ON settlements;
+DROP TRIGGER IF EXISTS incomes_trash ON incomes;
+DROP TRIGGER IF EXISTS expenses_trash ON expenses;
+DROP TRIGGER IF EXISTS budget_settings_history_delete ON budget_settings;
+DROP TRIGGER IF EXISTS budget_settings_history_update ON budget_settings;
+DROP TRIGGER IF EXISTS budget_settings_history_insert ON budget_settings;
+DROP TRIGGER IF EXISTS budget_lines_history_delete ON budget_lines;
+DROP TRIGGER IF EXISTS budget_lines_history_update ON budget_lines;
+DROP TRIGGER IF EXISTS budget_lines_history_insert ON budget_lines;
+DROP TRIGGER IF EXISTS categories_history_delete ON categories;
+DROP TRIGGER IF EXISTS categories_history_update ON categories;
+DROP TRIGGER IF EXISTS categories_history_insert ON categories;
+DROP TRIGGER IF EXISTS settlements_history_delete ON settlements;
+DROP TRIGGER IF EXISTS settlements_history_update ON settlements;
+DROP TRIGGER IF EXISTS settlements_history_insert ON settlements;
+DROP TRIGGER IF EXISTS incomes_history_delete ON incomes;
+DROP TRIGGER IF EXISTS incomes_history_update ON incomes;
+DROP TRIGGER IF EXISTS incomes_history_insert ON incomes;
+DROP TRIGGER IF EXISTS expenses_history_delete ON expenses;
+DROP TRIGGER IF EXISTS expenses_history_update ON expenses;
+DROP TRIGGER IF EXISTS expenses_history_insert ON expenses;
+DROP FUNCTION IF EXISTS trash_shares();
+DROP FUNCTION IF EXISTS trash_rows();
+DROP FUNCTION IF EXISTS history_updated();
+DROP FUNCTION IF EXISTS history_deleted();
+DROP FUNCTION IF EXISTS history_inserted();
+DROP FUNCTION IF EXISTS history_merge(jsonb, jsonb, jsonb);
+DROP FUNCTION IF EXISTS history_changes(text, jsonb);
+DROP FUNCTION IF EXISTS history_fields(jsonb);
+DROP FUNCTION IF EXISTS history_diff(jsonb, jsonb);
+DROP TABLE IF EXISTS trashed_entries;
+DROP TABLE IF EXISTS history_events;
