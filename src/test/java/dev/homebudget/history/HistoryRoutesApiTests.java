@@ -48,7 +48,14 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			"PATCH /api/v1/settings", "POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import",
 			"DELETE /api/v1/exchange-rates/{rate_id}",
 			// emptying the trash removes deleted rows for good; their history stays
-			"DELETE /api/v1/trash");
+			"DELETE /api/v1/trash",
+			// a schedule is a plan, not an entry (the entries it posts are recorded when
+			// posted, as the confirm route below shows); a skip posts nothing; the
+			// default
+			// split and the calendar feed are settings
+			"POST /api/v1/schedules", "PATCH /api/v1/schedules/{schedule_id}", "DELETE /api/v1/schedules/{schedule_id}",
+			"POST /api/v1/schedules/{schedule_id}/occurrences/{date}/skip", "PUT /api/v1/schedules/settings",
+			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -130,7 +137,27 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 							Map.of(kind, 2)));
 			tried.put("POST " + path + "/import",
 					new Tried(() -> owner.send("POST", path + "/import", csv, "text/csv"), one));
+			// what it cost in the base currency is a change of the entry
+			tried.put("PUT " + path + "/{" + kind + "_id}/charged",
+					new Tried(() -> owner.json("PUT",
+							path + "/" + id(owner.json("POST", path, body), kind, "id") + "/charged",
+							"{\"amount\":37.5}"), Map.of(kind, 2)));
+			tried.put("DELETE " + path + "/{" + kind + "_id}/charged", new Tried(() -> {
+				int entry = id(owner.json("POST", path, body), kind, "id");
+				assertThat(owner.json("PUT", path + "/" + entry + "/charged", "{\"amount\":37.5}").status())
+					.isEqualTo(200);
+				return owner.delete(path + "/" + entry + "/charged");
+			}, Map.of(kind, 3)));
 		}
+		// confirming a scheduled occurrence posts its entry
+		tried.put("POST /api/v1/schedules/{schedule_id}/occurrences/{date}/confirm", new Tried(() -> {
+			int schedule = id(
+					owner.json("POST", "/api/v1/schedules",
+							"{\"kind\":\"expense\",\"template\":" + expense
+									+ ",\"rrule\":\"FREQ=MONTHLY\",\"start\":\"2030-01-31\",\"mode\":\"confirm\"}"),
+					"id");
+			return owner.json("POST", "/api/v1/schedules/" + schedule + "/occurrences/2030-01-31/confirm", "{}");
+		}, Map.of("expense", 1)));
 		String settle = "{\"from_user\":" + member.userId() + ",\"to_user\":" + owner.userId()
 				+ ",\"amount\":\"5.00\"}";
 		tried.put("POST /api/v1/settlements",
