@@ -27,7 +27,8 @@ class ModuleStructureTests {
 	static final String[] FEATURES = { "dev.homebudget.budget..", "dev.homebudget.category..",
 			"dev.homebudget.currency..", "dev.homebudget.expense..", "dev.homebudget.income..",
 			"dev.homebudget.report..", "dev.homebudget.settle..", "dev.homebudget.household..",
-			"dev.homebudget.idempotency..", "dev.homebudget.auth..", "dev.homebudget.settings.." };
+			"dev.homebudget.idempotency..", "dev.homebudget.auth..", "dev.homebudget.settings..",
+			"dev.homebudget.imports.." };
 
 	/** The entry model, its SQL, queries, writes and CSV, and the storage port. */
 	static final String[] LEDGER = { "dev.homebudget.ledger.." };

@@ -1,6 +1,7 @@
 package dev.homebudget.household;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/values", "GET /api/v1/balance", "GET /api/v1/settlements",
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
-			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget");
+			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
+			"GET /api/v1/imports");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -64,7 +66,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories",
 			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings",
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
-			"POST /api/v1/budgets/{period}/fill");
+			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/imports");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -137,6 +139,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					    || ' / ' ||
 					       (SELECT coalesce(max(concat_ws(',', start_day, weekend_rule, version)), '-') FROM budget_settings
 					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', b.id, b.status, b.version, r.line,
+					        r.decision, r.version, r.entry_id), '|' ORDER BY b.id, r.line)), '-')
+					        FROM import_batches b LEFT JOIN import_rows r ON r.batch_id = b.id WHERE b.household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -188,6 +194,23 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					+ "WHERE household_id = :household AND kind = 'expense'")
 			.param("household", a.household())
 			.update();
+		int batch = this.jdbc
+			.sql("""
+					INSERT INTO import_batches (household_id, format, account, mapping, rows_total, rows_new, rows_duplicate,
+					    rows_match, rows_error)
+					VALUES (:household, 'csv', :marker, '{}', 1, 1, 0, 0, 0) RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("""
+					INSERT INTO import_rows (batch_id, line, status, kind, date, amount, currency, business, category,
+					    account, decision)
+					VALUES (:batch, 2, 'new', 'expense', '2025-11-10', 4321.09, 'ILS', :marker, :marker, :marker, 'import')""")
+			.param("batch", batch)
+			.param("marker", a.marker())
+			.update();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -195,10 +218,12 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.query(Integer.class)
 			.list();
 		assertThat(aCategories).isNotEmpty();
-		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
-				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
-				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement),
-				"category_id", aCategories, "rate_id", List.of(rate));
+		Map<String, List<Integer>> aIds = new HashMap<>(Map.of("expense_id", a.expenses(), "income_id", a.incomes(),
+				"household_id", List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()),
+				"invitation_id", List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id",
+				List.of(settlement), "category_id", aCategories, "rate_id", List.of(rate)));
+		aIds.put("import_id", List.of(batch));
+		aIds.put("line", List.of(2));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -342,6 +367,23 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		Seeded a = seed("a26", "7.00");
 		TokenCaller b = newUser("b26");
 		int bHousehold = currentHousehold(b);
+		int batch = this.jdbc
+			.sql("""
+					INSERT INTO import_batches (household_id, format, account, mapping, rows_total, rows_new, rows_duplicate,
+					    rows_match, rows_error)
+					VALUES (:household, 'csv', :marker, '{}', 1, 1, 0, 0, 0) RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("""
+					INSERT INTO import_rows (batch_id, line, status, kind, date, amount, currency, business, category,
+					    account, decision)
+					VALUES (:batch, 2, 'new', 'expense', '2025-11-10', 4321.09, 'ILS', :marker, :marker, :marker, 'import')""")
+			.param("batch", batch)
+			.param("marker", a.marker())
+			.update();
 		String before = fingerprint(a.household());
 		String withHousehold = "{\"date\":\"2025-11-10\",\"category\":\"T26\",\"amount\":5,\"account\":\"Cash\","
 				+ "\"household_id\":" + a.household() + "}";
@@ -428,6 +470,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.endsWith("/invitations")) {
 			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		if (path.startsWith("/api/v1/imports/")) {
+			return method.equals("PATCH") ? "{\"decision\":\"skip\"}" : null;
 		}
 		if (path.startsWith("/api/v1/budgets/")) {
 			return method.equals("PUT") ? "{\"assigned\":1}" : null;
