@@ -32,6 +32,8 @@ CREATE TABLE import_batches (
     profile_id   integer      REFERENCES import_profiles (id) ON DELETE SET NULL,
     account      varchar(100),
     mapping      jsonb        NOT NULL,
+    -- the file's header cells as a profile keeps them (empty for a file without a header row)
+    header_signature text     NOT NULL DEFAULT '',
     rows_total   integer      NOT NULL,
     rows_new     integer      NOT NULL,
     rows_duplicate integer    NOT NULL,

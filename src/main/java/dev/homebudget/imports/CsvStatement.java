@@ -132,6 +132,37 @@ final class CsvStatement {
 		return new Parsed(header, rows);
 	}
 
+	/**
+	 * The cells of a header as profiles keep them: lower case, stripped, one separator.
+	 */
+	static String signature(List<String> header) {
+		List<String> cells = new ArrayList<>();
+		for (String cell : header) {
+			cells.add(cell.strip().toLowerCase(Locale.ROOT));
+		}
+		return String.join("\u001f", cells);
+	}
+
+	/** The header cells of a signature. */
+	static List<String> cells(String signature) {
+		return signature.isEmpty() ? List.of() : List.of(signature.split("\u001f", -1));
+	}
+
+	/** The first row of a text read with a delimiter, or empty when it has none. */
+	static List<String> firstRow(String text, char delimiter) {
+		CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+			Iterator<CSVRecord> records = parser.iterator();
+			if (!records.hasNext()) {
+				return List.of();
+			}
+			return records.next().toList();
+		}
+		catch (IOException | IllegalStateException | UncheckedIOException ex) {
+			return List.of();
+		}
+	}
+
 	static RequestValidationException unreadable(String message) {
 		return new RequestValidationException(
 				new ValidationIssue("value_error", List.of("body", "file"), "Value error, " + message, null, null));

@@ -112,7 +112,10 @@ class ImportController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImportResponse(int id, @Schema(allowableValues = {
 			"preview", "committed", "reverted" }) String status, @JsonProperty("file_name") String fileName,
-			@Schema(allowableValues = { "csv", "tsv" }) String format, String account,
+			@Schema(allowableValues = { "csv", "tsv" }) String format,
+			@JsonProperty("profile_id") @Schema(
+					description = "The saved profile the file was read with") Integer profileId,
+			@Schema(description = "Its name") String profile, String account,
 			@JsonProperty("created_at") OffsetDateTime createdAt,
 			@JsonProperty("committed_at") OffsetDateTime committedAt,
 			@JsonProperty("reverted_at") OffsetDateTime revertedAt, ImportCounts counts,
@@ -122,8 +125,8 @@ class ImportController {
 
 		static ImportResponse of(ImportStore.Batch batch, JsonNode mapping, List<ImportRowResponse> rows,
 				Integer nextAfter, int limit) {
-			return new ImportResponse(batch.id(), batch.status(), batch.fileName(), batch.format(), batch.account(),
-					batch.createdAt(), batch.committedAt(), batch.revertedAt(),
+			return new ImportResponse(batch.id(), batch.status(), batch.fileName(), batch.format(), batch.profileId(),
+					batch.profileName(), batch.account(), batch.createdAt(), batch.committedAt(), batch.revertedAt(),
 					new ImportCounts(batch.total(), batch.fresh(), batch.duplicate(), batch.match(), batch.error(),
 							batch.toImport(), batch.created()),
 					mapping, rows,
@@ -142,7 +145,8 @@ class ImportController {
 	@Operation(operationId = "uploadStatement",
 			summary = "Upload a bank or card statement and get its preview: every row parsed and classified",
 			description = "Multipart fields: file (the CSV or TSV statement), mapping (JSON: how its columns map, "
-					+ "see docs/imports.md), account (the account of rows without an account column). Nothing is "
+					+ "see docs/imports.md) or profile (a saved profile's id; with neither, the saved profile whose "
+					+ "header the file has), account (the account of rows without an account column). Nothing is "
 					+ "written to the ledger until the commit.")
 	@ApiResponse(responseCode = "201", description = "The preview, with the first page of rows")
 	@ApiResponse(responseCode = "413", description = "The file is too large or has too many rows",
@@ -154,7 +158,10 @@ class ImportController {
 							+ "thousands, payee, memo, category, default_category, account, currency, "
 							+ "default_currency, id, delimiter, header, encoding") String mapping,
 			@RequestParam(name = "account", required = false) @Parameter(
-					description = "Account of rows without an account column") String account)
+					description = "Account of rows without an account column") String account,
+			@RequestParam(name = "profile", required = false) @Parameter(
+					description = "A saved profile's id, instead of a mapping; with neither, the profile whose "
+							+ "header the file has is chosen") String profile)
 			throws IOException {
 		List<ValidationIssue> issues = new ArrayList<>();
 		if (file == null || file.isEmpty()) {
@@ -167,11 +174,7 @@ class ImportController {
 					"String should have at most 100 characters", account, null));
 		}
 		ImportMapping parsed = null;
-		if (mapping == null || mapping.isBlank()) {
-			issues.add(new ValidationIssue("missing", List.of("body", "mapping"),
-					"Field required: how the file's columns map (see docs/imports.md)", null, null));
-		}
-		else {
+		if (mapping != null && !mapping.isBlank()) {
 			JsonNode tree = null;
 			try {
 				tree = this.json.readTree(mapping);
@@ -184,9 +187,19 @@ class ImportController {
 				parsed = ImportMapping.read(tree, List.of("body", "mapping"), issues);
 			}
 		}
-		if (parsed != null && parsed.account() == null && accountName == null) {
-			issues.add(new ValidationIssue("missing", List.of("body", "account"),
-					"Field required: the mapping has no account column, so name the upload's account", null, null));
+		Integer profileId = null;
+		if (profile != null && !profile.isBlank()) {
+			try {
+				profileId = Integer.valueOf(profile.strip());
+			}
+			catch (NumberFormatException ex) {
+				issues.add(new ValidationIssue("int_parsing", List.of("body", "profile"),
+						"Input should be a valid integer (a profile's id)", profile, null));
+			}
+			if (mapping != null && !mapping.isBlank()) {
+				issues.add(new ValidationIssue("value_error", List.of("body", "profile"),
+						"Value error, name a profile or send a mapping, not both", profile, null));
+			}
 		}
 		if (!issues.isEmpty()) {
 			throw new RequestValidationException(issues);
@@ -195,7 +208,8 @@ class ImportController {
 		if (fileName != null && fileName.length() > 255) {
 			fileName = fileName.substring(0, 255);
 		}
-		int id = this.imports.upload(new ImportService.Upload(file.getBytes(), fileName, parsed, accountName, null));
+		int id = this.imports
+			.upload(new ImportService.Upload(file.getBytes(), fileName, parsed, accountName, profileId));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(id, 0, DEFAULT_ROWS));
 	}
 

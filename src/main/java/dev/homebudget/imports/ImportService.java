@@ -28,6 +28,7 @@ import dev.homebudget.web.IfMatch;
 import dev.homebudget.web.PreconditionFailedException;
 import dev.homebudget.web.RequestValidationException;
 import dev.homebudget.web.ValidationIssue;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -65,11 +66,14 @@ class ImportService {
 
 	private final int maxRows;
 
+	private final JsonMapper json;
+
 	private final Semaphore running = new Semaphore(AT_ONCE, true);
 
 	ImportService(ImportStore store, CurrentHousehold household, CurrentUser currentUser, StorageMode storage,
 			ExpenseImports expenseImports, ExpenseService expenses, IncomeService incomes,
-			PlatformTransactionManager transactionManager, CsvImportProperties limits) {
+			PlatformTransactionManager transactionManager, CsvImportProperties limits, JsonMapper json) {
+		this.json = json;
 		this.store = store;
 		this.household = household;
 		this.currentUser = currentUser;
@@ -81,8 +85,16 @@ class ImportService {
 		this.maxRows = limits.maxRows();
 	}
 
-	/** An uploaded file. */
+	/**
+	 * An uploaded file, with its mapping given inline, or a saved profile named, or
+	 * neither (the profile whose header the file has is chosen).
+	 */
 	record Upload(byte[] bytes, String fileName, ImportMapping mapping, String account, Integer profileId) {
+
+	}
+
+	/** A mapping and the profile it comes from (null: given inline). */
+	private record Chosen(ImportMapping mapping, ImportStore.Profile profile) {
 
 	}
 
@@ -96,13 +108,18 @@ class ImportService {
 		int household = writable();
 		acquire();
 		try {
-			Charset fallback = upload.mapping().encoding();
+			Chosen chosen = choose(household, upload);
+			ImportMapping mapping = chosen.mapping();
+			if (mapping.account() == null && upload.account() == null) {
+				throw new RequestValidationException(new ValidationIssue("missing", List.of("body", "account"),
+						"Field required: the mapping has no account column, so name the upload's account", null, null));
+			}
+			Charset fallback = mapping.encoding();
 			StatementText.Decoded text = StatementText.decode(upload.bytes(), fallback)
 				.orElseThrow(() -> CsvStatement
 					.unreadable("The file is not valid UTF-8" + (fallback.name().equals("UTF-8")
 							? "; name its encoding in the mapping (e.g. windows-1255)" : " nor " + fallback.name())));
-			CsvStatement.Parsed parsed = CsvStatement.parse(text.text(), upload.mapping(), upload.account(),
-					this.maxRows);
+			CsvStatement.Parsed parsed = CsvStatement.parse(text.text(), mapping, upload.account(), this.maxRows);
 			List<CsvStatement.ParsedRow> rows = parsed.rows();
 			if (rows.isEmpty()) {
 				throw CsvStatement.unreadable("The file has no data rows");
@@ -121,7 +138,9 @@ class ImportService {
 			}
 			LocalDate from = (first != null) ? first.minusDays(ImportDedup.MATCH_DAYS) : null;
 			LocalDate to = (last != null) ? last.plusDays(ImportDedup.MATCH_DAYS) : null;
-			String format = (upload.mapping().delimiter() == '\t') ? "tsv" : "csv";
+			String format = (mapping.delimiter() == '\t') ? "tsv" : "csv";
+			Integer profileId = (chosen.profile() != null) ? chosen.profile().id() : null;
+			String signature = CsvStatement.signature(parsed.header());
 			Integer createdBy = this.currentUser.get().map(SignedInUser::id).orElse(null);
 			return this.transactions.execute((status) -> {
 				List<ImportDedup.Existing> existing = (from != null) ? this.store.existing(household, from, to)
@@ -129,12 +148,140 @@ class ImportService {
 				Map<String, ImportDedup.SeenBankId> seen = this.store.seenBankIds(household, bankIds);
 				List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, existing, seen);
 				return this.store.insert(household, new ImportStore.NewBatch(createdBy, upload.fileName(), format,
-						upload.profileId(), upload.account(), upload.mapping().toJson().toString()), rows, verdicts);
+						profileId, upload.account(), mapping.toJson().toString(), signature), rows, verdicts);
 			});
 		}
 		finally {
 			this.running.release();
 		}
+	}
+
+	/**
+	 * The mapping of an upload: inline, a named profile, or the one profile whose header
+	 * the file starts with.
+	 */
+	private Chosen choose(int household, Upload upload) {
+		if (upload.mapping() != null) {
+			return new Chosen(upload.mapping(), null);
+		}
+		if (upload.profileId() != null) {
+			ImportStore.Profile profile = this.store.profile(household, upload.profileId())
+				.orElseThrow(() -> new RequestValidationException(
+						new ValidationIssue("value_error", List.of("body", "profile"),
+								"Value error, this household has no such profile", upload.profileId(), null)));
+			return new Chosen(mapping(profile), profile);
+		}
+		List<ImportStore.Profile> matching = new ArrayList<>();
+		List<String> header = List.of();
+		for (ImportStore.Profile profile : this.store.profiles(household)) {
+			ImportMapping mapping = mapping(profile);
+			if (!mapping.header()) {
+				continue;
+			}
+			List<String> first = StatementText.decode(upload.bytes(), mapping.encoding())
+				.map((decoded) -> CsvStatement.firstRow(decoded.text(), mapping.delimiter()))
+				.orElse(List.of());
+			if (header.isEmpty()) {
+				header = first;
+			}
+			if (!first.isEmpty() && CsvStatement.signature(first).equals(profile.headerSignature())) {
+				matching.add(profile);
+			}
+		}
+		if (matching.size() == 1) {
+			return new Chosen(mapping(matching.get(0)), matching.get(0));
+		}
+		String message = matching.isEmpty()
+				? "Field required: no saved profile matches this file's header; send a mapping, or name a profile"
+				: "Value error, several saved profiles match this file's header ("
+						+ String.join(", ", matching.stream().map(ImportStore.Profile::name).toList())
+						+ "); name one as profile";
+		throw new RequestValidationException(new ValidationIssue(matching.isEmpty() ? "missing" : "value_error",
+				List.of("body", matching.isEmpty() ? "mapping" : "profile"), message, null, null));
+	}
+
+	private ImportMapping mapping(ImportStore.Profile profile) {
+		List<ValidationIssue> issues = new ArrayList<>();
+		ImportMapping mapping = ImportMapping.read(this.json.readTree(profile.mapping()),
+				List.of("profile", profile.id()), issues);
+		if (mapping == null) {
+			throw new RequestValidationException(issues);
+		}
+		return mapping;
+	}
+
+	List<ImportStore.Profile> profiles() {
+		return this.store.profiles(readable());
+	}
+
+	ImportStore.Profile profile(int id) {
+		return this.store.profile(readable(), id).orElseThrow(ImportService::profileNotFound);
+	}
+
+	/**
+	 * Saves a mapping under a name, with the header that chooses it: given, or the header
+	 * of an import.
+	 */
+	ImportStore.Profile createProfile(String name, ImportMapping mapping, List<String> header, Integer fromImport) {
+		int household = writable();
+		return this.transactions.execute((status) -> {
+			this.store.lockProfiles(household);
+			String signature;
+			ImportMapping saved = mapping;
+			if (fromImport != null) {
+				ImportStore.Batch batch = this.store.batch(household, fromImport)
+					.orElseThrow(() -> new RequestValidationException(
+							new ValidationIssue("value_error", List.of("body", "import_id"),
+									"Value error, this household has no such import", fromImport, null)));
+				signature = batch.headerSignature();
+				if (saved == null) {
+					List<ValidationIssue> issues = new ArrayList<>();
+					saved = ImportMapping.read(this.json.readTree(batch.mapping()), List.of("body", "import_id"),
+							issues);
+				}
+			}
+			else {
+				signature = CsvStatement.signature(header);
+			}
+			if (this.store.countProfiles(household) >= ImportStore.MAX_PROFILES) {
+				throw new ApiException(HttpStatus.CONFLICT,
+						"A household keeps at most " + ImportStore.MAX_PROFILES + " import profiles; delete one first");
+			}
+			int id = this.store.insertProfile(household, name, signature, saved.toJson().toString())
+				.orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "There is already a profile named " + name));
+			return this.store.profile(household, id).orElseThrow();
+		});
+	}
+
+	ImportStore.Profile replaceProfile(int id, String name, ImportMapping mapping, List<String> header,
+			IfMatch ifMatch) {
+		int household = writable();
+		return this.transactions.execute((status) -> {
+			ImportStore.Profile current = this.store.profile(household, id).orElseThrow(ImportService::profileNotFound);
+			if (this.store.nameTaken(household, name, id)) {
+				throw new ApiException(HttpStatus.CONFLICT, "There is already a profile named " + name);
+			}
+			String signature = (header != null) ? CsvStatement.signature(header) : current.headerSignature();
+			if (!this.store.updateProfile(household, id, name, signature, mapping.toJson().toString(),
+					ifMatch.constrainsVersion() ? ifMatch.versions() : null)) {
+				throw new PreconditionFailedException(current.version());
+			}
+			return this.store.profile(household, id).orElseThrow();
+		});
+	}
+
+	void deleteProfile(int id, IfMatch ifMatch) {
+		int household = writable();
+		this.transactions.executeWithoutResult((status) -> {
+			ImportStore.Profile current = this.store.profile(household, id).orElseThrow(ImportService::profileNotFound);
+			if (!this.store.deleteProfile(household, id, ifMatch.constrainsVersion() ? ifMatch.versions() : null)) {
+				throw new PreconditionFailedException(current.version());
+			}
+		});
+	}
+
+	static ApiException profileNotFound() {
+		return new ApiException(HttpStatus.NOT_FOUND, "Profile not found");
 	}
 
 	View view(int id, int after, int limit) {

@@ -39,7 +39,7 @@ class ImportStore {
 	record Batch(int id, String status, Integer createdBy, OffsetDateTime createdAt, OffsetDateTime committedAt,
 			OffsetDateTime revertedAt, String fileName, String format, Integer profileId, String account,
 			String mapping, int total, int fresh, int duplicate, int match, int error, int created, int toImport,
-			int version) {
+			int version, String headerSignature, String profileName) {
 
 	}
 
@@ -52,7 +52,7 @@ class ImportStore {
 
 	/** What a new batch is. */
 	record NewBatch(Integer createdBy, String fileName, String format, Integer profileId, String account,
-			String mapping) {
+			String mapping, String headerSignature) {
 
 	}
 
@@ -68,9 +68,9 @@ class ImportStore {
 		}
 		int id = this.jdbc.sql("""
 				INSERT INTO import_batches (household_id, created_by, file_name, format, profile_id, account, mapping,
-				    rows_total, rows_new, rows_duplicate, rows_match, rows_error)
+				    header_signature, rows_total, rows_new, rows_duplicate, rows_match, rows_error)
 				VALUES (:household, :createdBy, :fileName, :format, :profile, :account, CAST(:mapping AS jsonb),
-				    :total, :new, :duplicate, :match, :error)
+				    :signature, :total, :new, :duplicate, :match, :error)
 				RETURNING id""")
 			.param("household", household)
 			.param("createdBy", batch.createdBy(), Types.INTEGER)
@@ -79,6 +79,7 @@ class ImportStore {
 			.param("profile", batch.profileId(), Types.INTEGER)
 			.param("account", batch.account(), Types.VARCHAR)
 			.param("mapping", batch.mapping())
+			.param("signature", batch.headerSignature())
 			.param("total", rows.size())
 			.param("new", counts[0])
 			.param("duplicate", counts[1])
@@ -112,7 +113,7 @@ class ImportStore {
 			b.profile_id, b.account, b.mapping::text, b.rows_total, b.rows_new, b.rows_duplicate, b.rows_match,
 			b.rows_error, b.rows_created,
 			(SELECT count(*) FROM import_rows r WHERE r.batch_id = b.id AND r.decision = 'import')::int,
-			b.version""";
+			b.version, b.header_signature, (SELECT p.name FROM import_profiles p WHERE p.id = b.profile_id)""";
 
 	Optional<Batch> batch(int household, int id) {
 		return this.jdbc
@@ -151,7 +152,7 @@ class ImportStore {
 				rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
 				rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9),
 				rs.getString(10), rs.getString(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15),
-				rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19));
+				rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getString(20), rs.getString(21));
 	}
 
 	private static final String ROW_COLUMNS = """
@@ -317,6 +318,103 @@ class ImportStore {
 				return connection.createArrayOf("text", values);
 			}
 		};
+	}
+
+	/** A saved mapping. */
+	record Profile(int id, String name, String headerSignature, String mapping, int version) {
+
+	}
+
+	/** Profiles a household may keep. */
+	static final int MAX_PROFILES = 100;
+
+	List<Profile> profiles(int household) {
+		return this.jdbc
+			.sql("SELECT id, name, header_signature, mapping::text, version FROM import_profiles "
+					+ "WHERE household_id = :household ORDER BY name, id LIMIT " + MAX_PROFILES)
+			.param("household", household)
+			.query(ImportStore::profile)
+			.list();
+	}
+
+	Optional<Profile> profile(int household, int id) {
+		return this.jdbc
+			.sql("SELECT id, name, header_signature, mapping::text, version FROM import_profiles "
+					+ "WHERE household_id = :household AND id = :id")
+			.param("household", household)
+			.param("id", id)
+			.query(ImportStore::profile)
+			.optional();
+	}
+
+	private static Profile profile(ResultSet rs, int row) throws SQLException {
+		return new Profile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+	}
+
+	/** Serialises a household's profile writes, so that the count limit holds. */
+	void lockProfiles(int household) {
+		this.jdbc.sql("SELECT id FROM households WHERE id = :household FOR UPDATE")
+			.param("household", household)
+			.query(Integer.class)
+			.optional();
+	}
+
+	int countProfiles(int household) {
+		return this.jdbc.sql("SELECT count(*) FROM import_profiles WHERE household_id = :household")
+			.param("household", household)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Inserts a profile; empty when the household has one of that name. */
+	Optional<Integer> insertProfile(int household, String name, String signature, String mapping) {
+		return this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, :name, :signature, CAST(:mapping AS jsonb))
+				ON CONFLICT (household_id, name) DO NOTHING RETURNING id""")
+			.param("household", household)
+			.param("name", name)
+			.param("signature", signature)
+			.param("mapping", mapping)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Replaces a profile if its version is one of {@code versions} (any when null). */
+	boolean updateProfile(int household, int id, String name, String signature, String mapping,
+			List<Integer> versions) {
+		return this.jdbc
+			.sql("UPDATE import_profiles SET name = :name, header_signature = :signature, "
+					+ "mapping = CAST(:mapping AS jsonb), version = version + 1 WHERE household_id = :household "
+					+ "AND id = :id" + ((versions == null) ? "" : " AND version = ANY(:versions)"))
+			.param("name", name)
+			.param("signature", signature)
+			.param("mapping", mapping)
+			.param("household", household)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray((versions == null) ? List.of() : versions))
+			.update() == 1;
+	}
+
+	boolean nameTaken(int household, String name, int exceptId) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM import_profiles WHERE household_id = :household AND name = :name "
+					+ "AND id <> :id")
+			.param("household", household)
+			.param("name", name)
+			.param("id", exceptId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	boolean deleteProfile(int household, int id, List<Integer> versions) {
+		return this.jdbc
+			.sql("DELETE FROM import_profiles WHERE household_id = :household AND id = :id"
+					+ ((versions == null) ? "" : " AND version = ANY(:versions)"))
+			.param("household", household)
+			.param("id", id)
+			.param("versions", EntrySql.integerArray((versions == null) ? List.of() : versions))
+			.update() == 1;
 	}
 
 }

@@ -58,7 +58,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/reports/members", "GET /api/v1/categories", "GET /api/v1/categories/duplicates",
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
-			"GET /api/v1/imports");
+			"GET /api/v1/imports", "GET /api/v1/imports/profiles");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -66,7 +66,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/income/import", "POST /api/v1/settlements", "POST /api/v1/categories",
 			"POST /api/v1/exchange-rates", "POST /api/v1/exchange-rates/import", "PATCH /api/v1/settings",
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
-			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/imports");
+			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/imports", "POST /api/v1/imports/profiles");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -143,6 +143,9 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', b.id, b.status, b.version, r.line,
 					        r.decision, r.version, r.entry_id), '|' ORDER BY b.id, r.line)), '-')
 					        FROM import_batches b LEFT JOIN import_rows r ON r.batch_id = b.id WHERE b.household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, name, header_signature,
+					        mapping::text, version), '|' ORDER BY id)), '-') FROM import_profiles WHERE household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -211,6 +214,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("batch", batch)
 			.param("marker", a.marker())
 			.update();
+		int profile = this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, :marker, 'date', '{"date":"date","amount":"amount"}') RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -224,6 +234,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 				List.of(settlement), "category_id", aCategories, "rate_id", List.of(rate)));
 		aIds.put("import_id", List.of(batch));
 		aIds.put("line", List.of(2));
+		aIds.put("profile_id", List.of(profile));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -384,6 +395,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("batch", batch)
 			.param("marker", a.marker())
 			.update();
+		int profile = this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, :marker, 'date', '{"date":"date","amount":"amount"}') RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		String withHousehold = "{\"date\":\"2025-11-10\",\"category\":\"T26\",\"amount\":5,\"account\":\"Cash\","
 				+ "\"household_id\":" + a.household() + "}";
@@ -470,6 +488,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.endsWith("/invitations")) {
 			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		if (path.startsWith("/api/v1/imports/profiles/")) {
+			return method.equals("PUT") ? "{\"name\":\"B-was-here\",\"mapping\":{\"date\":\"D\",\"amount\":\"A\"}}"
+					: null;
 		}
 		if (path.startsWith("/api/v1/imports/")) {
 			return method.equals("PATCH") ? "{\"decision\":\"skip\"}" : null;

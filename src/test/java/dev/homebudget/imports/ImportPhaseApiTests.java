@@ -35,13 +35,17 @@ class ImportPhaseApiTests extends ApiTestSupport {
 		for (ApiResponse response : List.of(sendBytes("POST", "/api/v1/imports", upload, ImportUploads.CONTENT_TYPE),
 				get("/api/v1/imports"), get("/api/v1/imports/1"),
 				patch("/api/v1/imports/1/rows/2", "{\"decision\":\"skip\"}"), post("/api/v1/imports/1/commit", null),
-				delete("/api/v1/imports/1"), post("/api/v1/imports/1/revert", null))) {
+				delete("/api/v1/imports/1"), post("/api/v1/imports/1/revert", null), get("/api/v1/imports/profiles"),
+				post("/api/v1/imports/profiles",
+						"{\"name\":\"x\",\"mapping\":{\"date\":\"D\",\"amount\":\"A\"}," + "\"header\":[\"D\",\"A\"]}"),
+				get("/api/v1/imports/profiles/1"), delete("/api/v1/imports/profiles/1"))) {
 			assertThat(response.status()).as(response.toString()).isEqualTo(409);
 			assertThat(response.json().get("detail").asString())
 				.isEqualTo("Statement imports need PostgreSQL as the primary store (storage phase P2 or P3); "
 						+ "this server keeps the JSON files primary");
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM import_batches").query(Integer.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM import_profiles").query(Integer.class).single()).isZero();
 	}
 
 }

@@ -41,11 +41,13 @@ class ImportSignedInApiTests extends SignedInHouseholdsSupport {
 		String path = "/api/v1/imports/" + id;
 
 		assertThat(viewer.get(path).status()).isEqualTo(200);
+		assertThat(viewer.get("/api/v1/imports/profiles").status()).isEqualTo(200);
 		assertThat(viewer.get("/api/v1/imports").json().get(0).get("id").asInt()).isEqualTo(id);
 		for (ApiResponse refused : List.of(upload(viewer, account),
 				viewer.json("PATCH", path + "/rows/2", "{\"decision\":\"skip\"}"),
 				viewer.send("POST", path + "/commit", null, null), viewer.delete(path),
-				viewer.send("POST", path + "/revert", null, null))) {
+				viewer.send("POST", path + "/revert", null, null),
+				viewer.json("POST", "/api/v1/imports/profiles", "{\"name\":\"v\",\"import_id\":" + id + "}"))) {
 			assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
 		}
 
