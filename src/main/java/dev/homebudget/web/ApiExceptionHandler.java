@@ -24,6 +24,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -80,6 +82,27 @@ class ApiExceptionHandler {
 	ResponseEntity<ErrorBody> tooLarge(BodySizeLimitFilter.BodyTooLargeException ex) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 			.body(new ErrorBody(BodySizeLimitFilter.tooLargeDetail(ex.maxBytes)));
+	}
+
+	/** A multipart upload over {@code spring.servlet.multipart.max-request-size}. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ErrorBody> uploadTooLarge(MaxUploadSizeExceededException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(new ErrorBody("The uploaded file is too large"
+					+ ((ex.getMaxUploadSize() > 0) ? " (limit " + ex.getMaxUploadSize() + " bytes)" : "")));
+	}
+
+	/** A multipart body that could not be parsed (cut short, no boundary...). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ErrorBody> badMultipart(MultipartException ex) {
+		Throwable cause = ex;
+		while (cause != null) {
+			if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+				return tooLarge(tooLarge);
+			}
+			cause = cause.getCause();
+		}
+		return ResponseEntity.badRequest().body(new ErrorBody("The multipart request body could not be read"));
 	}
 
 	/**

@@ -37,7 +37,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long maxBytes = request.getRequestURI().endsWith("/import") ? this.maxImportBytes : this.maxBytes;
+		long maxBytes = (request.getRequestURI().endsWith("/import") || Uploads.isStatementUpload(request))
+				? this.maxImportBytes : this.maxBytes;
 		if (request.getContentLengthLong() > maxBytes) {
 			ErrorBody.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLargeDetail(maxBytes));
 			return;

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The API never takes form posts. The servlet container would parse such a body as
  * request parameters before the API sees it (and fail on bytes it cannot decode), so form
- * and multipart bodies are refused up front with 415, like any other non-JSON type.
+ * and multipart bodies are refused up front with 415, like any other non-JSON type; the
+ * statement upload ({@link Uploads}) alone takes {@code multipart/form-data}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -30,6 +31,9 @@ class FormBodyRefusalFilter extends OncePerRequestFilter {
 			return true;
 		}
 		String lower = type.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("multipart/form-data") && Uploads.isStatementUpload(request)) {
+			return true;
+		}
 		return !(lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/"));
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The type of every request body sent to the API, checked before any route reads it:
  * <ul>
  * <li>the CSV imports ({@code /api/.../import}) take {@code text/csv} only;</li>
+ * <li>the statement upload ({@code POST /api/v1/imports}) takes
+ * {@code multipart/form-data} only;</li>
  * <li>every other route takes JSON only ({@code application/json} or
  * {@code application/*+json}); {@code text/plain}, the type of a cross-site "simple"
  * request, is refused like any other;</li>
@@ -49,7 +51,8 @@ class RequestContentTypeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean csv = request.getRequestURI().endsWith("/import");
-		String problem = csv ? csvProblem(request) : jsonProblem(request);
+		String problem = Uploads.isStatementUpload(request) ? multipartProblem(request)
+				: csv ? csvProblem(request) : jsonProblem(request);
 		if (problem != null) {
 			ErrorBody.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem);
 			return;
@@ -64,6 +67,11 @@ class RequestContentTypeFilter extends OncePerRequestFilter {
 	private static String csvProblem(HttpServletRequest request) {
 		MediaType type = mediaType(request.getContentType());
 		return (type != null && CSV.includes(type)) ? null : NOT_CSV;
+	}
+
+	private static String multipartProblem(HttpServletRequest request) {
+		MediaType type = mediaType(request.getContentType());
+		return (type != null && MediaType.MULTIPART_FORM_DATA.includes(type)) ? null : Uploads.NOT_MULTIPART;
 	}
 
 	private static String jsonProblem(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package dev.homebudget.household;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
 			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming", "GET /api/v1/activity",
-			"GET /api/v1/changes", "GET /api/v1/trash");
+			"GET /api/v1/changes", "GET /api/v1/trash",
+			"GET /api/v1/imports", "GET /api/v1/imports/profiles");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -70,7 +72,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
 			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
 			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed", "POST /api/v1/trash/restore",
-			"DELETE /api/v1/trash");
+			"DELETE /api/v1/trash",
+			"POST /api/v1/imports", "POST /api/v1/imports/profiles");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -160,6 +163,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(max(secret_sha256), '-') FROM calendar_feeds
 					        WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', b.id, b.status, b.version, r.line,
+					        r.decision, r.version, r.entry_id), '|' ORDER BY b.id, r.line)), '-')
+					        FROM import_batches b LEFT JOIN import_rows r ON r.batch_id = b.id WHERE b.household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, name, header_signature,
+					        mapping::text, version), '|' ORDER BY id)), '-') FROM import_profiles WHERE household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -229,6 +239,30 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.json("PUT", "/api/v1/schedules/settings", "{\"default_split\":{\"" + a.user().userId() + "\":1}}")
 			.status()).isEqualTo(200);
 		assertThat(a.user().json("POST", "/api/v1/calendar/feed", null).status()).isEqualTo(201);
+		int batch = this.jdbc
+			.sql("""
+					INSERT INTO import_batches (household_id, format, account, mapping, rows_total, rows_new, rows_duplicate,
+					    rows_match, rows_error)
+					VALUES (:household, 'csv', :marker, '{}', 1, 1, 0, 0, 0) RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("""
+					INSERT INTO import_rows (batch_id, line, status, kind, date, amount, currency, business, category,
+					    account, decision)
+					VALUES (:batch, 2, 'new', 'expense', '2025-11-10', 4321.09, 'ILS', :marker, :marker, :marker, 'import')""")
+			.param("batch", batch)
+			.param("marker", a.marker())
+			.update();
+		int profile = this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, :marker, 'date', '{"date":"date","amount":"amount"}') RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -236,10 +270,14 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.query(Integer.class)
 			.list();
 		assertThat(aCategories).isNotEmpty();
-		Map<String, List<Integer>> aIds = Map.of("expense_id", a.expenses(), "income_id", a.incomes(), "household_id",
-				List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()), "invitation_id",
-				List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id", List.of(settlement),
-				"category_id", aCategories, "rate_id", List.of(rate), "schedule_id", List.of(aSchedule));
+		Map<String, List<Integer>> aIds = new HashMap<>(Map.of("expense_id", a.expenses(), "income_id", a.incomes(),
+				"household_id", List.of(a.household()), "user_id", List.of(a.user().userId(), b.user().userId()),
+				"invitation_id", List.of(a.invitation()), "token_id", List.of(a.token()), "settlement_id",
+				List.of(settlement), "category_id", aCategories, "rate_id", List.of(rate)));
+		aIds.put("import_id", List.of(batch));
+		aIds.put("line", List.of(2));
+		aIds.put("profile_id", List.of(profile));
+		aIds.put("schedule_id", List.of(aSchedule));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -406,6 +444,30 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		Seeded a = seed("a26", "7.00");
 		TokenCaller b = newUser("b26");
 		int bHousehold = currentHousehold(b);
+		int batch = this.jdbc
+			.sql("""
+					INSERT INTO import_batches (household_id, format, account, mapping, rows_total, rows_new, rows_duplicate,
+					    rows_match, rows_error)
+					VALUES (:household, 'csv', :marker, '{}', 1, 1, 0, 0, 0) RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("""
+					INSERT INTO import_rows (batch_id, line, status, kind, date, amount, currency, business, category,
+					    account, decision)
+					VALUES (:batch, 2, 'new', 'expense', '2025-11-10', 4321.09, 'ILS', :marker, :marker, :marker, 'import')""")
+			.param("batch", batch)
+			.param("marker", a.marker())
+			.update();
+		int profile = this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, :marker, 'date', '{"date":"date","amount":"amount"}') RETURNING id""")
+			.param("household", a.household())
+			.param("marker", a.marker())
+			.query(Integer.class)
+			.single();
 		String before = fingerprint(a.household());
 		String withHousehold = "{\"date\":\"2025-11-10\",\"category\":\"T26\",\"amount\":5,\"account\":\"Cash\","
 				+ "\"household_id\":" + a.household() + "}";
@@ -502,6 +564,13 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.endsWith("/invitations")) {
 			return method.equals("POST") ? "{\"role\":\"member\"}" : null;
+		}
+		if (path.startsWith("/api/v1/imports/profiles/")) {
+			return method.equals("PUT") ? "{\"name\":\"B-was-here\",\"mapping\":{\"date\":\"D\",\"amount\":\"A\"}}"
+					: null;
+		}
+		if (path.startsWith("/api/v1/imports/")) {
+			return method.equals("PATCH") ? "{\"decision\":\"skip\"}" : null;
 		}
 		if (path.startsWith("/api/v1/budgets/")) {
 			return method.equals("PUT") ? "{\"assigned\":1}" : null;
