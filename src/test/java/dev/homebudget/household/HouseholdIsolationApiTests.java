@@ -61,8 +61,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
 			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming", "GET /api/v1/activity",
-			"GET /api/v1/changes", "GET /api/v1/trash",
-			"GET /api/v1/imports", "GET /api/v1/imports/profiles");
+			"GET /api/v1/changes", "GET /api/v1/trash", "GET /api/v1/imports", "GET /api/v1/imports/profiles");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -72,8 +71,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
 			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
 			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed", "POST /api/v1/trash/restore",
-			"DELETE /api/v1/trash",
-			"POST /api/v1/imports", "POST /api/v1/imports/profiles");
+			"DELETE /api/v1/trash", "POST /api/v1/imports", "POST /api/v1/imports/profiles");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
