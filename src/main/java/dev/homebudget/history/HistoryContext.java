@@ -68,7 +68,7 @@ class HistoryContext implements TransactionSettings {
 
 	static String source(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		if (path != null && path.endsWith("/import")) {
+		if (path != null && (path.endsWith("/import") || path.startsWith("/api/v1/imports/"))) {
 			return "import";
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -49,13 +49,16 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			"DELETE /api/v1/exchange-rates/{rate_id}",
 			// emptying the trash removes deleted rows for good; their history stays
 			"DELETE /api/v1/trash",
-			// a schedule is a plan, not an entry (the entries it posts are recorded when
-			// posted, as the confirm route below shows); a skip posts nothing; the
-			// default
-			// split and the calendar feed are settings
+			// a schedule is a plan, not an entry (its entries are recorded when posted,
+			// as the confirm below shows); a skip posts nothing; settings and the feed
 			"POST /api/v1/schedules", "PATCH /api/v1/schedules/{schedule_id}", "DELETE /api/v1/schedules/{schedule_id}",
 			"POST /api/v1/schedules/{schedule_id}/occurrences/{date}/skip", "PUT /api/v1/schedules/settings",
-			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed");
+			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed",
+			// a statement's staged rows and saved mappings are not entries (a commit and
+			// a revert are, below)
+			"POST /api/v1/imports", "PATCH /api/v1/imports/{import_id}/rows/{line}",
+			"DELETE /api/v1/imports/{import_id}", "POST /api/v1/imports/profiles",
+			"PUT /api/v1/imports/profiles/{profile_id}", "DELETE /api/v1/imports/profiles/{profile_id}");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -96,6 +99,23 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			.param("h", household)
 			.query(Long.class)
 			.single();
+	}
+
+	private static final String STATEMENT_TYPE = "multipart/form-data; boundary=hbw-history-test";
+
+	private static int statements;
+
+	/**
+	 * A one-row card statement, another amount each time (so that none is a duplicate).
+	 */
+	private static String statement() {
+		statements++;
+		String part = "--hbw-history-test\r\nContent-Disposition: form-data; name=";
+		return part + "\"file\"; filename=\"statement.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+				+ "Date,Payee,Amount\n2025-11-12,Shop,-7." + (10 + statements) + "\n\r\n" + part + "\"mapping\"\r\n\r\n"
+				+ "{\"date\":\"Date\",\"date_format\":\"yyyy-MM-dd\",\"amount\":\"Amount\",\"payee\":\"Payee\","
+				+ "\"default_currency\":\"ILS\",\"default_category\":\"Food\"}\r\n" + part
+				+ "\"account\"\r\n\r\nCash\r\n" + "--hbw-history-test--\r\n";
 	}
 
 	@Test
@@ -149,6 +169,15 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 				return owner.delete(path + "/" + entry + "/charged");
 			}, Map.of(kind, 3)));
 		}
+		// a statement import's commit writes its rows, its revert deletes them
+		Supplier<Integer> staged = () -> id(owner.send("POST", "/api/v1/imports", statement(), STATEMENT_TYPE), "id");
+		tried.put("POST /api/v1/imports/{import_id}/commit", new Tried(
+				() -> owner.json("POST", "/api/v1/imports/" + staged.get() + "/commit", null), Map.of("expense", 1)));
+		tried.put("POST /api/v1/imports/{import_id}/revert", new Tried(() -> {
+			int batch = staged.get();
+			assertThat(owner.json("POST", "/api/v1/imports/" + batch + "/commit", null).status()).isEqualTo(200);
+			return owner.json("POST", "/api/v1/imports/" + batch + "/revert", null);
+		}, Map.of("expense", 2)));
 		// confirming a scheduled occurrence posts its entry
 		tried.put("POST /api/v1/schedules/{schedule_id}/occurrences/{date}/confirm", new Tried(() -> {
 			int schedule = id(
@@ -236,7 +265,8 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 				counted.merge((String) event.get("kind"), 1, Integer::sum);
 				assertThat(event.get("actor_id")).as(route.getKey() + " " + event).isEqualTo(owner.userId());
 				assertThat(event.get("source")).as(route.getKey() + " " + event)
-					.isEqualTo(route.getKey().endsWith("/import") ? "import" : "api");
+					.isEqualTo((route.getKey().endsWith("/import") || route.getKey().contains("/imports/")) ? "import"
+							: "api");
 				assertThat(event.get("request_id")).as(route.getKey() + " " + event).isNotNull();
 			}
 			assertThat(counted).as(route.getKey() + ": events per kind").isEqualTo(route.getValue().events());

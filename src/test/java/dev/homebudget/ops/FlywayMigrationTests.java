@@ -38,9 +38,10 @@ class FlywayMigrationTests {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		assertThat(columns(jdbc, "expenses")).containsExactly("id", "date", "business", "category", "amount", "account",
 				"currency", "notes", "version", "household_id", "entered_by", "paid_by", "for_whom", "category_id",
-				"currency_code");
+				"currency_code", "charged_amount", "charged_currency");
 		assertThat(columns(jdbc, "incomes")).containsExactly("id", "date", "category", "amount", "account", "currency",
-				"notes", "version", "household_id", "category_id", "currency_code");
+				"notes", "version", "household_id", "category_id", "currency_code", "charged_amount",
+				"charged_currency");
 		assertThat(columns(jdbc, "feature_flags")).contains("id", "name", "enabled", "user_id", "description");
 		List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
 			.query(String.class)
