@@ -137,7 +137,9 @@ BEGIN
            NULLIF(current_setting('hbw.actor_name', true), ''),
            COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
            NULLIF(current_setting('hbw.request_id', true), ''), txid_current()
-    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) rows;
+    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) rows
+    -- a household deleted with its rows takes its history along: nothing to record
+    WHERE EXISTS (SELECT 1 FROM households h WHERE h.id = (r ->> 'household_id')::integer);
     RETURN NULL;
 END $$;
 
@@ -206,6 +208,8 @@ BEGIN
            NULLIF(current_setting('hbw.actor_name', true), ''),
            COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'), v_batch
     FROM old_rows o
+    -- rows deleted with their household are gone for good, like the household
+    WHERE EXISTS (SELECT 1 FROM households h WHERE h.id = o.household_id)
     ON CONFLICT (kind, id) DO UPDATE SET household_id = EXCLUDED.household_id, row_data = EXCLUDED.row_data,
         shares = CASE WHEN trashed_entries.batch_id = EXCLUDED.batch_id THEN trashed_entries.shares END,
         deleted_at = EXCLUDED.deleted_at, deleted_by = EXCLUDED.deleted_by,
@@ -218,7 +222,8 @@ END $$;
 CREATE FUNCTION trash_shares() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('hbw.history', true) = 'off' THEN
+    IF current_setting('hbw.history', true) = 'off'
+       OR NOT EXISTS (SELECT 1 FROM households h WHERE h.id = OLD.household_id) THEN
         RETURN OLD;
     END IF;
     INSERT INTO trashed_entries (kind, id, household_id, row_data, shares, source, batch_id)
