@@ -29,7 +29,7 @@ class HistoryBrowserTests extends BrowserTestSupport {
 		// database)
 		// must not be in it; removed without recording them
 		sql("BEGIN; SET LOCAL hbw.history = 'off'; DELETE FROM expenses; DELETE FROM incomes; COMMIT; "
-				+ "DELETE FROM trashed_entries");
+				+ "DELETE FROM trashed_entries; DELETE FROM history_events");
 	}
 
 	private int expense(String business, String amount) {
