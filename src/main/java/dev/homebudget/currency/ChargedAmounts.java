@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +42,17 @@ class ChargedAmounts {
 
 	}
 
+	private static final RowMapper<Charged> CHARGED = (rs, row) -> new Charged(rs.getInt("id"),
+			rs.getBigDecimal("amount"), rs.getString("currency"), rs.getBigDecimal("charged_amount"),
+			rs.getString("charged_currency"), rs.getInt("version"));
+
 	Optional<Charged> find(Kind kind, int household, int id) {
 		return this.jdbc
 			.sql("SELECT id, amount, COALESCE(currency_code, 'XXX') AS currency, charged_amount, charged_currency, "
 					+ "version FROM " + kind.table + " WHERE household_id = :household AND id = :id")
 			.param("household", household)
 			.param("id", id)
-			.query((rs, row) -> new Charged(rs.getInt("id"), rs.getBigDecimal("amount"), rs.getString("currency"),
-					rs.getBigDecimal("charged_amount"), rs.getString("charged_currency"), rs.getInt("version")))
+			.query(CHARGED)
 			.optional();
 	}
 
@@ -71,8 +75,7 @@ class ChargedAmounts {
 			.param("amount", amount, java.sql.Types.NUMERIC)
 			.param("currency", currency, java.sql.Types.CHAR)
 			.param("versions", dev.homebudget.ledger.EntrySql.integerArray((versions == null) ? List.of() : versions))
-			.query((rs, row) -> new Charged(rs.getInt("id"), rs.getBigDecimal("amount"), rs.getString("currency"),
-					rs.getBigDecimal("charged_amount"), rs.getString("charged_currency"), rs.getInt("version")))
+			.query(CHARGED)
 			.optional();
 	}
 
