@@ -7,7 +7,7 @@
 // Hidden where categories are not managed (the JSON files primary: the API answers 409).
 import { api, ApiError, humanMessage } from './api.js';
 import { categoriesOf, categoriesReady, categoryById, loadCategories } from './categories.js';
-import { readOnly } from './households.js';
+import { isOwner, readOnly } from './households.js';
 
 const dialog = document.getElementById('categories-dialog');
 const openButton = document.getElementById('categories-open');
@@ -450,11 +450,42 @@ dialog.querySelectorAll('input[name="category-kind"]').forEach((radio) => radio.
 	render();
 }));
 
+// Strict categories: a household setting only its owners change (PATCH /api/v1/settings).
+const strictBox = document.getElementById('category-strict-box');
+const strictSwitch = document.getElementById('category-strict');
+
+async function loadStrict() {
+	const { data } = await api('GET', '/api/v1/settings');
+	strictSwitch.checked = Boolean(data.strict_categories);
+	strictSwitch.disabled = !isOwner() || readOnly();
+	strictBox.hidden = false;
+}
+
+strictSwitch.addEventListener('change', async () => {
+	const wanted = strictSwitch.checked;
+	strictSwitch.disabled = true;
+	message.textContent = '';
+	try {
+		const { data } = await api('PATCH', '/api/v1/settings', { strict_categories: wanted });
+		strictSwitch.checked = Boolean(data.strict_categories);
+		say(strictSwitch.checked ? 'Only categories from this list can be used now.'
+			: 'A new category name adds the category again.');
+	}
+	catch (error) {
+		strictSwitch.checked = !wanted;
+		fail(error);
+	}
+	finally {
+		strictSwitch.disabled = !isOwner() || readOnly();
+	}
+});
+
 openButton.addEventListener('click', () => {
 	message.textContent = '';
 	status.textContent = '';
 	dialog.showModal();
 	reload().catch(fail);
+	loadStrict().catch(fail);
 });
 dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
 

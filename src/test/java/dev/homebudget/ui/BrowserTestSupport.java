@@ -96,10 +96,10 @@ abstract class BrowserTestSupport {
 				api("POST", "/api/v1/" + kind + "/bulk-delete", "{\"ids\":" + ids + "}");
 			}
 		}
-		// no categories (and so no "Create category ...?" answered before), rates or base
-		// currency from another test either
+		// no categories (and so no "Create category ...?" answered before), rates, base
+		// currency or strict categories from another test either
 		sql("DELETE FROM category_aliases; UPDATE categories SET parent_id = NULL; DELETE FROM categories; "
-				+ "DELETE FROM exchange_rates; UPDATE households SET base_currency = 'ILS'");
+				+ "DELETE FROM exchange_rates; UPDATE households SET base_currency = 'ILS', strict_categories = false");
 	}
 
 	static void sql(String statements) {

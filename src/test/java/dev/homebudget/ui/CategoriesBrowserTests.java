@@ -163,4 +163,32 @@ class CategoriesBrowserTests extends BrowserTestSupport {
 		Axe.assertNoViolations(this.page, "on the categories page (dark)");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void theStrictSwitchTurnsStrictCategoriesOnAndOff(String viewport) {
+		category("expense", "Groceries", null);
+		Page page = open(viewport);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
+		Locator strict = dialog().getByRole(AriaRole.SWITCH,
+				new Locator.GetByRoleOptions().setName("Only categories from this list"));
+		assertThat(strict).isVisible();
+		assertThat(strict).not().isChecked();
+		assertThat(strict).isEnabled();
+
+		strict.click();
+		assertThat(dialog().getByRole(AriaRole.STATUS)).hasText("Only categories from this list can be used now.");
+		assertThat(strict).isChecked();
+		assertThat(api("GET", "/api/v1/settings", null).get("strict_categories").asBoolean()).isTrue();
+
+		// kept: the page opened again shows it on
+		dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close").setExact(true)).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
+		assertThat(strict).isChecked();
+
+		strict.click();
+		assertThat(dialog().getByRole(AriaRole.STATUS)).hasText("A new category name adds the category again.");
+		assertThat(strict).not().isChecked();
+		assertThat(api("GET", "/api/v1/settings", null).get("strict_categories").asBoolean()).isFalse();
+	}
+
 }
