@@ -5,7 +5,7 @@ import { categoriesAvailable, categoryNamed, colourOf, loadCategories } from './
 import { readOnly } from './households.js';
 import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
 import { attachPicker, confirmNewCategory, isNewCategory } from './picker.js';
-import { addEditControls, balanceMembers, memberName, payerControlsShown } from './split.js';
+import { addEditControls, balanceMembers, householdShares, memberName, payerControlsShown } from './split.js';
 import { historyAvailable, restoreFromTrash, showHistory, undoToast } from './history.js';
 
 const KINDS = {
@@ -164,7 +164,14 @@ function formValues(form, kind) {
 	const paidBy = form.elements.paid_by;
 	if (kind === 'expense' && paidBy && changed(paidBy)) body.paid_by = paidBy.value === '' ? null : Number(paidBy.value);
 	const forWhom = form.elements.for_whom;
-	if (kind === 'expense' && forWhom && changed(forWhom) && forWhom.value !== 'custom') {
+	if (kind === 'expense' && forWhom && forWhom.value === 'household') {
+		// the household's default split, as shares (or an equal split where the amount is not
+		// a number yet: the server then answers about the amount)
+		const shares = householdShares(body.amount);
+		if (shares) body.shares = shares;
+		else body.for_whom = 'shared';
+	}
+	else if (kind === 'expense' && forWhom && changed(forWhom) && forWhom.value !== 'custom') {
 		body.for_whom = forWhom.value === 'shared' ? 'shared' : Number(forWhom.value);
 	}
 	return body;

@@ -1,6 +1,7 @@
 // Sign-in mode: the household switcher in the header and the household dialog (members and
 // roles for owners, invitations, joining with a code). Single-user mode shows none of it.
 import { api } from './api.js';
+import { loadDefaultSplit } from './default-split.js';
 import { forgetInvitation, keepInvitationFromLink, pendingInvitation } from './invitation-link.js';
 
 const box = document.getElementById('household-box');
@@ -61,6 +62,7 @@ async function loadMembers() {
 	ownerPart.hidden = !household || household.role !== 'owner';
 	if (ownerPart.hidden) return;
 	const { data } = await api('GET', `/api/v1/households/${household.id}/members`);
+	loadDefaultSplit(data).catch(fail);
 	members.replaceChildren(...data.map((member) => {
 		const item = document.createElement('li');
 		item.className = 'd-flex align-items-center gap-2 mb-1';

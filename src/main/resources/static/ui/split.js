@@ -15,6 +15,9 @@ const transfersList = document.getElementById('balance-transfers');
 const message = document.getElementById('balance-message');
 let myName = null;
 let people = [];
+// The household's default split among its current members (GET /api/v1/schedules/settings), as
+// [{ user_id, weight }] with weights in hundredths; null when there is none or it is equal.
+let householdSplit = null;
 
 const money = (value) => Number(value).toFixed(2);
 const nameOf = (id) => (people.find((p) => p.user_id === id) || { username: `#${id}` }).username;
@@ -42,7 +45,8 @@ function controls(prefix, row) {
 	forWhom.id = `${prefix}-for_whom`;
 	forWhom.className = 'form-select form-select-sm w-auto';
 	if (row && row.paid_by == null) paid.append(option('', 'Unknown', false));
-	forWhom.append(option('shared', 'Shared', true));
+	if (!row && householdSplit) forWhom.append(option('household', householdSplitLabel(), true));
+	forWhom.append(option('shared', householdSplit && !row ? 'Shared equally' : 'Shared', !(householdSplit && !row)));
 	for (const person of people) {
 		const mine = person.username === myName;
 		const label = mine ? `Me (${person.username})` : person.username;
@@ -94,6 +98,60 @@ function preset(paid, forWhom, row) {
 	forWhom.value = beneficiary;
 	paid.dataset.initial = payer;
 	forWhom.dataset.initial = beneficiary;
+}
+
+// Weights as whole hundredths (a weight has at most two decimals), so shares are computed
+// exactly.
+function hundredths(value) {
+	const text = String(value).trim();
+	if (!/^\d+(\.\d{1,2})?$/.test(text)) return null;
+	const [whole, fraction = ''] = text.split('.');
+	return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+function householdSplitOf(defaultSplit) {
+	if (!defaultSplit) return null;
+	const members = new Set(people.map((p) => p.user_id));
+	const weights = Object.entries(defaultSplit)
+		.map(([id, weight]) => ({ user_id: Number(id), weight: hundredths(weight) }))
+		.filter((w) => members.has(w.user_id) && w.weight != null && w.weight > 0n)
+		.sort((a, b) => a.user_id - b.user_id);
+	if (weights.length === 0) return null;
+	// equal weights among every member are what "Shared" does already
+	if (weights.length === people.length && weights.every((w) => w.weight === weights[0].weight)) return null;
+	return weights;
+}
+
+function householdSplitLabel() {
+	const sum = householdSplit.reduce((total, w) => total + w.weight, 0n);
+	const parts = householdSplit.map((w) => `${nameOf(w.user_id)} ${Math.round(Number(w.weight * 1000n / sum) / 10)}%`);
+	return `Household split (${parts.join(', ')})`;
+}
+
+/**
+ * The shares of the household's default split for an amount typed in a form, the way the
+ * server splits a scheduled expense: whole cents by the largest remainder (ties to the lower
+ * member id), summing to the amount exactly, no zero share. Null for an amount that is not
+ * a plain number with at most two decimals (the server then answers about the amount).
+ */
+export function householdShares(amountText) {
+	if (!householdSplit) return null;
+	const match = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(String(amountText).trim());
+	if (!match) return null;
+	const cents = BigInt(match[2]) * 100n + BigInt((match[3] || '').padEnd(2, '0'));
+	const sum = householdSplit.reduce((total, w) => total + w.weight, 0n);
+	const parts = householdSplit.map((w, index) => ({ index, user_id: w.user_id, cents: (cents * w.weight) / sum,
+		remainder: (cents * w.weight) % sum }));
+	let given = parts.reduce((total, p) => total + p.cents, 0n);
+	const byRemainder = [...parts].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index
+		: (a.remainder > b.remainder ? -1 : 1)));
+	for (let i = 0; given < cents; i += 1) {
+		byRemainder[i % byRemainder.length].cents += 1n;
+		given += 1n;
+	}
+	const sign = match[1] ? '-' : '';
+	const text = (c) => `${sign}${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+	return parts.filter((p) => p.cents > 0n).map((p) => ({ user_id: p.user_id, amount: text(p.cents) }));
 }
 
 function addControls(form, prefix, row) {
@@ -284,6 +342,13 @@ async function load() {
 		return false; // a JSON-era phase (409): no balances there
 	}
 	document.getElementById('balance-open').hidden = false;
+	try {
+		const { data: settings } = await api('GET', '/api/v1/schedules/settings');
+		householdSplit = householdSplitOf(settings && settings.default_split);
+	}
+	catch (e) {
+		householdSplit = null; // no default split to offer: "Shared" splits equally
+	}
 	addControls(document.querySelector('#expense-section .add-form'), 'add');
 	new MutationObserver(() => {
 		const form = document.getElementById('sheet-form');
