@@ -213,6 +213,7 @@ function figuresHtml(data) {
 			${figure('assigned', 'Assigned', data.assigned, false)}
 			${figure('spent', 'Spent', data.spent, expensesMissing > 0)}
 			${figure('available', 'Available', data.available, expensesMissing > 0)}
+			${data.scheduled != null && cents(data.scheduled) !== 0 ? figure('after-scheduled', 'After scheduled bills', data.available_after_scheduled, expensesMissing > 0 || !data.scheduled_complete) : ''}
 		</dl>
 		${note}
 	</section>`;
@@ -397,6 +398,13 @@ function rowHtml(row) {
 		+ `${overspent ? ' <span class="badge text-bg-danger">Overspent</span>' : ''}</span>`;
 	const carried = cents(row.carried_in) !== 0
 		? `<span><span class="budget-label">Carried in</span> <span class="amount">${esc(amount(row.carried_in))}</span></span>` : '';
+	// what schedules are still to post in the period (null in a member's budget)
+	const scheduled = row.scheduled != null && (cents(row.scheduled) !== 0 || row.scheduled_unconverted > 0)
+		? `<span class="budget-scheduled"><span class="budget-label">Scheduled</span> <span class="amount">${esc(amount(row.scheduled))}</span></span>`
+			+ `<span class="budget-after-scheduled${cents(row.available_after_scheduled) < 0 ? ' text-danger-emphasis' : ''}"><span class="budget-label">After scheduled</span> <span class="amount">${esc(amount(row.available_after_scheduled))}</span></span>`
+		: '';
+	const scheduledMissing = row.scheduled_unconverted > 0
+		? `<p class="small mb-0 text-warning-emphasis">${row.scheduled_unconverted === 1 ? 'A scheduled bill' : `${row.scheduled_unconverted} scheduled bills`} without an exchange rate ${row.scheduled_unconverted === 1 ? 'is' : 'are'} not counted in scheduled.</p>` : '';
 	const unconverted = row.unconverted > 0
 		? `<p class="small mb-0 text-warning-emphasis">${esc(entriesText(row.unconverted))} without an exchange rate ${row.unconverted === 1 ? 'is' : 'are'} not counted in spent.</p>` : '';
 	const explainOpen = view.explain.has(id);
@@ -408,9 +416,9 @@ function rowHtml(row) {
 		<div class="budget-numbers small">
 			<span class="budget-assigned">${assignedHtml(row)}</span>
 			<span><span class="budget-label">Spent</span> <span class="amount">${esc(amount(row.spent))}</span></span>
-			${carried}
+			${carried}${scheduled}
 		</div>
-		${rulesHtml(row)}${targetHtml(row)}${unconverted}
+		${rulesHtml(row)}${targetHtml(row)}${unconverted}${scheduledMissing}
 		<div class="budget-row-actions small">
 			<button type="button" class="btn btn-link btn-sm p-0" data-act="explain" data-key="${id}:explain" aria-expanded="${explainOpen}"${explainOpen ? ` aria-controls="budget-${id}-explain"` : ''}>Why this number?<span class="visually-hidden"> (${esc(row.name)})</span></button>
 			${writable() ? `<button type="button" class="btn btn-link btn-sm p-0 writes" data-act="rules" data-key="${id}:rules" aria-haspopup="dialog">Rules\u2026<span class="visually-hidden"> (${esc(row.name)})</span></button>` : ''}

@@ -93,7 +93,13 @@ class BudgetController {
 			TargetResponse target,
 			@Schema(description = "The member whose shares are counted; null: the whole amount") Integer member,
 			@Schema(allowableValues = { "ok", "underfunded", "overspent" }) String status,
-			@Schema(description = "Entries without an exchange rate, left out of spent") long unconverted, int version){
+			@Schema(description = "Entries without an exchange rate, left out of spent") long unconverted, int version,
+			@Schema(description = "What schedules are still to post in this category in the period (from today on, "
+					+ "and occurrences waiting for confirmation), in the base currency; null in a member's budget") BigDecimal scheduled,
+			@JsonProperty("scheduled_unconverted") @Schema(
+					description = "Scheduled amounts without an exchange rate, left out of scheduled") long scheduledUnconverted,
+			@JsonProperty("available_after_scheduled") @Schema(
+					description = "available minus scheduled; null in a member's budget") BigDecimal availableAfterScheduled){
 
 		static RowResponse of(BudgetService.Row row) {
 			BudgetMath.Period p = row.period();
@@ -104,7 +110,9 @@ class BudgetController {
 					(target.amount() == null) ? null
 							: new TargetResponse(target.kind(), target.amount(), target.date(), row.need(),
 									row.stillNeeded()),
-					(p.member() == 0) ? null : p.member(), row.status(), row.unconverted(), row.version());
+					(p.member() == 0) ? null : p.member(), row.status(), row.unconverted(), row.version(),
+					(row.scheduled() != null) ? row.scheduled().amount() : null,
+					(row.scheduled() != null) ? row.scheduled().unconverted() : 0, row.availableAfterScheduled());
 		}
 
 	}
@@ -120,12 +128,20 @@ class BudgetController {
 			@JsonProperty("to_assign") @Schema(description = "Income not yet assigned") BigDecimal toAssign,
 			BigDecimal spent, BigDecimal available,
 			@Schema(description = "Whether every entry of the period could be converted") boolean complete,
+			@Schema(description = "What schedules are still to post in the period's categories (member budgets left out)") BigDecimal scheduled,
+			@JsonProperty("available_after_scheduled") @Schema(
+					description = "available minus scheduled") BigDecimal availableAfterScheduled,
+			@JsonProperty("scheduled_complete") @Schema(
+					description = "Whether every scheduled amount is counted (each had a rate, and no more than one look ahead lists came due)") boolean scheduledComplete,
 			List<GroupResponse> groups, List<RowResponse> categories) {
 
 		static PeriodResponse of(BudgetService.View view) {
 			BigDecimal assigned = BudgetMath.zero();
 			BigDecimal spent = BudgetMath.zero();
 			BigDecimal available = BudgetMath.zero();
+			BigDecimal scheduled = BudgetMath.zero();
+			BigDecimal availableAfterScheduled = BudgetMath.zero();
+			boolean scheduledComplete = view.scheduledComplete();
 			long unconverted = view.income().unconverted();
 			Map<Integer, BigDecimal[]> groups = new LinkedHashMap<>();
 			Map<Integer, String> names = new LinkedHashMap<>();
@@ -135,6 +151,12 @@ class BudgetController {
 				assigned = assigned.add(p.assigned());
 				spent = spent.add(p.spent());
 				available = available.add(p.available());
+				if (row.scheduled() != null) {
+					scheduled = scheduled.add(row.scheduled().amount());
+					scheduledComplete &= row.scheduled().unconverted() == 0;
+				}
+				availableAfterScheduled = availableAfterScheduled
+					.add((row.availableAfterScheduled() != null) ? row.availableAfterScheduled() : p.available());
 				unconverted += row.unconverted();
 				rows.add(RowResponse.of(row));
 				int group = (row.category().parentId() != null) ? row.category().parentId() : row.category().id();
@@ -161,7 +183,7 @@ class BudgetController {
 			EntryTotals.Converted income = view.income();
 			return new PeriodResponse(view.period().toString(), view.start(), view.end(), view.currency(),
 					income.total(), income.unconverted(), assigned, income.total().subtract(assigned), spent, available,
-					unconverted == 0, groupRows, rows);
+					unconverted == 0, scheduled, availableAfterScheduled, scheduledComplete, groupRows, rows);
 		}
 
 	}

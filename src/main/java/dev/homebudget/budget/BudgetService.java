@@ -20,6 +20,7 @@ import dev.homebudget.income.IncomeService;
 import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.Households;
+import dev.homebudget.schedule.ScheduledExpenses;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.IfMatch;
 import dev.homebudget.web.JsonObjectBody;
@@ -56,8 +57,11 @@ public class BudgetService {
 
 	private final TransactionTemplate transactions;
 
+	private final ScheduledExpenses scheduledExpenses;
+
 	BudgetService(BudgetStore store, CurrentHousehold household, HouseholdCurrency currency, IncomeService incomes,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ScheduledExpenses scheduledExpenses) {
+		this.scheduledExpenses = scheduledExpenses;
 		this.store = store;
 		this.household = household;
 		this.currency = currency;
@@ -66,8 +70,20 @@ public class BudgetService {
 	}
 
 	/** One category in one period, computed. */
-	record Row(BudgetStore.Category category, BudgetMath.Period period, BigDecimal need, long unconverted,
-			int version) {
+	record Row(BudgetStore.Category category, BudgetMath.Period period, BigDecimal need, long unconverted, int version,
+			BudgetStore.Scheduled scheduled) {
+
+		Row(BudgetStore.Category category, BudgetMath.Period period, BigDecimal need, long unconverted, int version) {
+			this(category, period, need, unconverted, version, null);
+		}
+
+		/**
+		 * What is available once the scheduled expenses to come are paid; null where they
+		 * are not counted (a member's budget: schedules are split when they are posted).
+		 */
+		BigDecimal availableAfterScheduled() {
+			return (this.scheduled == null) ? null : this.period.available().subtract(this.scheduled.amount());
+		}
 
 		BigDecimal stillNeeded() {
 			return this.need.subtract(this.period.assigned()).max(BigDecimal.ZERO).setScale(2);
@@ -84,7 +100,7 @@ public class BudgetService {
 
 	/** A period of the whole budget. */
 	record View(YearMonth period, LocalDate start, LocalDate end, String currency, List<Row> rows,
-			EntryTotals.Converted income) {
+			EntryTotals.Converted income, boolean scheduledComplete) {
 
 	}
 
@@ -130,6 +146,11 @@ public class BudgetService {
 		if (mayKeep) {
 			keep(household, periods, base, period, computed, kept);
 		}
+		LocalDate start = periods.start(period);
+		LocalDate end = periods.end(period);
+		ScheduledExpenses.Items toCome = this.scheduledExpenses.between(household, start, end.minusDays(1));
+		Map<Integer, BudgetStore.Scheduled> scheduled = this.store.scheduled(household, base, toCome.items());
+		BudgetStore.Scheduled none = new BudgetStore.Scheduled(BudgetMath.zero(), 0);
 		List<Row> rows = new ArrayList<>();
 		for (BudgetStore.Category category : categories) {
 			Computed one = last(computed.get(category.id()));
@@ -141,14 +162,14 @@ public class BudgetService {
 			}
 			BudgetStore.StoredLine line = stored.getOrDefault(category.id(), Map.of()).get(period);
 			rows.add(new Row(category, p, need(periods, p), (one != null) ? one.unconverted() : 0,
-					(line != null) ? line.version() : 0));
+					(line != null) ? line.version() : 0,
+					(p.member() == 0) ? scheduled.getOrDefault(category.id(), none) : null));
 		}
-		LocalDate start = periods.start(period);
-		LocalDate end = periods.end(period);
 		List<EntryTotals.Converted> income = this.incomes.converted(EntryQueries.range(start, end.minusDays(1)),
 				EntryTotals.Grouping.NONE, base);
 		return new View(period, start, end.minusDays(1), base, rows,
-				income.isEmpty() ? new EntryTotals.Converted("", base, BudgetMath.zero(), 0, 0) : income.get(0));
+				income.isEmpty() ? new EntryTotals.Converted("", base, BudgetMath.zero(), 0, 0) : income.get(0),
+				toCome.complete());
 	}
 
 	/**

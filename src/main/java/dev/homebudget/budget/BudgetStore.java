@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.homebudget.ledger.Currencies;
 import dev.homebudget.ledger.EntrySql;
+import dev.homebudget.schedule.ScheduledExpenses;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -402,6 +404,51 @@ class BudgetStore {
 			.param("unconverted",
 					array("integer", fresh.stream().map((one) -> Math.toIntExact(one.unconverted())).toArray()))
 			.update();
+	}
+
+	/** What schedules are still to post in one category, converted into the base. */
+	record Scheduled(BigDecimal amount, long unconverted) {
+
+	}
+
+	/**
+	 * The scheduled expenses to come, per category id, converted into {@code base} at the
+	 * household's latest rate on or before each date (an amount without one is counted in
+	 * {@code unconverted}, never at 1). A name is matched as an entry's is (any spelling,
+	 * or the old name of a merged category); a name no category has is left out: the
+	 * entry will create that category when it is posted.
+	 */
+	Map<Integer, Scheduled> scheduled(int household, String base, List<ScheduledExpenses.Item> items) {
+		if (items.isEmpty()) {
+			return Map.of();
+		}
+		Map<Integer, Scheduled> scheduled = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.id AS category_id,
+				       round(COALESCE(sum(i.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0), 2) AS scheduled,
+				       count(*) FILTER (WHERE r.rate IS NULL) AS unconverted
+				FROM unnest(CAST(:names AS text[]), CAST(:currencies AS text[]), CAST(:amounts AS numeric[]),
+				            CAST(:days AS date[])) AS i(name, currency, amount, day)
+				JOIN categories c ON c.household_id = :household AND c.kind = 'expense'
+				 AND (c.name_key = name_key(i.name)
+				      OR c.id = (SELECT a.category_id FROM category_aliases a
+				                 WHERE a.household_id = :household AND a.kind = 'expense'
+				                   AND a.name_key = name_key(i.name)))
+				CROSS JOIN LATERAL (SELECT CASE WHEN i.currency = :base THEN 1
+				                           ELSE fx_rate(:household, i.currency, :base, i.day) END AS rate OFFSET 0) r
+				GROUP BY c.id""")
+			.param("household", household)
+			.param("base", base)
+			.param("names", array("text", items.stream().map(ScheduledExpenses.Item::category).toArray()))
+			.param("currencies", array("text",
+					items.stream().map((item) -> Currencies.code(item.currency()).orElse(Currencies.NONE)).toArray()))
+			.param("amounts", array("numeric", items.stream().map(ScheduledExpenses.Item::amount).toArray()))
+			.param("days", dates(items.stream().map(ScheduledExpenses.Item::date).toList()))
+			.query((rs) -> {
+				scheduled.put(rs.getInt("category_id"),
+						new Scheduled(rs.getBigDecimal("scheduled"), rs.getLong("unconverted")));
+			});
+		return scheduled;
 	}
 
 	/** Forgets the stored spending of a household (its periods changed). */

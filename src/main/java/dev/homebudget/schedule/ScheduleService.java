@@ -259,6 +259,61 @@ class ScheduleService {
 		return (items.size() > MAX_UPCOMING) ? List.copyOf(items.subList(0, MAX_UPCOMING)) : items;
 	}
 
+	/**
+	 * What is still to come dated {@code from} to {@code to} (both included), by date, at
+	 * most {@code limit}: the occurrences waiting for confirmation, and those of active
+	 * schedules not handled yet, from today on (or from where the poster is, if it has
+	 * not caught up yet).
+	 */
+	List<Upcoming> toCome(int household, LocalDate today, LocalDate from, LocalDate to, int limit) {
+		List<Upcoming> items = new ArrayList<>();
+		for (Upcoming u : upcomingBetween(household, today, from, to, limit)) {
+			LocalDate date = u.occurrence().date();
+			if (!date.isBefore(from) && !date.isAfter(to)) {
+				items.add(u);
+			}
+		}
+		return items;
+	}
+
+	private List<Upcoming> upcomingBetween(int household, LocalDate today, LocalDate from, LocalDate to, int limit) {
+		Map<Integer, Schedule> schedules = new HashMap<>();
+		for (Schedule s : this.store.list(household, this.properties.maxPerHousehold())) {
+			schedules.put(s.id(), s);
+		}
+		List<Upcoming> items = new ArrayList<>();
+		Set<String> handled = new HashSet<>();
+		LocalDate earliest = schedules.values()
+			.stream()
+			.map(Schedule::postFrom)
+			.filter(today::isAfter)
+			.min(Comparator.naturalOrder())
+			.orElse(today);
+		LocalDate first = from.isAfter(earliest) ? from.minusDays(Recurrence.MAX_SHIFT) : earliest;
+		for (ScheduleStore.StoredOccurrence o : this.store.handledSince(household, first, limit * 4)) {
+			handled.add(o.scheduleId() + "/" + o.due());
+			Schedule s = schedules.get(o.scheduleId());
+			if ("due".equals(o.status()) && s != null) {
+				items.add(new Upcoming(s, new Recurrence.Occurrence(o.seq(), o.due(), o.date()), s.amount(o.seq()),
+						"due"));
+			}
+		}
+		for (Schedule s : schedules.values()) {
+			if (!Schedule.ACTIVE.equals(s.status())) {
+				continue;
+			}
+			LocalDate start = s.postFrom().isAfter(first) ? s.postFrom() : first;
+			for (Recurrence.Occurrence o : s.recurrence().between(start, to, limit)) {
+				if (!handled.contains(s.id() + "/" + o.due())) {
+					items.add(new Upcoming(s, o, s.amount(o.seq()),
+							Schedule.AUTO.equals(s.mode()) ? "scheduled" : "to_confirm"));
+				}
+			}
+		}
+		items.sort(Comparator.comparing((Upcoming u) -> u.occurrence().date()).thenComparing((u) -> u.schedule().id()));
+		return (items.size() > limit) ? List.copyOf(items.subList(0, limit)) : items;
+	}
+
 	/** Member id to weight of the default split; empty for equal shares. */
 	Map<Integer, BigDecimal> splitWeights() {
 		return this.splitSettings.weights(readable());

@@ -331,6 +331,15 @@ class ScheduleStore {
 			.list();
 	}
 
+	/** Whether any occurrence of the household waits for confirmation. */
+	boolean anyDue(int household) {
+		return this.jdbc.sql(
+				"SELECT EXISTS (SELECT 1 FROM schedule_occurrences WHERE household_id = :household AND status = 'due')")
+			.param("household", household)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** How many occurrences each of a household's schedules has posted. */
 	java.util.Map<Integer, Integer> postedCounts(int household) {
 		java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();

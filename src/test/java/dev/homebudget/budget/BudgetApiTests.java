@@ -1,6 +1,9 @@
 package dev.homebudget.budget;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 
 import dev.homebudget.support.ApiTestSupport;
 import dev.homebudget.support.TestDatabase;
@@ -212,6 +215,53 @@ class BudgetApiTests extends ApiTestSupport {
 		assertThat(get("/api/v1/reports/budget?from=2020-01&to=2035-01").status()).isEqualTo(422);
 		assertThat(get("/api/v1/reports/budget?from=2035-02&to=2035-01").status()).isEqualTo(422);
 		assertThat(assign("2035-01", id, "{\"member\":999999}").status()).isEqualTo(422);
+	}
+
+	private void schedule(String category, String amount, String currency, String start, String mode) {
+		ApiResponse created = post("/api/v1/schedules",
+				"{\"kind\": \"expense\", \"template\": {\"business\": \"Bill\"," + " \"category\": \"" + category
+						+ "\", \"amount\": \"" + amount + "\", \"account\": \"Bank\"," + " \"currency\": \"" + currency
+						+ "\", \"notes\": null}, \"rrule\": \"FREQ=MONTHLY\", \"start\": \"" + start
+						+ "\", \"end\": null, \"count\": null, \"weekend\": \"keep\", \"mode\": \"" + mode + "\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void availableAfterScheduledCountsWhatSchedulesAreStillToPostInThePeriod() {
+		assertThat(put("/api/v1/budgets/settings", "{\"start_day\":1}").status()).isEqualTo(200);
+		String name = "Bills " + UUID.randomUUID().toString().substring(0, 8);
+		int bills = category(name, null);
+		// two months ahead: every occurrence of the period is still to come
+		YearMonth ahead = YearMonth.now().plusMonths(2);
+		assertThat(assign(ahead.toString(), bills, "{\"assigned\":100}").status()).isEqualTo(200);
+		// another spelling of the category's name; one in dollars at the latest rate; one
+		// in a currency without a rate (counted apart, never at 1)
+		schedule(name.toUpperCase(), "30.00", "ILS", ahead.atDay(5).toString(), "auto");
+		schedule(name, "10.00", "USD", ahead.atDay(7).toString(), "confirm");
+		schedule(name, "4.00", "CHF", ahead.atDay(9).toString(), "auto");
+		assertThat(post("/api/v1/exchange-rates",
+				"{\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"currency\":\"USD\",\"rate\":3.5}")
+			.status()).isEqualTo(201);
+		JsonNode period = period(ahead.toString());
+		JsonNode row = line(period, bills);
+		assertThat(row.get("available").decimalValue()).isEqualByComparingTo("100.00");
+		assertThat(row.get("scheduled").decimalValue()).isEqualByComparingTo("65.00");
+		assertThat(row.get("scheduled_unconverted").asLong()).isEqualTo(1);
+		assertThat(row.get("available_after_scheduled").decimalValue()).isEqualByComparingTo("35.00");
+		assertThat(period.get("scheduled_complete").asBoolean()).isFalse();
+		assertThat(period.get("available_after_scheduled").decimalValue()).isEqualByComparingTo(
+				period.get("available").decimalValue().subtract(period.get("scheduled").decimalValue()));
+
+		// the month after counts that month's occurrences only
+		JsonNode next = period(ahead.plusMonths(1).toString());
+		assertThat(line(next, bills).get("scheduled").decimalValue()).isEqualByComparingTo("65.00");
+
+		// a past period has nothing still to come
+		JsonNode past = period(YearMonth.now().minusMonths(3).toString());
+		for (JsonNode one : past.get("categories")) {
+			assertThat(one.get("scheduled").decimalValue()).isEqualByComparingTo("0");
+		}
+		assertThat(past.get("scheduled_complete").asBoolean()).isTrue();
 	}
 
 }

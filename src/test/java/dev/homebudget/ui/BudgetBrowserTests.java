@@ -563,4 +563,31 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		assertThat(this.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Categories"))).isVisible();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void nextPeriodShowsWhatIsAvailableAfterTheScheduledBills(String viewport) {
+		household();
+		YearMonth next = this.month.plusMonths(1);
+		assign(next, this.groceries, "{\"assigned\":200}");
+		try {
+			api("POST", "/api/v1/schedules", "{\"kind\": \"expense\", \"template\": {\"business\": \"Box\","
+					+ " \"category\": \"Groceries\", \"amount\": \"120.00\", \"account\": \"Bank\","
+					+ " \"currency\": \"ILS\", \"notes\": null}, \"rrule\": \"FREQ=MONTHLY\", \"start\": \""
+					+ next.atDay(3) + "\", \"end\": null, \"count\": null, \"weekend\": \"keep\", \"mode\": \"auto\"}");
+			openBudget(viewport);
+			activate(dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Next period")),
+					viewport);
+			assertThat(dialog().locator("#budget-period-name")).hasText(MONTH.format(next));
+			assertThat(budgetRow("Groceries").locator(".budget-scheduled")).hasText("Scheduled \u20aa 120.00");
+			assertThat(budgetRow("Groceries").locator(".budget-after-scheduled"))
+				.hasText("After scheduled \u20aa 80.00");
+			assertThat(figure("after-scheduled")).containsText("\u20aa");
+			assertThat(budgetRow("Dining").locator(".budget-scheduled")).hasCount(0);
+			Axe.assertNoViolations(this.page, "with scheduled bills in the budget (" + viewport + ")");
+		}
+		finally {
+			sql("DELETE FROM schedule_occurrences; DELETE FROM schedules");
+		}
+	}
+
 }
