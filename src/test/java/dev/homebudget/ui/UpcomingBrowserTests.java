@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The month view's Upcoming strip: a bill in confirm mode (an electricity bill of about
@@ -134,6 +135,38 @@ class UpcomingBrowserTests extends BrowserTestSupport {
 					viewport);
 			assertThat(dialog.locator("#schedules-message")).hasText("Gym: amount saved");
 			assertThat(items.first()).containsText("\u20aa\u00a035.00");
+
+			// Edit…: every field but the start; only what changed is sent
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit Gym")), viewport);
+			Locator edit = dialog.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("Edit Gym"));
+			assertThat(edit.getByLabel("Business")).isFocused();
+			assertThat(edit.getByLabel("Repeats").locator("option:checked")).hasText("Every month on its last day");
+			Axe.assertNoViolations(page, "with a schedule's edit form");
+			edit.getByLabel("Category").fill("Sport");
+			edit.getByLabel("Notes").fill("with sauna");
+			edit.getByLabel("Post it").selectOption("confirm");
+			activate(edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the changes to Gym")),
+					viewport);
+			assertThat(dialog.locator("#schedules-message")).hasText("Gym: changes saved");
+			assertThat(edit).hasCount(0);
+			assertThat(items.first()).containsText(", on Confirm");
+			JsonNode gym = api("GET", "/api/v1/schedules", null).get(0);
+			assertThat(gym.get("template").get("category").asString()).isEqualTo("Sport");
+			assertThat(gym.get("template").get("notes").asString()).isEqualTo("with sauna");
+			assertThat(new java.math.BigDecimal(gym.get("template").get("amount").asString()))
+				.isEqualByComparingTo("35.00");
+			assertThat(gym.get("mode").asString()).isEqualTo("confirm");
+			assertThat(gym.get("rrule").asString()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=-1");
+			// a bad amount is answered next to the form, and Escape closes it unchanged
+			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit Gym")), viewport);
+			edit.getByLabel("Amount").fill("abc");
+			activate(edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the changes to Gym")),
+					viewport);
+			assertThat(edit.getByRole(AriaRole.ALERT)).containsText("amount");
+			edit.getByLabel("Amount").press("Escape");
+			assertThat(edit).hasCount(0);
+			assertThat(items.first()).containsText("\u20aa\u00a035.00");
+
 			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause Gym")), viewport);
 			assertThat(items.first()).containsText("Paused");
 			activate(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume Gym")), viewport);
