@@ -125,6 +125,7 @@ class ImportBrowserTests extends BrowserTestSupport {
 		toggle(mapping.getByLabel("Save as a profile", new Locator.GetByLabelOptions().setExact(false)), viewport);
 		mapping.getByLabel("Profile name").fill("Visa Cal");
 		Axe.assertNoViolations(page, "on the mapping step (" + viewport + ")");
+		screenshot("mapping");
 		activate(button(mapping, "Read with these columns"), viewport);
 
 		// the preview
@@ -203,6 +204,31 @@ class ImportBrowserTests extends BrowserTestSupport {
 		assertThat(row("expense", "Coffee Corner")).hasCount(0);
 		assertThat(row("income", "December")).hasCount(0);
 		assertThat(list("expense")).isEmpty();
+	}
+
+	@Test
+	void aFileASavedProfileKnowsGoesStraightToItsPreviewAPageOfRowsAtATime() {
+		api("POST", "/api/v1/imports/profiles", "{\"name\":\"Bank\",\"header\":[\"date\",\"payee\",\"amount\"],"
+				+ "\"mapping\":{\"date\":\"date\",\"payee\":\"payee\",\"amount\":\"amount\"}}");
+		StringBuilder file = new StringBuilder("date,payee,amount\n");
+		for (int i = 1; i <= 250; i++) {
+			file.append(this.first).append(",Shop ").append(i).append(",-").append(i).append(".00\n");
+		}
+		open("desktop");
+		Locator dialog = openImportPage("desktop");
+		dialog.locator("#import-file")
+			.setInputFiles(new FilePayload("bank.csv", "text/csv", file.toString().getBytes(StandardCharsets.UTF_8)));
+		dialog.locator("#import-account").fill("Current");
+		button(dialog, "Read the file").click();
+		Locator preview = dialog.locator("#import-preview");
+		assertThat(preview.locator("#import-preview-about")).containsText("Read with the profile \u201cBank\u201d");
+		assertThat(dialog.locator("#import-mapping")).isHidden();
+		assertThat(count(preview, "New")).hasText("250");
+		assertThat(preview.locator("tbody tr")).hasCount(200);
+		button(preview, "Show more rows").click();
+		assertThat(preview.locator("tbody tr")).hasCount(250);
+		assertThat(preview.locator("tbody tr").last()).containsText("Shop 250");
+		assertThat(button(preview, "Show more rows")).isHidden();
 	}
 
 	@Test
