@@ -34,7 +34,7 @@ export class ApiError extends Error {
 
 /**
  * One request. options.headers adds headers (If-Match); options.contentType sends body as it
- * is (a CSV file) instead of as JSON.
+ * is (a CSV file) instead of as JSON; a FormData body is sent as multipart.
  */
 export async function api(method, path, body, options = {}) {
 	const headers = { Accept: 'application/json', ...(options.headers || {}) };
@@ -43,7 +43,11 @@ export async function api(method, path, body, options = {}) {
 		if (csrf) headers['X-XSRF-TOKEN'] = csrf;
 	}
 	const init = { method, headers };
-	if (body !== undefined && options.contentType) {
+	if (body instanceof FormData) {
+		// multipart (a statement upload): the browser writes the Content-Type with its boundary
+		init.body = body;
+	}
+	else if (body !== undefined && options.contentType) {
 		headers['Content-Type'] = options.contentType;
 		init.body = body;
 	}

@@ -217,6 +217,7 @@ function sectionHtml(kind) {
 	<div class="d-flex align-items-center gap-2 mb-1">
 		<h2 class="h5 m-0 me-auto" id="${kind}-heading">${cfg.title}</h2>
 		<span class="small text-body-secondary" id="${kind}-summary" aria-live="polite"></span>
+		<a class="btn btn-outline-secondary btn-sm" data-export download="${kind === 'expense' ? 'expenses' : 'incomes'}.csv" href="${KINDS[kind].path}/export" aria-label="Export the ${cfg.title.toLowerCase()} shown as CSV">Export CSV</a>
 		<button type="button" class="btn btn-outline-secondary btn-sm" data-action="toggle-select" aria-pressed="false">Select</button>
 	</div>
 	<div class="table-responsive">
@@ -317,6 +318,8 @@ function renderTable(kind) {
 	$('.empty-hint', sec).textContent = anyFilter ? `No ${KINDS[kind].title.toLowerCase()} in this month match the filters.`
 		: `No ${KINDS[kind].title.toLowerCase()} in this month.`;
 	$('.more-btn', sec).hidden = !state.next[kind];
+	// the server writes every row of the month and filters, also those not loaded yet
+	$('[data-export]', sec).href = exportPath(kind);
 	// never one sum of two currencies: one total per currency shown
 	const totals = new Map();
 	for (const r of rows) {
@@ -363,6 +366,13 @@ function listQuery(kind, cursor) {
 	}
 	if (cursor) p.set('cursor', cursor);
 	return `${KINDS[kind].path}?${p}`;
+}
+
+/** The CSV export of what the table shows: the month and the filters, every page. */
+function exportPath(kind) {
+	const p = new URL(listQuery(kind), location.origin).searchParams;
+	p.delete('limit');
+	return `${KINDS[kind].path}/export?${p}`;
 }
 
 // Servers without the query API ignore the parameters and return everything: keep the month here.
@@ -1253,6 +1263,12 @@ document.addEventListener('hb:categories-changed', () => {
 document.addEventListener('hb:restored', () => {
 	state.loadSeq += 1;
 	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
+});
+// An import was committed or reverted (the Import page): its entries come or go.
+document.addEventListener('hb:imported', () => {
+	state.loadSeq += 1;
+	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
+	loadSuggestions();
 });
 document.addEventListener('hb:money-changed', () => {
 	settingsReady = loadSettings();
