@@ -396,8 +396,11 @@ function rowHtml(row) {
 	const available = `<span class="budget-available amount${overspent ? ' text-danger-emphasis' : ''}">`
 		+ `<span class="budget-label">Available</span> <strong>${esc(amount(row.available))}</strong>`
 		+ `${overspent ? ' <span class="badge text-bg-danger">Overspent</span>' : ''}</span>`;
-	const carried = cents(row.carried_in) !== 0
-		? `<span><span class="budget-label">Carried in</span> <span class="amount">${esc(amount(row.carried_in))}</span></span>` : '';
+	// the carried amount as a chip: "+₪ 270.00 carried", "−₪ 30.00 carried" for an overspending
+	const carriedCents = cents(row.carried_in);
+	const carried = carriedCents !== 0
+		? `<span class="budget-carried badge rounded-pill${carriedCents < 0 ? ' budget-carried-negative' : ''}">`
+			+ `${carriedCents < 0 ? '\u2212' : '+'}${esc(amount(Math.abs(carriedCents) / 100))} carried</span>` : '';
 	// what schedules are still to post in the period (null in a member's budget)
 	const scheduled = row.scheduled != null && (cents(row.scheduled) !== 0 || row.scheduled_unconverted > 0)
 		? `<span class="budget-scheduled"><span class="budget-label">Scheduled</span> <span class="amount">${esc(amount(row.scheduled))}</span></span>`

@@ -384,7 +384,7 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		openBudget(viewport);
 
 		// the carried overspending: available below what was assigned, and why
-		assertThat(budgetRow("Groceries")).containsText("Carried in \u20aa -30.00");
+		assertThat(budgetRow("Groceries").locator(".budget-carried")).hasText("\u2212\u20aa 30.00 carried");
 		assertThat(available("Groceries")).hasText("Available \u20aa -25.00 Overspent");
 		Locator why = button(budgetRow("Groceries"), "Why this number? (Groceries)");
 		activate(why, viewport);

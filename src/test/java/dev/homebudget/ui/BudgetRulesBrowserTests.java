@@ -185,9 +185,9 @@ class BudgetRulesBrowserTests extends BrowserTestSupport {
 		// this period: 120.00 was left, 50.00 of it carried in
 		activate(dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Next period")), viewport);
 		assertThat(dialog().locator("#budget-period-name")).hasText(MONTH.format(this.month));
-		assertThat(budgetRow("Groceries")).containsText("Carried in \u20aa 50.00");
+		assertThat(budgetRow("Groceries").locator(".budget-carried")).hasText("+\u20aa 50.00 carried");
 		assertThat(budgetRow("Groceries").locator(".budget-available")).hasText("Available \u20aa 50.00");
-		assertThat(budgetRow("Dining")).not().containsText("Carried in");
+		assertThat(budgetRow("Dining").locator(".budget-carried")).hasCount(0);
 
 		// Cancel (Escape) changes nothing and goes back to the row's button
 		activate(rulesButton("Dining"), viewport);
