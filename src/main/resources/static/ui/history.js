@@ -150,6 +150,8 @@ function shown(field, value) {
 
 function who(event) {
 	if (event.actor) return event.actor.name;
+	if (event.source === 'schedule') return 'A schedule';
+	if (event.source === 'cli') return 'The command line';
 	return event.source === 'system' ? 'The system' : 'You';
 }
 
@@ -271,6 +273,7 @@ function openActivity() {
 				<div><label for="activity-source" class="form-label small mb-0">From</label>
 				<select id="activity-source" class="form-select form-select-sm"><option value="">Anywhere</option>
 					<option value="web">Web</option><option value="api">API</option><option value="import">Import</option>
+					<option value="schedule">Schedules</option><option value="cli">Command line</option>
 					<option value="system">System</option></select></div>
 			</form>
 			<ul class="list-unstyled history-list" aria-label="Changes, newest first"></ul>

@@ -143,10 +143,10 @@ public class ApiTokens {
 		}
 		String hash = sha256(secret);
 		Optional<SignedInUser> owner = this.jdbc
-			.sql("SELECT u.id, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id "
+			.sql("SELECT u.id, u.username, t.name FROM api_tokens t JOIN users u ON u.id = t.user_id "
 					+ "WHERE t.token_sha256 = :hash AND (t.expires_at IS NULL OR t.expires_at > now())")
 			.param("hash", hash)
-			.query((rs, row) -> new SignedInUser(rs.getInt("id"), rs.getString("username"), null))
+			.query((rs, row) -> new SignedInUser(rs.getInt("id"), rs.getString("username"), null, rs.getString("name")))
 			.optional();
 		if (owner.isPresent()) {
 			this.jdbc

@@ -2,6 +2,7 @@ package dev.homebudget.auth;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,10 +24,25 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
+	/** The name of the API token the request came with; null for a session. */
+	private final String tokenName;
+
 	SignedInUser(int id, String username, String passwordHash) {
+		this(id, username, passwordHash, null);
+	}
+
+	SignedInUser(int id, String username, String passwordHash, String tokenName) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
+		this.tokenName = tokenName;
+	}
+
+	/**
+	 * The API token the request was authenticated with, by its name; empty for a session.
+	 */
+	public Optional<String> tokenName() {
+		return Optional.ofNullable(this.tokenName);
 	}
 
 	public int id() {

@@ -1,8 +1,11 @@
 package dev.homebudget.cli;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.homebudget.HomeBudgetApplication;
+import dev.homebudget.database.TransactionSettings;
 import dev.homebudget.schema.MigrationRunner;
 import org.flywaydb.core.Flyway;
 
@@ -56,6 +59,15 @@ final class CommandContext implements AutoCloseable {
 
 	DataSource dataSource() {
 		return this.context.getBean(DataSource.class);
+	}
+
+	/**
+	 * The settings a read-write transaction of this command starts with (the history's
+	 * "from the command line"), for work on a connection of its own.
+	 */
+	Map<String, String> writeSettings() {
+		TransactionSettings settings = this.context.getBeanProvider(TransactionSettings.class).getIfAvailable();
+		return (settings != null) ? settings.forWriteTransaction() : Map.of();
 	}
 
 	<T> T bean(Class<T> type) {

@@ -2,6 +2,7 @@ package dev.homebudget.cli;
 
 import java.util.Arrays;
 
+import dev.homebudget.database.WriteOrigin;
 import dev.homebudget.web.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Command;
 public final class HomeBudgetCli implements Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(HomeBudgetCli.class);
+
+	private static final WriteOrigin.Origin COMMAND_LINE = new WriteOrigin.Origin("cli", null, null);
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -52,9 +55,13 @@ public final class HomeBudgetCli implements Runnable {
 			ServeCommand.start(args);
 			return 0;
 		}
-		return new CommandLine(new HomeBudgetCli()).setCaseInsensitiveEnumValuesAllowed(true)
-			.setExecutionExceptionHandler(HomeBudgetCli::failed)
-			.execute(args);
+		CommandLine line = new CommandLine(new HomeBudgetCli()).setCaseInsensitiveEnumValuesAllowed(true)
+			.setExecutionExceptionHandler(HomeBudgetCli::failed);
+		if (servesWeb(args)) {
+			return line.execute(args);
+		}
+		// what a command writes is the command line's in the history of changes
+		return WriteOrigin.as(COMMAND_LINE, () -> line.execute(args));
 	}
 
 	/**

@@ -71,8 +71,8 @@ class ImportJsonCommand implements Callable<Integer> {
 				context.migrate();
 			}
 			Path directory = CommandSupport.jsonDirectory(context, this.jsonDirectory);
-			JsonImporter.Report report = new JsonImporter(context.dataSource()).importFrom(directory, options,
-					ImportProgress.onStandardError());
+			JsonImporter.Report report = new JsonImporter(context.dataSource(), context.writeSettings())
+				.importFrom(directory, options, ImportProgress.onStandardError());
 			return print(report, System.out);
 		});
 	}

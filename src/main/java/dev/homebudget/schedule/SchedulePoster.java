@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.homebudget.config.StorageMode;
 import dev.homebudget.config.StorageProperties.StorageBackend;
+import dev.homebudget.database.WriteOrigin;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.RequestValidationException;
 import dev.homebudget.web.ValidationIssue;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SchedulePoster {
 
 	private static final Logger log = LoggerFactory.getLogger(SchedulePoster.class);
+
+	/** The source of the entries the poster creates, in the history of changes. */
+	static final String SOURCE = "schedule";
 
 	/** Occurrences of one schedule posted in one transaction at most. */
 	static final int BATCH = 250;
@@ -85,14 +89,18 @@ class SchedulePoster {
 			return 0;
 		}
 		int handled = 0;
-		for (int id : this.store.postable(today)) {
+		for (ScheduleStore.Postable postable : this.store.postable(today)) {
+			int id = postable.id();
+			// the entries are the schedule's, made for its creator: so the history says
+			WriteOrigin.Origin origin = new WriteOrigin.Origin(SOURCE, postable.createdBy(), postable.creatorName());
 			int left = this.properties.maxPerRun() - handled;
 			if (left <= 0) {
 				break;
 			}
 			int batch;
 			do {
-				batch = postSchedule(id, today, Math.min(left, BATCH));
+				int limit = Math.min(left, BATCH);
+				batch = WriteOrigin.as(origin, () -> postSchedule(id, today, limit));
 				handled += batch;
 				left -= batch;
 			}

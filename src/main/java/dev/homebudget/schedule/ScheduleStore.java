@@ -109,11 +109,19 @@ class ScheduleStore {
 			.list();
 	}
 
+	/** A schedule the poster may have something to post for, and who created it. */
+	record Postable(int id, Integer createdBy, String creatorName) {
+
+	}
+
 	/** Active schedules of every household that may have something to post by then. */
-	List<Integer> postable(LocalDate today) {
-		return this.jdbc.sql("SELECT id FROM schedules WHERE status = 'active' AND post_from <= :until ORDER BY id")
+	List<Postable> postable(LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT s.id, s.created_by, u.username FROM schedules s LEFT JOIN users u ON u.id = s.created_by
+				WHERE s.status = 'active' AND s.post_from <= :until ORDER BY s.id""")
 			.param("until", today.plusDays(Recurrence.MAX_SHIFT))
-			.query(Integer.class)
+			.query((rs, row) -> new Postable(rs.getInt("id"), (Integer) rs.getObject("created_by"),
+					rs.getString("username")))
 			.list();
 	}
 

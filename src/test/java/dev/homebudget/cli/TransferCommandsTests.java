@@ -118,6 +118,10 @@ class TransferCommandsTests {
 		assertThat(first.err()).contains("expenses.json: 1000 record(s) in 10 batch(es)",
 				"expenses.json batch 10/10 committed (1000/1000 records, 100%)");
 		assertThat(first.err()).doesNotContain("\r");
+		// the history says the rows came from the command line
+		assertThat(jdbc().sql("SELECT DISTINCT source FROM history_events WHERE kind IN ('expense', 'income')")
+			.query(String.class)
+			.list()).containsExactly("cli");
 
 		CliRun second = run("import-json", "--json-dir", json());
 		assertThat(second.status()).isZero();

@@ -55,7 +55,8 @@ class HistorySignedInApiTests extends SignedInHouseholdsSupport {
 		assertThat(history).hasSize(2);
 		JsonNode update = history.get(0);
 		assertThat(update.get("actor").get("id").asInt()).isEqualTo(dana.userId());
-		assertThat(update.get("actor").get("name").asString()).isEqualTo(dana.username());
+		// the API token the change came with is named with its user
+		assertThat(update.get("actor").get("name").asString()).isEqualTo(dana.username() + " (token: tests)");
 		assertThat(update.get("source").asString()).isEqualTo("api");
 		assertThat(update.get("changes").get("amount").get("old").asString()).isEqualTo("42.00");
 		// the create with its payers (a second statement) is one event

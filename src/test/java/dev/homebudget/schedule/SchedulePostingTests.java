@@ -191,6 +191,13 @@ class SchedulePostingTests extends ApiTestSupport {
 		assertThat(small.postDue()).isEqualTo(10);
 		assertThat(small.postDue()).isZero();
 		assertThat(distinctDates(category)).isEqualTo(40);
+		// the history says where the entries came from
+		assertThat(this.jdbc.sql("""
+				SELECT DISTINCT h.source FROM history_events h JOIN expenses e ON e.id = h.entity_id
+				WHERE h.kind = 'expense' AND h.action = 'create' AND e.category = :category""")
+			.param("category", category)
+			.query(String.class)
+			.list()).containsExactly("schedule");
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.database.TransactionSettings;
 import dev.homebudget.ledger.JdbcEntries;
 import dev.homebudget.transition.JsonDirectory;
 import dev.homebudget.transition.JsonEntry;
@@ -55,11 +56,22 @@ public final class JsonImporter {
 
 	private final DataSource dataSource;
 
+	private final Map<String, String> writeSettings;
+
 	private final Reconciler reconciler;
 
 	public JsonImporter(DataSource dataSource) {
+		this(dataSource, Map.of());
+	}
+
+	/**
+	 * @param writeSettings settings the import's connection carries while it writes (who
+	 * writes and from where, for the history's triggers)
+	 */
+	public JsonImporter(DataSource dataSource, Map<String, String> writeSettings) {
 		this.dataSource = dataSource;
 		this.reconciler = new Reconciler(dataSource);
+		this.writeSettings = writeSettings;
 	}
 
 	/**
@@ -299,6 +311,7 @@ public final class JsonImporter {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SET synchronous_commit = off");
 				}
+				TransactionSettings.applyToSession(connection, this.writeSettings);
 				connection.setAutoCommit(false);
 				for (LedgerSnapshot snapshot : snapshots.values()) {
 					results.add(new LedgerImport(connection, snapshot, options.batchSize(), listener).run());
@@ -306,7 +319,7 @@ public final class JsonImporter {
 				return finish(connection, results, options.deleteMissing());
 			}
 			finally {
-				release(connection);
+				release(connection, this.writeSettings);
 			}
 		}
 		catch (SQLException | IOException ex) {
@@ -331,13 +344,14 @@ public final class JsonImporter {
 	 * Leaves a pooled connection as it was found. Best effort: a broken connection is
 	 * discarded by the pool anyway, and this must not hide the error that broke it.
 	 */
-	private static void release(Connection connection) {
+	private static void release(Connection connection, Map<String, String> writeSettings) {
 		try {
 			connection.rollback();
 			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("RESET synchronous_commit");
 			}
+			TransactionSettings.clear(connection, writeSettings);
 			try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 				unlock.setLong(1, IMPORT_LOCK);
 				unlock.execute();
