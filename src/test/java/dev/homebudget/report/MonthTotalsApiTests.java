@@ -1,5 +1,6 @@
 package dev.homebudget.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The kept month totals through the app's own write paths: random sequences of creates,
  * edits that move entries across months, categories and currencies, deletes, bulk
- * deletes, restores from the trash (single rows and whole bulk deletes) and CSV imports;
- * after every request the kept totals equal a recomputation from the entries. Its rows
- * are dated 1991 and 1992, which no other test of the shared database uses.
+ * deletes, restores from the trash (single rows and whole bulk deletes), CSV imports and
+ * bank statements committed and reverted; after every request the kept totals equal a
+ * recomputation from the entries. Its rows are dated 1991 and 1992, which no other test
+ * of the shared database uses.
  */
 class MonthTotalsApiTests extends ApiTestSupport {
 
@@ -46,7 +48,8 @@ class MonthTotalsApiTests extends ApiTestSupport {
 			.anyMatch((step) -> step.startsWith("bulk delete"))
 			.anyMatch((step) -> step.startsWith("restore {\"batch"))
 			.anyMatch((step) -> step.startsWith("restore {\""))
-			.anyMatch((step) -> step.startsWith("import"));
+			.anyMatch((step) -> step.startsWith("import"))
+			.anyMatch((step) -> step.startsWith("statement imported and reverted"));
 	}
 
 	private String step(Random random, String kind) {
@@ -96,6 +99,9 @@ class MonthTotalsApiTests extends ApiTestSupport {
 			assertThat(restored.status()).as(restored.toString()).isIn(200, 404);
 			return "restore " + body;
 		}
+		if (choice < 90) {
+			return statement(random);
+		}
 		StringBuilder csv = new StringBuilder(
 				kind.equals("expense") ? "date,business,category,amount,account,currency,notes\n"
 						: "date,category,amount,account,currency,notes\n");
@@ -112,6 +118,45 @@ class MonthTotalsApiTests extends ApiTestSupport {
 		ApiResponse imported = send("POST", "/api/v1/" + kind + "/import", csv.toString(), "text/csv");
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 		return "import " + kind + ":\n" + csv;
+	}
+
+	private static final String BOUNDARY = "----hbwMonthTotalsBoundary";
+
+	/**
+	 * A bank statement uploaded and committed (expenses and incomes at once), and half
+	 * the time reverted again.
+	 */
+	private String statement(Random random) {
+		StringBuilder file = new StringBuilder("Date,Amount,Payee,Memo\n");
+		for (int i = 0; i < 3; i++) {
+			file.append(date(random))
+				.append(',')
+				.append((random.nextInt(4) == 0) ? "" : "-")
+				.append(1 + random.nextInt(9999) / 100.0)
+				.append(",Payee ")
+				.append(i)
+				.append(",memo\n");
+		}
+		String mapping = "{\"date\":\"Date\",\"date_format\":\"yyyy-MM-dd\",\"amount\":\"Amount\","
+				+ "\"payee\":\"Payee\",\"memo\":\"Memo\",\"default_currency\":\"USD\"}";
+		String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n" + mapping
+				+ "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"account\"\r\n\r\nCard "
+				+ random.nextInt(1000) + "\r\n--" + BOUNDARY
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"statement.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + BOUNDARY + "--\r\n";
+		ApiResponse preview = sendBytes("POST", "/api/v1/imports", body.getBytes(StandardCharsets.UTF_8),
+				"multipart/form-data; boundary=" + BOUNDARY);
+		assertThat(preview.status()).as(preview.toString()).isEqualTo(201);
+		int batch = preview.json().get("id").asInt();
+		ApiResponse committed = post("/api/v1/imports/" + batch + "/commit", null);
+		assertThat(committed.status()).as(committed.toString()).isEqualTo(200);
+		assertThat(EntryMonthTotals.differences(this.jdbc)).as("statement committed:\n" + file).isEmpty();
+		if (random.nextBoolean()) {
+			ApiResponse reverted = post("/api/v1/imports/" + batch + "/revert", null);
+			assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+			return "statement imported and reverted:\n" + file;
+		}
+		return "statement imported:\n" + file;
 	}
 
 	private List<Integer> ids(String kind) {
