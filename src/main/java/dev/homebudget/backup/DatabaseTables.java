@@ -20,7 +20,8 @@ import dev.homebudget.database.MigrationSeededRows;
  * The application's tables as the catalog describes them, in the connection's current
  * schema, so that a table added by a later migration is backed up without anyone
  * remembering to list it. Flyway's history table is left out: a backup records the schema
- * version instead, and a restore migrates to it.
+ * version instead, and a restore migrates to it. So are the tables triggers rebuild from
+ * the entries ({@link MigrationSeededRows#REBUILT_BY_TRIGGERS}).
  */
 final class DatabaseTables {
 
@@ -107,7 +108,9 @@ final class DatabaseTables {
 			statement.setString(1, (excluded != null) ? excluded : "");
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					names.add(rows.getString(1));
+					if (!MigrationSeededRows.REBUILT_BY_TRIGGERS.contains(rows.getString(1))) {
+						names.add(rows.getString(1));
+					}
 				}
 			}
 		}

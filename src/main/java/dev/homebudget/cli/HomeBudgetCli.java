@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 		subcommands = { ServeCommand.class, MigrateCommand.class, StatusCommand.class, HistoryCommand.class,
 				ValidateCommand.class, DowngradeCommand.class, BackupCommand.class, RestoreCommand.class,
 				SeedSmokeCommand.class, SeedTestDataCommand.class, FlagsCommand.class, RepairCommand.class,
-				ImportJsonCommand.class, ReconcileCommand.class, ExportJsonCommand.class, UserCommand.class },
+				ImportJsonCommand.class, ReconcileCommand.class, ExportJsonCommand.class, UserCommand.class,
+				VerifySummaryCommand.class },
 		footer = { "", "Database selection for every command: DATABASE_URL, or the embedded server in BUDGET_DATA_DIR.",
 				"Commands other than serve need the data directory to themselves: stop the app first." })
 public final class HomeBudgetCli implements Runnable {

@@ -74,6 +74,7 @@ class FreshDatabaseCommandsTests {
 		assertThat(succeeds("seed-test-data", "--count", "50").out()).contains("Applied", "Added 50 expense(s)");
 		assertThat(succeeds("flags").out()).isNotBlank();
 		assertThat(succeeds("repair").out()).isNotBlank();
+		assertThat(succeeds("verify-summary").out()).contains("Applied", "The month totals agree with the entries.");
 		freshDatabase();
 		CliRun user = runWithInput("a long enough password\n", "user", "add", "dana");
 		assertThat(user.status()).as(user.out() + user.err()).isZero();

@@ -71,7 +71,7 @@ class HomeBudgetCliTests {
 		CliRun help = run("--help");
 		assertThat(help.status()).isZero();
 		assertThat(help.out()).contains("serve", "migrate", "status", "history", "validate", "seed-smoke",
-				"seed-test-data", "flags", "import-json", "reconcile", "export-json");
+				"seed-test-data", "flags", "import-json", "reconcile", "export-json", "verify-summary");
 		assertThat(HomeBudgetCli.servesWeb(new String[0])).isTrue();
 		assertThat(HomeBudgetCli.servesWeb(new String[] { "--server.port=9000" })).isTrue();
 		assertThat(HomeBudgetCli.servesWeb(new String[] { "serve" })).isTrue();

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.ledger.EntryMonthTotals;
+import dev.homebudget.schema.SchemaDowngrade;
 import dev.homebudget.support.MigratedDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -61,6 +63,40 @@ class FlywayMigrationTests {
 			.update();
 		Map<String, Object> row = jdbc.sql("SELECT currency, amount::text AS amount FROM expenses").query().singleRow();
 		assertThat(row).containsEntry("currency", "\u20aa").containsEntry("amount", "1.01");
+	}
+
+	/**
+	 * V23 fills the kept month totals from the rows already there, and its undo drops
+	 * them without calling them lost data (they are derived from the entries).
+	 */
+	@Test
+	void shouldFillTheMonthTotalsFromExistingEntriesAndUndoThemWithoutDataLoss() {
+		DataSource dataSource = MigratedDatabase.dataSource("flyway_month_totals");
+		MigratedDatabase.migrate(dataSource, "21");
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		jdbc.sql("INSERT INTO households (name) VALUES ('second')").update();
+		jdbc.sql("""
+				INSERT INTO expenses (household_id, date, category, amount, account, currency)
+				SELECT 1 + i % 2, DATE '2024-01-01' + i * 11, 'Category ' || (i % 3), i * 1.25, 'Cash',
+				       CASE WHEN i % 4 = 0 THEN 'USD' ELSE '₪' END
+				FROM generate_series(1, 60) AS i""").update();
+		jdbc.sql("""
+				INSERT INTO incomes (date, category, amount, account, currency)
+				SELECT DATE '2024-01-01' + i * 30, 'Salary', 1000, 'Bank', 'gold'
+				FROM generate_series(1, 12) AS i""").update();
+		MigratedDatabase.migrate(dataSource, "23");
+		assertThat(EntryMonthTotals.differences(jdbc)).isEmpty();
+		assertThat(jdbc.sql("SELECT sum(entries) FROM entry_month_totals").query(Long.class).single()).isEqualTo(72);
+		assertThat(jdbc.sql("SELECT DISTINCT currency FROM entry_month_totals WHERE kind = 'income'")
+			.query(String.class)
+			.list()).containsExactly("XXX");
+
+		Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+		SchemaDowngrade.Result undone = new SchemaDowngrade(flyway, SchemaDowngrade.UNDO_LOCATION, null)
+			.downgrade(false);
+		assertThat(undone.status()).as(undone.message()).isEqualTo(SchemaDowngrade.Status.DOWNGRADED);
+		assertThat(undone.dataLoss()).isEmpty();
+		assertThat(columns(jdbc, "entry_month_totals")).isEmpty();
 	}
 
 	@Test
