@@ -56,15 +56,44 @@ class RuleController {
 		this.idempotentRequests = idempotentRequests;
 	}
 
+	record PayeeSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
+			"contains", "equals", "regex" }) String op,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 500,
+					description = "The text (case and runs of spaces ignored), or a Java regular expression") String value){
+
+	}
+
+	record AmountSchema(@Schema(description = "At least this much (the amount without its sign)") BigDecimal min,
+			@Schema(description = "At most this much") BigDecimal max,
+			@Schema(description = "Only entries in this currency") String currency) {
+
+	}
+
+	@Schema(description = "Every condition present must hold; a rule has at least one")
+	record ConditionsSchema(@Schema(allowableValues = {
+			"expense", "income" }) String kind,
+			@Schema(description = "The business, or an income's notes") PayeeSchema payee, AmountSchema amount,
+			@Schema(description = "The account, ignoring case") String account,
+			@Schema(description = "The currency (a code, a symbol, or NIS)") String currency){
+
+	}
+
+	@Schema(description = "The fields a matching rule fills in; a rule has at least one")
+	record ActionsSchema(@Schema(description = "A category name") String category,
+			@Schema(description = "The business (expenses only)") String business, String account,
+			@JsonProperty("paid_by") @Schema(
+					description = "A member's user id (expenses, sign-in mode only)") Integer paidBy,
+			@JsonProperty("for_whom") @Schema(
+					description = "A member's user id (expenses, sign-in mode only)") Integer forWhom,
+			@Schema(description = "Added to the notes once", maxLength = 500) String note) {
+
+	}
+
 	record RuleResponse(int id, String name, boolean enabled,
 			@Schema(description = "Its place in the order rules are tried in, from 1") int position,
 			@Schema(description = "When it matches, no rule below it is tried") boolean stop,
-			@Schema(type = "object",
-					description = "kind, payee {op: contains|equals|regex, value}, amount {min, max, currency}, "
-							+ "account, currency; null ones are not checked") JsonNode conditions,
-			@Schema(type = "object",
-					description = "category, business, account, paid_by, for_whom, note; null ones are left alone") JsonNode actions,
-			int version) {
+			@Schema(implementation = ConditionsSchema.class) JsonNode conditions,
+			@Schema(implementation = ActionsSchema.class) JsonNode actions, int version) {
 
 		static RuleResponse of(Rule rule, int position) {
 			return new RuleResponse(rule.id(), rule.name(), rule.enabled(), position, rule.stop(),
@@ -76,10 +105,8 @@ class RuleController {
 	record RuleRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String name,
 			@Schema(description = "Default true (on create); absent on replace: unchanged") Boolean enabled,
 			@Schema(description = "Default false (on create); absent on replace: unchanged") Boolean stop,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "object",
-					example = "{\"payee\": {\"op\": \"contains\", \"value\": \"shufersal\"}, \"kind\": \"expense\"}") Object conditions,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "object",
-					example = "{\"category\": \"Groceries\", \"business\": \"Shufersal\"}") Object actions) {
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ConditionsSchema conditions,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ActionsSchema actions) {
 
 	}
 
@@ -130,6 +157,29 @@ class RuleController {
 					+ "; apply again to write them") int remaining,
 			List<ChangeResponse> changes) {
 
+	}
+
+	record SuggestionResponse(@Schema(description = "The business, as one of its expenses spells it") String business,
+			@Schema(description = "The category it was moved to by hand") String category,
+			@Schema(description = "How many of its expenses were") int entries,
+			@Schema(description = "A rule to POST to " + PATH + " as it is, or after editing") RuleRequest rule) {
+
+	}
+
+	@GetMapping(path = PATH + "/suggestions", produces = "application/json")
+	@Operation(operationId = "listRuleSuggestions",
+			summary = "Rules worth adding: businesses whose expenses were moved by hand to the same category "
+					+ RuleService.SUGGEST_AFTER + " times or more, where no rule does it yet (at most "
+					+ RuleService.MAX_SUGGESTIONS + ")")
+	List<SuggestionResponse> suggestions() {
+		return this.rules.suggestions()
+			.stream()
+			.map((s) -> new SuggestionResponse(s.business(), s.category(), s.entries(), new RuleRequest(
+					(s.business().length() > 100) ? s.business().substring(0, 100) : s.business(), true, false,
+					new ConditionsSchema(RuleSubject.EXPENSE, new PayeeSchema(Rule.TextMatch.EQUALS, s.business()),
+							null, null, null),
+					new ActionsSchema(s.category(), null, null, null, null, null))))
+			.toList();
 	}
 
 	@GetMapping(path = PATH, produces = "application/json")

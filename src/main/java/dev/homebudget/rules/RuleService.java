@@ -49,6 +49,14 @@ class RuleService {
 	/** Changes a preview lists at most. */
 	static final int MAX_PREVIEWED = 200;
 
+	/** Hand corrections of one business to one category that suggest a rule. */
+	static final int SUGGEST_AFTER = 3;
+
+	/** Suggestions answered at most, and the expense updates they are looked for in. */
+	static final int MAX_SUGGESTIONS = 20;
+
+	static final int SUGGESTION_WINDOW = 5_000;
+
 	/** Entries one apply changes at most; the rest wait for the next call. */
 	static final int MAX_APPLIED = 500;
 
@@ -99,6 +107,46 @@ class RuleService {
 	/** What an apply changed, and how many changes wait for another call. */
 	record Applied(Rule rule, List<Change> changed, int remaining) {
 
+	}
+
+	/**
+	 * A rule worth adding: a business moved by hand to one category {@code entries}
+	 * times.
+	 */
+	record Suggestion(String business, String category, int entries) {
+
+	}
+
+	/**
+	 * Businesses whose expenses were moved by hand to the same category at least
+	 * {@code SUGGEST_AFTER} times, where no rule puts that business in a category yet.
+	 */
+	List<Suggestion> suggestions() {
+		int household = readable();
+		List<Rule> rules = this.store.list(household, MAX_RULES);
+		List<Suggestion> suggestions = new ArrayList<>();
+		for (RuleStore.Correction correction : this.store.corrections(household, SUGGEST_AFTER, SUGGESTION_WINDOW,
+				MAX_SUGGESTIONS * 2)) {
+			if (suggestions.size() < MAX_SUGGESTIONS && !covered(rules, correction.business())) {
+				suggestions.add(new Suggestion(correction.business(), correction.category(), correction.entries()));
+			}
+		}
+		return suggestions;
+	}
+
+	/** Whether an enabled rule sets the category of an expense of this business. */
+	private static boolean covered(List<Rule> rules, String business) {
+		for (Rule rule : rules) {
+			Rule.Conditions c = rule.conditions();
+			if (!rule.enabled() || rule.actions().category() == null
+					|| (c.kind() != null && !c.kind().equals(RuleSubject.EXPENSE)) || c.payee() == null) {
+				continue;
+			}
+			if (c.payee().test(business) == Rule.Match.YES) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	List<Rule> list() {

@@ -157,6 +157,43 @@ class RuleStore {
 			.list();
 	}
 
+	/** One business whose expenses were moved by hand to the same category. */
+	record Correction(String business, String category, int entries) {
+
+	}
+
+	/**
+	 * Businesses whose expenses had their category changed by hand (in the app or through
+	 * the API) to the same category at least {@code times} times, among the household's
+	 * newest {@code window} expense updates; the expense's business as it is now, the
+	 * most corrected first.
+	 */
+	List<Correction> corrections(int household, int times, int window, int limit) {
+		return this.jdbc
+			.sql("""
+					WITH recent AS (
+					    SELECT entity_id, changes -> 'category' ->> 'new' AS category
+					    FROM history_events
+					    WHERE household_id = :household AND kind = 'expense' AND action = 'update'
+					        AND source IN ('web', 'api') AND changes -> 'category' IS NOT NULL
+					    ORDER BY id DESC
+					    LIMIT :window)
+					SELECT min(regexp_replace(btrim(e.business), '\\s+', ' ', 'g')) AS business, min(r.category) AS category,
+					    count(DISTINCT r.entity_id)::int AS entries
+					FROM recent r JOIN expenses e ON e.id = r.entity_id AND e.household_id = :household
+					WHERE e.business IS NOT NULL AND btrim(e.business) <> '' AND r.category IS NOT NULL
+					GROUP BY lower(regexp_replace(btrim(e.business), '\\s+', ' ', 'g')), lower(r.category)
+					HAVING count(DISTINCT r.entity_id) >= :times
+					ORDER BY entries DESC, business
+					LIMIT :limit""")
+			.param("household", household)
+			.param("times", times)
+			.param("window", window)
+			.param("limit", limit)
+			.query((rs, row) -> new Correction(rs.getString(1), rs.getString(2), rs.getInt(3)))
+			.list();
+	}
+
 	/** How many entries of one kind the household has. */
 	int countEntries(int household, String kind) {
 		String table = RuleSubject.EXPENSE.equals(kind) ? "expenses" : "incomes";

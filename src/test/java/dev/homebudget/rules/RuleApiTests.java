@@ -354,6 +354,38 @@ class RuleApiTests extends SignedInHouseholdsSupport {
 		assertThat(owner.json("POST", PATH + "/" + id + "/preview", null).json().get("total").asInt()).isZero();
 	}
 
+	@Test
+	void threeHandCorrectionsOfABusinessSuggestARuleUntilOneCoversIt() {
+		TokenCaller owner = newUser("rg");
+		List<Integer> cafe = new ArrayList<>();
+		for (String business : List.of("Cafe Nero", "CAFE  NERO", "cafe nero", "Cafe Nero")) {
+			ApiResponse expense = owner.json("POST", "/api/v1/expense", "{\"date\":\"2025-11-10\",\"business\":\""
+					+ business + "\",\"category\":\"Uncategorized\",\"amount\":12,\"account\":\"Visa\"}");
+			assertThat(expense.status()).as(expense.toString()).isEqualTo(200);
+			cafe.add(expense.json().get("expense").get("id").asInt());
+		}
+		for (int i = 0; i < 2; i++) {
+			assertThat(owner.json("PUT", "/api/v1/expense/" + cafe.get(i), "{\"category\":\"Coffee\"}").status())
+				.isEqualTo(200);
+		}
+		// twice is not yet a habit; another category does not count with these
+		assertThat(owner.json("PUT", "/api/v1/expense/" + cafe.get(3), "{\"category\":\"Snacks\"}").status())
+			.isEqualTo(200);
+		assertThat(owner.get(PATH + "/suggestions").json()).isEmpty();
+		assertThat(owner.json("PUT", "/api/v1/expense/" + cafe.get(2), "{\"category\":\"coffee\"}").status())
+			.isEqualTo(200);
+		ApiResponse suggestions = owner.get(PATH + "/suggestions");
+		assertThat(suggestions.status()).as(suggestions.toString()).isEqualTo(200);
+		assertThat(suggestions.json()).hasSize(1);
+		JsonNode suggestion = suggestions.json().get(0);
+		assertThat(suggestion.get("business").asString()).isEqualToIgnoringCase("cafe nero");
+		assertThat(suggestion.get("category").asString()).isEqualToIgnoringCase("coffee");
+		assertThat(suggestion.get("entries").asInt()).isEqualTo(3);
+		// the suggested rule is a body to POST as it is
+		created(owner.json("POST", PATH, suggestion.get("rule").toString()));
+		assertThat(owner.get(PATH + "/suggestions").json()).isEmpty();
+	}
+
 	private Map<String, Object> expenseRow(int id) {
 		return this.jdbc.sql("SELECT category, business, notes, version FROM expenses WHERE id = :id")
 			.param("id", id)
