@@ -3,7 +3,7 @@
 // edit one in the form below the list, move a rule up or down (the whole order is sent, so a
 // rule added meanwhile is not lost: the server refuses and the list is read again), delete one.
 // Each change of a rule is sent with its version (If-Match). A viewer reads the list only.
-// See docs/rules.md.
+// Fetched when the page is first opened, not with the app. See docs/rules.md.
 import { api } from './api.js';
 
 const dialog = document.getElementById('rules-dialog');
@@ -242,10 +242,14 @@ addButton.addEventListener('click', () => {
 	say('');
 	openForm(null);
 });
-document.getElementById('rules-open').addEventListener('click', async () => {
+/** Opens the page: schedules.js calls it on the header's Rules, fetching this module then. */
+export async function open() {
 	say('');
 	closeForm();
 	await load();
+	// the page behind stays put while the dialog is open (app.css): on a phone only the dialog scrolls
+	document.documentElement.classList.add('rules-open');
 	dialog.showModal();
-});
+}
+dialog.addEventListener('close', () => document.documentElement.classList.remove('rules-open'));
 document.getElementById('rules-close').addEventListener('click', () => dialog.close());
