@@ -310,3 +310,6 @@ document.getElementById('schedules-open').addEventListener('click', async () => 
 	dialog.showModal();
 });
 document.getElementById('schedules-close').addEventListener('click', () => dialog.close());
+
+// the header's Rules (rules.js): its module is fetched when first opened, not with the app
+document.getElementById('rules-open').addEventListener('click', async () => (await import('./rules.js')).open());

@@ -28,7 +28,8 @@ class ModuleStructureTests {
 			"dev.homebudget.currency..", "dev.homebudget.expense..", "dev.homebudget.income..",
 			"dev.homebudget.report..", "dev.homebudget.settle..", "dev.homebudget.household..",
 			"dev.homebudget.idempotency..", "dev.homebudget.auth..", "dev.homebudget.settings..",
-			"dev.homebudget.schedule..", "dev.homebudget.history..", "dev.homebudget.imports.." };
+			"dev.homebudget.schedule..", "dev.homebudget.history..", "dev.homebudget.imports..",
+			"dev.homebudget.rules.." };
 
 	/** The entry model, its SQL, queries, writes and CSV, and the storage port. */
 	static final String[] LEDGER = { "dev.homebudget.ledger.." };

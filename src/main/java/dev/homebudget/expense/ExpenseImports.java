@@ -2,13 +2,15 @@ package dev.homebudget.expense;
 
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.settle.SplitRequest;
+import dev.homebudget.web.IfMatch;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Creates expenses for another feature (a statement import) the way the API's POST does:
  * in sign-in mode the caller pays and the expense is shared by the household's default
- * rule, elsewhere it has no payers. Joins the caller's transaction.
+ * rule, elsewhere it has no payers; and changes them the way PUT does (a rule applied to
+ * existing entries). Joins the caller's transaction.
  */
 @Component
 public class ExpenseImports {
@@ -22,6 +24,22 @@ public class ExpenseImports {
 	/** Creates one expense; the same checks and rules as {@code POST /api/v1/expense}. */
 	public Expense create(EntryValues values) {
 		return this.payers.create(values, SplitRequest.NONE).expense();
+	}
+
+	/**
+	 * Creates one expense with who paid and for whom (a rule named them); the same checks
+	 * as {@code POST /api/v1/expense} with {@code paid_by} and {@code for_whom}.
+	 */
+	public Expense create(EntryValues values, SplitRequest split) {
+		return this.payers.create(values, split).expense();
+	}
+
+	/**
+	 * Changes the fields present and the payer fields given; the same checks and history
+	 * as {@code PUT /api/v1/expense/{id}}.
+	 */
+	public Expense replace(int id, EntryValues changes, SplitRequest split, IfMatch ifMatch) {
+		return this.payers.replace(id, changes, split, ifMatch).expense();
 	}
 
 }

@@ -98,13 +98,18 @@ class ImportController {
 			String currency, String business, String notes, String category, String account,
 			@JsonProperty("bank_id") @Schema(description = "The bank's own transaction id") String bankId,
 			@Schema(description = "The entry a duplicate or match concerns") ImportEntryRef entry,
-			@Schema(description = "After a commit: the entry this row created") ImportEntryRef created, int version){
+			@Schema(description = "After a commit: the entry this row created") ImportEntryRef created, int version,
+			@JsonProperty("rule_ids") @Schema(
+					description = "The rules that filled this row in, in the order they applied (absent: none)") List<Integer> ruleIds,
+			@JsonProperty("paid_by") @Schema(description = "Who paid, when a rule said so") Integer paidBy,
+			@JsonProperty("for_whom") @Schema(description = "For whom, when a rule said so") Integer forWhom){
 
 		static ImportRowResponse of(ImportStore.Row row) {
 			return new ImportRowResponse(row.line(), row.status(), row.reason(), row.decision(), row.kind(), row.date(),
 					row.amount(), row.currency(), row.business(), row.notes(), row.category(), row.account(),
 					row.bankId(), (row.matchId() != null) ? new ImportEntryRef(row.matchKind(), row.matchId()) : null,
-					(row.entryId() != null) ? new ImportEntryRef(row.entryKind(), row.entryId()) : null, row.version());
+					(row.entryId() != null) ? new ImportEntryRef(row.entryKind(), row.entryId()) : null, row.version(),
+					row.ruleIds().isEmpty() ? null : row.ruleIds(), row.paidBy(), row.forWhom());
 		}
 
 	}

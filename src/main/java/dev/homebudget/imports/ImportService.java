@@ -23,6 +23,7 @@ import dev.homebudget.ledger.CsvImportProperties;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.ledger.Households;
+import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.IfMatch;
 import dev.homebudget.web.PreconditionFailedException;
@@ -68,12 +69,16 @@ class ImportService {
 
 	private final JsonMapper json;
 
+	private final StatementRules rules;
+
 	private final Semaphore running = new Semaphore(AT_ONCE, true);
 
 	ImportService(ImportStore store, CurrentHousehold household, CurrentUser currentUser, StorageMode storage,
 			ExpenseImports expenseImports, ExpenseService expenses, IncomeService incomes,
-			PlatformTransactionManager transactionManager, CsvImportProperties limits, JsonMapper json) {
+			PlatformTransactionManager transactionManager, CsvImportProperties limits, JsonMapper json,
+			StatementRules rules) {
 		this.json = json;
+		this.rules = rules;
 		this.store = store;
 		this.household = household;
 		this.currentUser = currentUser;
@@ -120,10 +125,11 @@ class ImportService {
 					.unreadable("The file is not valid UTF-8" + (fallback.name().equals("UTF-8")
 							? "; name its encoding in the mapping (e.g. windows-1255)" : " nor " + fallback.name())));
 			CsvStatement.Parsed parsed = CsvStatement.parse(text.text(), mapping, upload.account(), this.maxRows);
-			List<CsvStatement.ParsedRow> rows = parsed.rows();
-			if (rows.isEmpty()) {
+			if (parsed.rows().isEmpty()) {
 				throw CsvStatement.unreadable("The file has no data rows");
 			}
+			StatementRules.Ruled ruled = this.rules.apply(household, parsed.rows());
+			List<CsvStatement.ParsedRow> rows = ruled.rows();
 			LocalDate first = null;
 			LocalDate last = null;
 			List<String> bankIds = new ArrayList<>();
@@ -147,8 +153,10 @@ class ImportService {
 						: List.of();
 				Map<String, ImportDedup.SeenBankId> seen = this.store.seenBankIds(household, bankIds);
 				List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, existing, seen);
-				return this.store.insert(household, new ImportStore.NewBatch(createdBy, upload.fileName(), format,
-						profileId, upload.account(), mapping.toJson().toString(), signature), rows, verdicts);
+				return this.store.insert(
+						household, new ImportStore.NewBatch(createdBy, upload.fileName(), format, profileId,
+								upload.account(), mapping.toJson().toString(), signature),
+						rows, verdicts, ruled.applied());
 			});
 		}
 		finally {
@@ -349,7 +357,16 @@ class ImportService {
 			.put(EntryField.NOTES, row.notes());
 		try {
 			if ("expense".equals(row.kind())) {
-				return this.expenseImports.create(values.put(EntryField.BUSINESS, row.business()).build()).id();
+				values.put(EntryField.BUSINESS, row.business());
+				if (row.paidBy() != null || row.forWhom() != null) {
+					// a rule said who paid and for whom
+					return this.expenseImports
+						.create(values.build(),
+								new SplitRequest(row.paidBy() != null, row.paidBy(), row.forWhom() != null,
+										row.forWhom(), null))
+						.id();
+				}
+				return this.expenseImports.create(values.build()).id();
 			}
 			return this.incomes.create(values.build()).id();
 		}

@@ -46,7 +46,8 @@ class ImportStore {
 	/** A staged row. */
 	record Row(int line, String status, String reason, String kind, LocalDate date, BigDecimal amount, String currency,
 			String business, String notes, String category, String account, String bankId, String matchKind,
-			Integer matchId, String decision, String entryKind, Integer entryId, int version) {
+			Integer matchId, String decision, String entryKind, Integer entryId, int version, List<Integer> ruleIds,
+			Integer paidBy, Integer forWhom) {
 
 	}
 
@@ -56,7 +57,8 @@ class ImportStore {
 
 	}
 
-	int insert(int household, NewBatch batch, List<CsvStatement.ParsedRow> rows, List<ImportDedup.Verdict> verdicts) {
+	int insert(int household, NewBatch batch, List<CsvStatement.ParsedRow> rows, List<ImportDedup.Verdict> verdicts,
+			List<StatementRules.Applied> applied) {
 		int[] counts = new int[4];
 		for (ImportDedup.Verdict verdict : verdicts) {
 			switch (verdict.status()) {
@@ -96,16 +98,30 @@ class ImportStore {
 			arguments.add(new Object[] { id, row.line(), verdict.status(), reason, row.kind(),
 					(row.date() != null) ? Date.valueOf(row.date()) : null, row.amount(), row.currency(),
 					row.business(), row.notes(), row.category(), row.account(), row.bankId(), verdict.matchKind(),
-					verdict.matchId(), verdict.decision() });
+					verdict.matchId(), verdict.decision(), ruleIds(applied.get(i).ruleIds()), applied.get(i).paidBy(),
+					applied.get(i).forWhom() });
 		}
 		int[] types = { Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
 				Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.VARCHAR, Types.INTEGER, Types.VARCHAR };
+				Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER };
 		this.template.batchUpdate("""
 				INSERT INTO import_rows (batch_id, line, status, reason, kind, date, amount, currency, business, notes,
-				    category, account, bank_id, match_kind, match_id, decision)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", arguments, types);
+				    category, account, bank_id, match_kind, match_id, decision, rule_ids, paid_by, for_whom)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS integer[]), ?, ?)""", arguments,
+				types);
 		return id;
+	}
+
+	/** Rule ids as a PostgreSQL array literal; null for none. */
+	private static String ruleIds(List<Integer> ids) {
+		if (ids.isEmpty()) {
+			return null;
+		}
+		StringBuilder array = new StringBuilder("{");
+		for (int i = 0; i < ids.size(); i++) {
+			array.append((i == 0) ? "" : ",").append(ids.get(i));
+		}
+		return array.append('}').toString();
 	}
 
 	private static final String BATCH_COLUMNS = """
@@ -157,7 +173,7 @@ class ImportStore {
 
 	private static final String ROW_COLUMNS = """
 			line, status, reason, kind, date, amount, currency, business, notes, category, account, bank_id,
-			match_kind, match_id, decision, entry_kind, entry_id, version""";
+			match_kind, match_id, decision, entry_kind, entry_id, version, rule_ids, paid_by, for_whom""";
 
 	/** Rows after a line, in line order, at most {@code limit}. */
 	List<Row> rows(int batch, int afterLine, int limit) {
@@ -204,7 +220,18 @@ class ImportStore {
 				rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
 				rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
 				(Integer) rs.getObject(14), rs.getString(15), rs.getString(16), (Integer) rs.getObject(17),
-				rs.getInt(18));
+				rs.getInt(18), integers(rs.getArray(19)), (Integer) rs.getObject(20), (Integer) rs.getObject(21));
+	}
+
+	private static List<Integer> integers(java.sql.Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		List<Integer> values = new ArrayList<>();
+		for (Object value : (Object[]) array.getArray()) {
+			values.add(((Number) value).intValue());
+		}
+		return List.copyOf(values);
 	}
 
 	/**

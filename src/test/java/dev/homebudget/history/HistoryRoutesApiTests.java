@@ -58,7 +58,12 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			// a revert are, below)
 			"POST /api/v1/imports", "PATCH /api/v1/imports/{import_id}/rows/{line}",
 			"DELETE /api/v1/imports/{import_id}", "POST /api/v1/imports/profiles",
-			"PUT /api/v1/imports/profiles/{profile_id}", "DELETE /api/v1/imports/profiles/{profile_id}");
+			"PUT /api/v1/imports/profiles/{profile_id}", "DELETE /api/v1/imports/profiles/{profile_id}",
+			// a rule is a plan for rows, not a row (applying it changes entries, below);
+			// a
+			// preview only reads
+			"POST /api/v1/rules", "PUT /api/v1/rules/{rule_id}", "DELETE /api/v1/rules/{rule_id}",
+			"POST /api/v1/rules/order", "POST /api/v1/rules/{rule_id}/preview");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -187,6 +192,20 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 					"id");
 			return owner.json("POST", "/api/v1/schedules/" + schedule + "/occurrences/2030-01-31/confirm", "{}");
 		}, Map.of("expense", 1)));
+		// a rule applied to existing entries changes them through the update path: the
+		// expense made here, then its change
+		tried.put("POST /api/v1/rules/{rule_id}/apply", new Tried(() -> {
+			assertThat(owner
+				.json("POST", "/api/v1/expense",
+						"{\"date\":\"2025-11-10\",\"business\":\"Rule target\",\"category\":\"Food\",\"amount\":4,"
+								+ "\"account\":\"Cash\"}")
+				.status()).isEqualTo(200);
+			int rule = id(owner.json("POST", "/api/v1/rules",
+					"{\"name\":\"Target\",\"conditions\":{\"payee\":{\"op\":\"equals\",\"value\":\"rule target\"}},"
+							+ "\"actions\":{\"category\":\"Fun\"}}"),
+					"id");
+			return owner.json("POST", "/api/v1/rules/" + rule + "/apply", null);
+		}, Map.of("expense", 2)));
 		String settle = "{\"from_user\":" + member.userId() + ",\"to_user\":" + owner.userId()
 				+ ",\"amount\":\"5.00\"}";
 		tried.put("POST /api/v1/settlements",

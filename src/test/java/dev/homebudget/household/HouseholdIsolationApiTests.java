@@ -61,7 +61,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/suggestions", "GET /api/v1/exchange-rates", "GET /api/v1/settings",
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
 			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming", "GET /api/v1/activity",
-			"GET /api/v1/changes", "GET /api/v1/trash", "GET /api/v1/imports", "GET /api/v1/imports/profiles");
+			"GET /api/v1/changes", "GET /api/v1/trash", "GET /api/v1/imports", "GET /api/v1/imports/profiles",
+			"GET /api/v1/rules", "GET /api/v1/rules/suggestions");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -71,7 +72,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"PUT /api/v1/budgets/settings", "POST /api/v1/budgets/{period}/moves", "POST /api/v1/budgets/{period}/copy",
 			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
 			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed", "POST /api/v1/trash/restore",
-			"DELETE /api/v1/trash", "POST /api/v1/imports", "POST /api/v1/imports/profiles");
+			"DELETE /api/v1/trash", "POST /api/v1/imports", "POST /api/v1/imports/profiles", "POST /api/v1/rules",
+			"POST /api/v1/rules/order");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -168,6 +170,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 					    || ' / ' ||
 					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, name, header_signature,
 					        mapping::text, version), '|' ORDER BY id)), '-') FROM import_profiles WHERE household_id = :household)
+					    || ' / ' ||
+					       (SELECT count(*) || ' ' || coalesce(md5(string_agg(concat_ws(',', id, name, enabled, position, stop,
+					        conditions::text, actions::text, version), '|' ORDER BY id)), '-') FROM rules
+					        WHERE household_id = :household)
 					    || ' / ' || (SELECT base_currency FROM households WHERE id = :household)""")
 			.param("household", household)
 			.query(String.class)
@@ -261,6 +267,12 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.param("marker", a.marker())
 			.query(Integer.class)
 			.single();
+		// A's rule: it would rename B's "Shop" expenses if it reached them
+		ApiResponse aRule = a.user()
+			.json("POST", "/api/v1/rules", "{\"name\":\"" + a.marker() + "\",\"conditions\":{\"payee\":{\"op\":"
+					+ "\"contains\",\"value\":\"shop\"}},\"actions\":{\"business\":\"" + a.marker() + "\"}}");
+		assertThat(aRule.status()).as(aRule.toString()).isEqualTo(201);
+		int rule = aRule.json().get("id").asInt();
 		String before = fingerprint(a.household());
 		List<Integer> aCategories = this.jdbc
 			.sql("SELECT id FROM categories WHERE household_id = :household ORDER BY id")
@@ -276,6 +288,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		aIds.put("line", List.of(2));
 		aIds.put("profile_id", List.of(profile));
 		aIds.put("schedule_id", List.of(aSchedule));
+		aIds.put("rule_id", List.of(rule));
 
 		Set<String> routes = apiRoutes();
 		assertThat(routes).as("the enumeration found the routes")
@@ -433,6 +446,18 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		assertThat(b.user().json("POST", "/api/v1/calendar/feed", null).status()).isEqualTo(201);
 		assertThat(b.user().delete("/api/v1/calendar/feed").status()).isEqualTo(200);
 
+		// B's rules are B's: A's rule is not in B's order, and B's apply leaves A's rows
+		ApiResponse bRule = b.user()
+			.json("POST", "/api/v1/rules", "{\"name\":\"B\",\"conditions\":{\"kind\":\"expense\"},"
+					+ "\"actions\":{\"note\":\"B was here\"}}");
+		assertThat(bRule.status()).as(bRule.toString()).isEqualTo(201);
+		int bRuleId = bRule.json().get("id").asInt();
+		assertThat(b.user().get("/api/v1/rules").json()).hasSize(1);
+		assertThat(b.user().json("POST", "/api/v1/rules/order", "{\"ids\":[" + rule + "," + bRuleId + "]}").status())
+			.isEqualTo(409);
+		assertThat(b.user().json("POST", "/api/v1/rules/" + bRuleId + "/apply", null).status()).isEqualTo(200);
+		assertThat(b.user().delete("/api/v1/rules/" + bRuleId).status()).isEqualTo(200);
+
 		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
 		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());
 	}
@@ -569,6 +594,10 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 		}
 		if (path.startsWith("/api/v1/imports/")) {
 			return method.equals("PATCH") ? "{\"decision\":\"skip\"}" : null;
+		}
+		if (path.startsWith("/api/v1/rules/")) {
+			return method.equals("PUT") ? "{\"name\":\"B-was-here\",\"conditions\":{\"kind\":\"expense\"},"
+					+ "\"actions\":{\"category\":\"B-was-here\"}}" : null;
 		}
 		if (path.startsWith("/api/v1/budgets/")) {
 			return method.equals("PUT") ? "{\"assigned\":1}" : null;

@@ -1,0 +1,102 @@
+package dev.homebudget.ui;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import tools.jackson.databind.JsonNode;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The Rules page: the household's rules in their order, in words; a rule added through
+ * the form, moved up, edited and deleted. On a phone (taps, 390×844) and a desktop
+ * (keyboard); axe-core finds nothing in light and dark mode.
+ */
+class RulesBrowserTests extends BrowserTestSupport {
+
+	private static Locator button(Locator scope, String name) {
+		return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	private static Locator field(Locator scope, String label) {
+		return scope.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void rulesAreAddedReorderedEditedAndDeleted(String viewport) {
+		sql("DELETE FROM rules");
+		try {
+			api("POST", "/api/v1/rules", "{\"name\":\"Fuel\",\"conditions\":{\"payee\":{\"op\":\"regex\","
+					+ "\"value\":\"^paz\"}},\"actions\":{\"category\":\"Car\"}}");
+			Page dark = open(viewport, ColorScheme.DARK);
+			activate(dark.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
+					viewport);
+			Locator darkDialog = dark.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));
+			assertThat(darkDialog.locator(".rule-item")).hasCount(1);
+			Axe.assertNoViolations(dark, "with the Rules page (dark)");
+
+			Page page = open(viewport);
+			activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
+					viewport);
+			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));
+			Locator items = dialog.locator(".rule-item");
+			assertThat(items).hasCount(1);
+			assertThat(items.first()).containsText("1. Fuel");
+			assertThat(items.first()).containsText("When payee matches “^paz” → category Car");
+
+			activate(button(dialog, "Add rule"), viewport);
+			assertThat(field(dialog, "Name")).isFocused();
+			field(dialog, "Name").fill("Groceries");
+			field(dialog, "Payee text").fill("shufersal");
+			field(dialog, "Kind").selectOption("expense");
+			field(dialog, "Category").fill("Groceries");
+			field(dialog, "Business").fill("Shufersal");
+			Axe.assertNoViolations(page, "with the rule form");
+			activate(button(dialog, "Save rule"), viewport);
+			assertThat(items).hasCount(2);
+			assertThat(items.nth(1)).containsText("2. Groceries");
+			assertThat(items.nth(1))
+				.containsText("When payee contains “shufersal”, an expense → category Groceries, business Shufersal");
+			assertThat(dialog.locator("#rules-message")).hasText("Groceries saved");
+
+			activate(button(dialog, "Move Groceries up"), viewport);
+			assertThat(items.first()).containsText("1. Groceries");
+			assertThat(items.nth(1)).containsText("2. Fuel");
+			assertThat(dialog.locator("#rules-message")).hasText("Groceries moved up");
+			JsonNode rules = api("GET", "/api/v1/rules", null);
+			org.assertj.core.api.Assertions.assertThat(rules.get(0).get("name").asString()).isEqualTo("Groceries");
+			org.assertj.core.api.Assertions.assertThat(rules.get(1).get("name").asString()).isEqualTo("Fuel");
+
+			activate(button(dialog, "Edit Fuel"), viewport);
+			assertThat(field(dialog, "Name")).hasValue("Fuel");
+			assertThat(field(dialog, "How the payee is compared")).hasValue("regex");
+			field(dialog, "Category").fill("Fuel");
+			// saved from the keyboard: Enter, or the phone keyboard's Go
+			field(dialog, "Category").press("Enter");
+			assertThat(items.nth(1)).containsText("→ category Fuel");
+			org.assertj.core.api.Assertions.assertThat(api("GET", "/api/v1/rules", null).get(1).get("version").asInt())
+				.isEqualTo(2);
+
+			activate(button(dialog, "Delete Groceries"), viewport);
+			assertThat(items).hasCount(1);
+			assertThat(items.first()).containsText("1. Fuel");
+			Axe.assertNoViolations(page, "with the Rules page");
+			activate(button(dialog, "Close"), viewport);
+			assertThat(dialog).isHidden();
+			// the header's buttons, Rules among them, wrap on a phone instead of widening
+			// the page
+			org.assertj.core.api.Assertions
+				.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+				.isLessThanOrEqualTo("mobile".equals(viewport) ? 390 : 1280);
+		}
+		finally {
+			sql("DELETE FROM rules");
+		}
+	}
+
+}
