@@ -88,14 +88,11 @@ class ImportService {
 
 	/**
 	 * An uploaded file, with its mapping given inline, or a saved profile named, or
-	 * neither (the profile whose header the file has is chosen).
+	 * neither (the profile whose header the file has is chosen); or, for a format that
+	 * names its own fields, the hints given.
 	 */
 	record Upload(byte[] bytes, String fileName, ImportMapping mapping, String account, Integer profileId,
 			StatementFormat format, StatementOptions options) {
-
-		Upload(byte[] bytes, String fileName, ImportMapping mapping, String account, Integer profileId) {
-			this(bytes, fileName, mapping, account, profileId, StatementFormat.CSV, StatementOptions.DEFAULTS);
-		}
 
 	}
 
