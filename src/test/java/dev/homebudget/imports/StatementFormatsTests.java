@@ -314,4 +314,23 @@ class StatementFormatsTests {
 			.contains("line 82");
 	}
 
+	@Test
+	void camtOfNewerVersionsWithEscapedText() {
+		String xml = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">"
+				+ "<BkToCstmrStmt><Stmt><Acct><Id><Othr><Id>ACC-1</Id></Othr></Id></Acct><Ntry>"
+				+ "<Amt Ccy=\"CHF\">12.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+				+ "<BookgDt><Dt>2030-01-01</Dt></BookgDt><NtryDtls><TxDtls><Refs><EndToEndId>E2E-9</EndToEndId>"
+				+ "</Refs><RltdPties><Cdtr><Pty><Nm>M&amp;S &#x5e9;&lt;x&gt;</Nm></Pty></Cdtr></RltdPties>"
+				+ "<RmtInf><Ustrd><![CDATA[cdata & more]]></Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt>"
+				+ "</BkToCstmrStmt></Document>";
+		CsvStatement.ParsedRow row = read(xml.getBytes(StandardCharsets.UTF_8), null, StatementOptions.DEFAULTS).rows()
+			.get(0);
+		assertThat(row.error()).isNull();
+		assertThat(row.business()).isEqualTo("M&S ש<x>");
+		assertThat(row.notes()).isEqualTo("cdata & more");
+		assertThat(row.account()).isEqualTo("ACC-1");
+		assertThat(row.currency()).isEqualTo("CHF");
+		assertThat(row.bankId()).isEqualTo("E2E-9");
+	}
+
 }
