@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -45,9 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /api/v1/imports}: upload a bank or card statement (multipart, CSV or TSV through
- * a column mapping) and get its preview, re-read it a page at a time, flip a row's
- * decision, commit the batch, discard a preview, revert a committed batch.
+ * {@code /api/v1/imports}: upload a bank or card statement (multipart: CSV or TSV through
+ * a column mapping, or OFX/QFX, QIF or CAMT.053) and get its preview, re-read it a page
+ * at a time, flip a row's decision, commit the batch, discard a preview, revert a
+ * committed batch.
  */
 @RestController
 @Tag(name = "imports")
@@ -117,14 +119,14 @@ class ImportController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImportResponse(int id, @Schema(allowableValues = {
 			"preview", "committed", "reverted" }) String status, @JsonProperty("file_name") String fileName,
-			@Schema(allowableValues = { "csv", "tsv" }) String format,
+			@Schema(allowableValues = { "csv", "tsv", "ofx", "qif", "camt053" }) String format,
 			@JsonProperty("profile_id") @Schema(
 					description = "The saved profile the file was read with") Integer profileId,
 			@Schema(description = "Its name") String profile, String account,
 			@JsonProperty("created_at") OffsetDateTime createdAt,
 			@JsonProperty("committed_at") OffsetDateTime committedAt,
 			@JsonProperty("reverted_at") OffsetDateTime revertedAt, ImportCounts counts,
-			@Schema(description = "The mapping the file was read with") JsonNode mapping,
+			@Schema(description = "The mapping the file was read with (OFX, QIF, CAMT.053: the hints it was read with)") JsonNode mapping,
 			@Schema(description = "A page of rows in line order (only on the preview and GET of one import)") List<ImportRowResponse> rows,
 			@Schema(description = "Where the next page of rows is; null on the last") String next, int version){
 
@@ -149,29 +151,45 @@ class ImportController {
 	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
 	@Operation(operationId = "uploadStatement",
 			summary = "Upload a bank or card statement and get its preview: every row parsed and classified",
-			description = "Multipart fields: file (the CSV or TSV statement), mapping (JSON: how its columns map, "
-					+ "see docs/imports.md) or profile (a saved profile's id; with neither, the saved profile whose "
-					+ "header the file has), account (the account of rows without an account column). Nothing is "
-					+ "written to the ledger until the commit.")
+			description = "Multipart fields: file (the statement: CSV, TSV, OFX 1.x or 2.x, QFX, QIF or ISO 20022 "
+					+ "CAMT.053, told from its content), mapping (CSV and TSV: JSON saying how its columns map, "
+					+ "see docs/imports.md; OFX, QIF and CAMT.053 name their own fields and take only hints: "
+					+ "date_format (QIF), default_currency, default_category, encoding) or profile (CSV and TSV: a "
+					+ "saved profile's id; with neither, the saved profile whose header the file has), account "
+					+ "(the account of rows without an account column, or instead of the file's own account id). "
+					+ "Nothing is written to the ledger until the commit.")
 	@ApiResponse(responseCode = "201", description = "The preview, with the first page of rows")
 	@ApiResponse(responseCode = "413", description = "The file is too large or has too many rows",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ApiSchemas.ErrorDetail.class)))
 	ResponseEntity<ImportResponse> upload(@RequestPart(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "mapping", required = false) @Parameter(
-					description = "JSON object: date, date_format, amount or debit and credit, sign, decimal, "
-							+ "thousands, payee, memo, category, default_category, account, currency, "
-							+ "default_currency, id, delimiter, header, encoding") String mapping,
+					description = "JSON object. CSV and TSV: date, date_format, amount or debit and credit, sign, "
+							+ "decimal, thousands, payee, memo, category, default_category, account, currency, "
+							+ "default_currency, id, delimiter, header, encoding. OFX, QIF, CAMT.053: only "
+							+ "date_format (QIF), default_currency, default_category, encoding") String mapping,
 			@RequestParam(name = "account", required = false) @Parameter(
-					description = "Account of rows without an account column") String account,
+					description = "Account of rows without an account column; for OFX and CAMT.053 it replaces "
+							+ "the file's account id") String account,
 			@RequestParam(name = "profile", required = false) @Parameter(
 					description = "A saved profile's id, instead of a mapping; with neither, the profile whose "
 							+ "header the file has is chosen") String profile)
 			throws IOException {
 		List<ValidationIssue> issues = new ArrayList<>();
+		byte[] bytes = null;
+		StatementFormat format = StatementFormat.CSV;
 		if (file == null || file.isEmpty()) {
 			issues.add(new ValidationIssue("missing", List.of("body", "file"), "Field required: a non-empty file", null,
 					null));
+		}
+		else {
+			bytes = file.getBytes();
+			try {
+				format = StatementFormat.detect(bytes);
+			}
+			catch (RequestValidationException ex) {
+				issues.addAll(ex.issues());
+			}
 		}
 		String accountName = (account == null || account.isBlank()) ? null : account.strip();
 		if (accountName != null && accountName.length() > 100) {
@@ -179,6 +197,7 @@ class ImportController {
 					"String should have at most 100 characters", account, null));
 		}
 		ImportMapping parsed = null;
+		StatementOptions options = StatementOptions.DEFAULTS;
 		if (mapping != null && !mapping.isBlank()) {
 			JsonNode tree = null;
 			try {
@@ -188,7 +207,10 @@ class ImportController {
 				issues.add(
 						new ValidationIssue("json_invalid", List.of("body", "mapping"), "Invalid JSON", mapping, null));
 			}
-			if (tree != null) {
+			if (tree != null && format.selfDescribing()) {
+				options = StatementOptions.read(tree, format, List.of("body", "mapping"), issues);
+			}
+			else if (tree != null) {
 				parsed = ImportMapping.read(tree, List.of("body", "mapping"), issues);
 			}
 		}
@@ -205,6 +227,12 @@ class ImportController {
 				issues.add(new ValidationIssue("value_error", List.of("body", "profile"),
 						"Value error, name a profile or send a mapping, not both", profile, null));
 			}
+			if (format.selfDescribing()) {
+				issues.add(new ValidationIssue("value_error", List.of("body", "profile"),
+						"Value error, this is a " + format.code().toUpperCase(Locale.ROOT)
+								+ " file, which names its own columns; profiles are for CSV and TSV files",
+						profile, null));
+			}
 		}
 		if (!issues.isEmpty()) {
 			throw new RequestValidationException(issues);
@@ -214,7 +242,7 @@ class ImportController {
 			fileName = fileName.substring(0, 255);
 		}
 		int id = this.imports
-			.upload(new ImportService.Upload(file.getBytes(), fileName, parsed, accountName, profileId));
+			.upload(new ImportService.Upload(bytes, fileName, parsed, accountName, profileId, format, options));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(id, 0, DEFAULT_ROWS));
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -92,14 +93,25 @@ class ImportService {
 
 	/**
 	 * An uploaded file, with its mapping given inline, or a saved profile named, or
-	 * neither (the profile whose header the file has is chosen).
+	 * neither (the profile whose header the file has is chosen); or, for a format that
+	 * names its own fields, the hints given.
 	 */
-	record Upload(byte[] bytes, String fileName, ImportMapping mapping, String account, Integer profileId) {
+	record Upload(byte[] bytes, String fileName, ImportMapping mapping, String account, Integer profileId,
+			StatementFormat format, StatementOptions options) {
 
 	}
 
 	/** A mapping and the profile it comes from (null: given inline). */
 	private record Chosen(ImportMapping mapping, ImportStore.Profile profile) {
+
+	}
+
+	/**
+	 * A file read into rows, with what the batch keeps of how: its format, its mapping
+	 * (for OFX, QIF and CAMT.053: the hints given), its profile and its header.
+	 */
+	private record Read(CsvStatement.Parsed parsed, String format, String mapping, Integer profileId,
+			String signature) {
 
 	}
 
@@ -113,22 +125,11 @@ class ImportService {
 		int household = writable();
 		acquire();
 		try {
-			Chosen chosen = choose(household, upload);
-			ImportMapping mapping = chosen.mapping();
-			if (mapping.account() == null && upload.account() == null) {
-				throw new RequestValidationException(new ValidationIssue("missing", List.of("body", "account"),
-						"Field required: the mapping has no account column, so name the upload's account", null, null));
-			}
-			Charset fallback = mapping.encoding();
-			StatementText.Decoded text = StatementText.decode(upload.bytes(), fallback)
-				.orElseThrow(() -> CsvStatement
-					.unreadable("The file is not valid UTF-8" + (fallback.name().equals("UTF-8")
-							? "; name its encoding in the mapping (e.g. windows-1255)" : " nor " + fallback.name())));
-			CsvStatement.Parsed parsed = CsvStatement.parse(text.text(), mapping, upload.account(), this.maxRows);
-			if (parsed.rows().isEmpty()) {
+			Read read = upload.format().selfDescribing() ? readSelfDescribing(upload) : readCsv(household, upload);
+			if (read.parsed().rows().isEmpty()) {
 				throw CsvStatement.unreadable("The file has no data rows");
 			}
-			StatementRules.Ruled ruled = this.rules.apply(household, parsed.rows());
+			StatementRules.Ruled ruled = this.rules.apply(household, read.parsed().rows());
 			List<CsvStatement.ParsedRow> rows = ruled.rows();
 			LocalDate first = null;
 			LocalDate last = null;
@@ -144,9 +145,6 @@ class ImportService {
 			}
 			LocalDate from = (first != null) ? first.minusDays(ImportDedup.MATCH_DAYS) : null;
 			LocalDate to = (last != null) ? last.plusDays(ImportDedup.MATCH_DAYS) : null;
-			String format = (mapping.delimiter() == '\t') ? "tsv" : "csv";
-			Integer profileId = (chosen.profile() != null) ? chosen.profile().id() : null;
-			String signature = CsvStatement.signature(parsed.header());
 			Integer createdBy = this.currentUser.get().map(SignedInUser::id).orElse(null);
 			return this.transactions.execute((status) -> {
 				List<ImportDedup.Existing> existing = (from != null) ? this.store.existing(household, from, to)
@@ -154,14 +152,46 @@ class ImportService {
 				Map<String, ImportDedup.SeenBankId> seen = this.store.seenBankIds(household, bankIds);
 				List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, existing, seen);
 				return this.store.insert(
-						household, new ImportStore.NewBatch(createdBy, upload.fileName(), format, profileId,
-								upload.account(), mapping.toJson().toString(), signature),
+						household, new ImportStore.NewBatch(createdBy, upload.fileName(), read.format(),
+								read.profileId(), upload.account(), read.mapping(), read.signature()),
 						rows, verdicts, ruled.applied());
 			});
 		}
 		finally {
 			this.running.release();
 		}
+	}
+
+	/** A CSV or TSV file through its mapping or profile. */
+	private Read readCsv(int household, Upload upload) {
+		Chosen chosen = choose(household, upload);
+		ImportMapping mapping = chosen.mapping();
+		if (mapping.account() == null && upload.account() == null) {
+			throw new RequestValidationException(new ValidationIssue("missing", List.of("body", "account"),
+					"Field required: the mapping has no account column, so name the upload's account", null, null));
+		}
+		Charset fallback = mapping.encoding();
+		StatementText.Decoded text = StatementText.decode(upload.bytes(), fallback)
+			.orElseThrow(() -> CsvStatement.unreadable("The file is not valid UTF-8" + (fallback.name().equals("UTF-8")
+					? "; name its encoding in the mapping (e.g. windows-1255)" : " nor " + fallback.name())));
+		CsvStatement.Parsed parsed = CsvStatement.parse(text.text(), mapping, upload.account(), this.maxRows);
+		return new Read(parsed, (mapping.delimiter() == '\t') ? "tsv" : "csv", mapping.toJson().toString(),
+				(chosen.profile() != null) ? chosen.profile().id() : null, CsvStatement.signature(parsed.header()));
+	}
+
+	/**
+	 * An OFX/QFX, QIF or CAMT.053 file: it names its own fields; the upload may give
+	 * hints.
+	 */
+	private Read readSelfDescribing(Upload upload) {
+		StatementOptions options = upload.options();
+		CsvStatement.Parsed parsed = switch (upload.format()) {
+			case OFX -> OfxStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
+			case QIF -> QifStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
+			case CAMT053 -> CamtStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
+			case CSV -> throw new IllegalStateException("CSV is read through a mapping");
+		};
+		return new Read(parsed, upload.format().code(), options.toJson(upload.format()).toString(), null, "");
 	}
 
 	/**
@@ -242,6 +272,13 @@ class ImportService {
 							new ValidationIssue("value_error", List.of("body", "import_id"),
 									"Value error, this household has no such import", fromImport, null)));
 				signature = batch.headerSignature();
+				if (!"csv".equals(batch.format()) && !"tsv".equals(batch.format())) {
+					throw new RequestValidationException(new ValidationIssue("value_error",
+							List.of("body", "import_id"),
+							"Value error, import " + fromImport + " is " + batch.format().toUpperCase(Locale.ROOT)
+									+ ", which names its own columns; profiles are for CSV and TSV files",
+							fromImport, null));
+				}
 				if (saved == null) {
 					List<ValidationIssue> issues = new ArrayList<>();
 					saved = ImportMapping.read(this.json.readTree(batch.mapping()), List.of("body", "import_id"),

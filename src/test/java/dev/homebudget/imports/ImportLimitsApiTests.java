@@ -59,4 +59,32 @@ class ImportLimitsApiTests extends ApiTestSupport {
 			.isEqualTo(staged);
 	}
 
+	@Test
+	void theRowLimitHoldsForEveryFormat() {
+		int staged = this.jdbc.sql("SELECT count(*) FROM import_batches").query(Integer.class).single();
+		StringBuilder qif = new StringBuilder("!Type:Bank\n");
+		StringBuilder ofx = new StringBuilder("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1>"
+				+ "<STMTTRNRS><TRNUID>1<STMTRS><CURDEF>ILS<BANKACCTFROM><BANKID>1<ACCTID>2<ACCTTYPE>CHECKING"
+				+ "</BANKACCTFROM><BANKTRANLIST>");
+		StringBuilder camt = new StringBuilder("<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:"
+				+ "xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Acct><Id><IBAN>X</IBAN></Id></Acct>");
+		for (int i = 0; i < 11; i++) {
+			qif.append("D01/01/2030\nT-1\n^\n");
+			ofx.append("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20300101<TRNAMT>-1<FITID>L").append(i).append("</STMTTRN>");
+			camt.append("<Ntry><Amt Ccy=\"EUR\">1</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2030-01-01</Dt>"
+					+ "</BookgDt></Ntry>");
+		}
+		ofx.append("</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>");
+		camt.append("</Stmt></BkToCstmrStmt></Document>");
+		for (String file : new String[] { qif.toString(), ofx.toString(), camt.toString() }) {
+			ApiResponse tooMany = sendBytes("POST", "/api/v1/imports",
+					ImportUploads.body("s.txt", ImportUploads.utf8(file), "account", "Card"),
+					ImportUploads.CONTENT_TYPE);
+			assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(413);
+			assertThat(tooMany.json().get("detail").asString()).contains("more than 10 transactions");
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM import_batches").query(Integer.class).single())
+			.isEqualTo(staged);
+	}
+
 }
