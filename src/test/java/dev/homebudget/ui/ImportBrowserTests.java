@@ -232,6 +232,21 @@ class ImportBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void aQfxStatementNeedsNoMappingAndGoesStraightToItsPreview() throws IOException {
+		byte[] qfx = Files.readAllBytes(java.nio.file.Path.of("src", "test", "resources", "imports", "statement.qfx"));
+		open("mobile");
+		Locator dialog = openImportPage("mobile");
+		assertThat(dialog.locator("#import-file-name")).containsText("OFX, QFX, QIF or CAMT.053");
+		dialog.locator("#import-file").setInputFiles(new FilePayload("card.qfx", "application/octet-stream", qfx));
+		dialog.locator("#import-account").fill("Card");
+		activate(button(dialog, "Read the file"), "mobile");
+		Locator preview = dialog.locator("#import-preview");
+		assertThat(count(preview, "New")).hasText("1");
+		assertThat(dialog.locator("#import-mapping")).isHidden();
+		Axe.assertNoViolations(this.page, "with a QFX statement's preview (mobile)");
+	}
+
+	@Test
 	void aRowChangedMeanwhileIsReloadedAndSaysSo() {
 		Page page = open("desktop");
 		Locator dialog = openImportPage("desktop");
