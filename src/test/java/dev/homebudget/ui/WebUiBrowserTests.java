@@ -362,7 +362,8 @@ class WebUiBrowserTests extends BrowserTestSupport {
 				+ " ms including opening a browser context)");
 		System.out.println(page.evaluate(
 				"() => JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), Math.round(performance.getEntriesByType('navigation')[0].responseEnd)]]))"));
-		// the timings are recorded (printed above), not judged here: a busy machine must not
+		// the timings are recorded (printed above), not judged here: a busy machine must
+		// not
 		// fail the build; bench/README.md judges load times on an idle box
 		assertThat(Integer.parseInt(inPage)).as("ms from navigation start to tables shown").isPositive();
 		assertThat(rows("expense")).hasCount(monthIds.size());
