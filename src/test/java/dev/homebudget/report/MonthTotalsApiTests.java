@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 
 import dev.homebudget.ledger.EntryMonthTotals;
 import dev.homebudget.support.ApiTestSupport;
+import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * edits that move entries across months, categories and currencies, deletes, bulk
  * deletes, restores from the trash (single rows and whole bulk deletes), CSV imports and
  * bank statements committed and reverted; after every request the kept totals equal a
- * recomputation from the entries. Its rows are dated 1991 and 1992, which no other test
- * of the shared database uses.
+ * recomputation from the entries.
  */
 class MonthTotalsApiTests extends ApiTestSupport {
+
+	/**
+	 * A database of its own: the categories it creates ("groceries" among them) would
+	 * otherwise name other classes' entries in the shared one.
+	 */
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add(DATABASE_URL_PROPERTY, () -> TestDatabase.jdbcUrl("month_totals_api"));
+	}
 
 	private static final String[] CATEGORIES = { "Groceries", "Rent", "Fun", "groceries" };
 
