@@ -130,7 +130,9 @@ async function refresh() {
 	base = settings.base_currency;
 	const symbol = currencySymbol(base);
 	document.getElementById('base-current').textContent = symbol === base ? base : `${base} (${symbol})`;
-	document.getElementById('base-currency').value = base;
+	// not over what someone is typing there while the page loads
+	const baseInput = document.getElementById('base-currency');
+	if (document.activeElement !== baseInput) baseInput.value = base;
 	document.getElementById('rate-quote').placeholder = `${base} (base)`;
 	baseForm.hidden = !isOwner();
 	list.replaceChildren(...rates.map(row));

@@ -46,7 +46,7 @@ public record AuthProperties(@DefaultValue("single-user") AuthMode mode, @Defaul
 	 * @param burst bucket size
 	 * @param perSecond refill rate
 	 */
-	public record ApiRateLimit(@DefaultValue("50") int burst, @DefaultValue("20") int perSecond) {
+	public record ApiRateLimit(@DefaultValue("120") int burst, @DefaultValue("20") int perSecond) {
 
 	}
 
