@@ -220,43 +220,7 @@ class ScheduleService {
 	}
 
 	List<Upcoming> upcoming(int household, LocalDate today, int days) {
-		LocalDate until = today.plusDays(days - 1L);
-		Map<Integer, Schedule> schedules = new HashMap<>();
-		for (Schedule s : this.store.list(household, this.properties.maxPerHousehold())) {
-			schedules.put(s.id(), s);
-		}
-		List<Upcoming> items = new ArrayList<>();
-		Set<String> handled = new HashSet<>();
-		LocalDate earliest = schedules.values()
-			.stream()
-			.map(Schedule::postFrom)
-			.filter(today::isAfter)
-			.min(Comparator.naturalOrder())
-			.orElse(today);
-		for (ScheduleStore.StoredOccurrence o : this.store.handledSince(household, earliest, MAX_UPCOMING * 4)) {
-			handled.add(o.scheduleId() + "/" + o.due());
-			Schedule s = schedules.get(o.scheduleId());
-			if ("due".equals(o.status()) && s != null) {
-				items.add(new Upcoming(s, new Recurrence.Occurrence(o.seq(), o.due(), o.date()), s.amount(o.seq()),
-						"due"));
-			}
-		}
-		for (Schedule s : schedules.values()) {
-			if (!Schedule.ACTIVE.equals(s.status())) {
-				continue;
-			}
-			// what is due from post_from on and not handled yet is still to come (or
-			// about
-			// to be posted, if the poster has not run since it came due)
-			for (Recurrence.Occurrence o : s.recurrence().between(s.postFrom(), until, MAX_UPCOMING)) {
-				if (!handled.contains(s.id() + "/" + o.due())) {
-					items.add(new Upcoming(s, o, s.amount(o.seq()),
-							Schedule.AUTO.equals(s.mode()) ? "scheduled" : "to_confirm"));
-				}
-			}
-		}
-		items.sort(Comparator.comparing((Upcoming u) -> u.occurrence().date()).thenComparing((u) -> u.schedule().id()));
-		return (items.size() > MAX_UPCOMING) ? List.copyOf(items.subList(0, MAX_UPCOMING)) : items;
+		return upcomingBetween(household, today, null, today.plusDays(days - 1L), MAX_UPCOMING);
 	}
 
 	/**
@@ -276,6 +240,11 @@ class ScheduleService {
 		return items;
 	}
 
+	/**
+	 * By date, at most {@code limit}: occurrences waiting for confirmation, and those of
+	 * active schedules not handled yet up to {@code to}; from {@code from} on (less the
+	 * weekend shift), or from where the poster is when {@code from} is null or earlier.
+	 */
 	private List<Upcoming> upcomingBetween(int household, LocalDate today, LocalDate from, LocalDate to, int limit) {
 		Map<Integer, Schedule> schedules = new HashMap<>();
 		for (Schedule s : this.store.list(household, this.properties.maxPerHousehold())) {
@@ -289,7 +258,9 @@ class ScheduleService {
 			.filter(today::isAfter)
 			.min(Comparator.naturalOrder())
 			.orElse(today);
-		LocalDate first = from.isAfter(earliest) ? from.minusDays(Recurrence.MAX_SHIFT) : earliest;
+		// from the earliest schedule the poster is behind on, unless the range starts
+		// later
+		LocalDate first = (from != null && from.isAfter(earliest)) ? from.minusDays(Recurrence.MAX_SHIFT) : earliest;
 		for (ScheduleStore.StoredOccurrence o : this.store.handledSince(household, first, limit * 4)) {
 			handled.add(o.scheduleId() + "/" + o.due());
 			Schedule s = schedules.get(o.scheduleId());
