@@ -32,11 +32,22 @@ final class Axe {
 	}
 
 	/**
-	 * Runs axe on the whole page as it is now (transient toasts aside) and fails on any
-	 * violation, naming the rule, its help text and the first offending elements.
+	 * Runs axe on the whole page once its transitions have ended (transient toasts aside)
+	 * and fails on any violation, naming the rule, its help text and the first offending
+	 * elements.
 	 */
 	static void assertNoViolations(Page page, String where) {
 		page.evaluate("() => {" + source() + "\n}");
+		// A colour-scheme switch starts Bootstrap's colour transitions: axe must see
+		// where
+		// they end, not a colour halfway (it once measured a button mid-fade at 4.46:1).
+		page.evaluate("""
+				async () => {
+				  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+				  await Promise.all(document.getAnimations()
+				    .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+				    .map((a) => a.finished.catch(() => null)));
+				}""");
 		String json = (String) page.evaluate("""
 				async () => JSON.stringify((await axe.run({ exclude: [['#toasts']] }, { resultTypes: ['violations'] }))
 				  .violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
