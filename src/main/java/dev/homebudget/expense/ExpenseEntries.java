@@ -1,5 +1,8 @@
 package dev.homebudget.expense;
 
+import java.util.List;
+
+import dev.homebudget.expense.ExpenseService.ImportedRow;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.settle.SplitRequest;
 
@@ -26,6 +29,16 @@ public class ExpenseEntries {
 	 */
 	public Expense create(EntryValues values, SplitRequest split) {
 		return this.payers.create(values, split).expense();
+	}
+
+	/**
+	 * Creates expenses in the current household, all or none, with the checks of
+	 * {@link #create} for each and a few statements for the whole list.
+	 * @param splits each expense's payer fields, in the same order
+	 * @return the expenses created, in the same order
+	 */
+	public List<Expense> createAll(List<EntryValues> values, List<SplitRequest> splits) {
+		return this.payers.createAll(ImportedRow.of(values, splits));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.homebudget.expense;
 
+import java.util.List;
+
+import dev.homebudget.expense.ExpenseService.ImportedRow;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.web.IfMatch;
@@ -32,6 +35,14 @@ public class ExpenseImports {
 	 */
 	public Expense create(EntryValues values, SplitRequest split) {
 		return this.payers.create(values, split).expense();
+	}
+
+	/**
+	 * Creates expenses all or none, each as {@link #create(EntryValues, SplitRequest)}
+	 * would, with a few statements for the whole list; in the same order.
+	 */
+	public List<Expense> createAll(List<EntryValues> values, List<SplitRequest> splits) {
+		return this.payers.createAll(ImportedRow.of(values, splits));
 	}
 
 	/**

@@ -64,7 +64,16 @@ interface ExpensePayers {
 	 */
 	BiFunction<EntryValues, EntryCsv.Row, ImportedRow> csvRowReader();
 
+	/**
+	 * Creates every row with its payer and shares in one transaction, all or nothing,
+	 * with a few statements for the whole list rather than some per row (a row whose
+	 * split is null stays unattributed); the created expenses in the rows' order.
+	 */
+	List<Expense> createAll(List<ImportedRow> rows);
+
 	/** Stores every checked row with its payer and shares in one transaction. */
-	int importAll(List<ImportedRow> rows);
+	default int importAll(List<ImportedRow> rows) {
+		return createAll(rows).size();
+	}
 
 }

@@ -1,6 +1,7 @@
 package dev.homebudget.expense;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,6 +55,15 @@ public class ExpenseService {
 
 	/** A checked CSV row: its expense and its split (null: unknown payer, no shares). */
 	public record ImportedRow(ExpenseDraft draft, SplitRequest split) {
+
+		/** Rows of the values and payer fields at the same positions. */
+		static List<ImportedRow> of(List<EntryValues> values, List<SplitRequest> splits) {
+			List<ImportedRow> rows = new ArrayList<>(values.size());
+			for (int i = 0; i < values.size(); i++) {
+				rows.add(new ImportedRow(ExpenseDraft.from(values.get(i)), splits.get(i)));
+			}
+			return rows;
+		}
 
 	}
 
@@ -171,8 +181,8 @@ public class ExpenseService {
 	 * Stores every draft in one transaction (one file replacement on JSON): all or none.
 	 */
 	@Transactional
-	public int createAll(List<ExpenseDraft> drafts) {
-		return writable().createAll(drafts).size();
+	public List<Expense> createAll(List<ExpenseDraft> drafts) {
+		return writable().createAll(drafts);
 	}
 
 	@Transactional

@@ -1,6 +1,7 @@
 package dev.homebudget.expense;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -140,16 +141,21 @@ final class HouseholdPayers implements ExpensePayers {
 	}
 
 	@Override
-	public int importAll(List<ImportedRow> rows) {
+	public List<Expense> createAll(List<ImportedRow> rows) {
 		return this.transactions.execute((status) -> {
 			int household = this.household.forWriting();
-			for (ImportedRow row : rows) {
-				Expense created = this.expenses.create(row.draft());
-				if (row.split() != null) {
-					this.splits.apply(household, created.id(), null, created.amount(), row.split(), false);
+			List<Expense> created = this.expenses.createAll(rows.stream().map(ImportedRow::draft).toList());
+			List<ExpenseSplits.Created> splits = new ArrayList<>(created.size());
+			for (int i = 0; i < created.size(); i++) {
+				// a row without payer cells (exported before payers were kept) stays
+				// unattributed
+				SplitRequest split = rows.get(i).split();
+				if (split != null) {
+					splits.add(new ExpenseSplits.Created(created.get(i).id(), created.get(i).amount(), split));
 				}
 			}
-			return rows.size();
+			this.splits.applyToCreated(household, splits);
+			return created;
 		});
 	}
 

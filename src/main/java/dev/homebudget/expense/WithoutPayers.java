@@ -91,7 +91,8 @@ final class WithoutPayers implements ExpensePayers {
 	}
 
 	@Override
-	public int importAll(List<ImportedRow> rows) {
+	public List<Expense> createAll(List<ImportedRow> rows) {
+		rows.stream().filter((row) -> row.split() != null).forEach((row) -> requireStorable(row.split()));
 		return this.expenses.createAll(rows.stream().map(ImportedRow::draft).toList());
 	}
 

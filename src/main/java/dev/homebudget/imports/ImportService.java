@@ -14,10 +14,12 @@ import dev.homebudget.auth.CurrentUser;
 import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.config.StorageProperties.StorageBackend;
 import dev.homebudget.config.StorageMode;
+import dev.homebudget.expense.Expense;
 import dev.homebudget.expense.ExpenseImports;
 import dev.homebudget.expense.ExpenseNotFoundException;
 import dev.homebudget.expense.ExpenseService;
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.income.Income;
 import dev.homebudget.income.IncomeNotFoundException;
 import dev.homebudget.income.IncomeService;
 import dev.homebudget.ledger.CsvImportProperties;
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,6 +69,9 @@ class ImportService {
 
 	private final TransactionTemplate transactions;
 
+	/** A savepoint inside the caller's transaction. */
+	private final TransactionTemplate nested;
+
 	private final int maxRows;
 
 	private final JsonMapper json;
@@ -88,6 +94,8 @@ class ImportService {
 		this.expenses = expenses;
 		this.incomes = incomes;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.nested = new TransactionTemplate(transactionManager);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.maxRows = limits.maxRows();
 	}
 
@@ -370,18 +378,75 @@ class ImportService {
 			requirePreview(batch, "committed");
 			List<ImportStore.Row> rows = this.store.toImport(id);
 			List<Integer> lines = new ArrayList<>(rows.size());
-			List<Integer> ids = new ArrayList<>(rows.size());
 			String[] kinds = new String[rows.size()];
 			for (int i = 0; i < rows.size(); i++) {
-				ImportStore.Row row = rows.get(i);
-				lines.add(row.line());
-				kinds[i] = row.kind();
-				ids.add(create(row));
+				lines.add(rows.get(i).line());
+				kinds[i] = rows.get(i).kind();
+			}
+			List<Integer> ids;
+			try {
+				// all rows at once, in a savepoint: a refused one rolls back to it and
+				// the rows are created again one by one, which names its line
+				ids = this.nested.execute((savepoint) -> createAll(rows));
+			}
+			catch (RequestValidationException ex) {
+				ids = rows.stream().map(this::create).toList();
 			}
 			this.store.recordEntries(id, lines, kinds, ids);
 			this.store.setStatus(id, "committed", rows.size());
 			return this.store.batch(household, id).orElseThrow();
 		});
+	}
+
+	/**
+	 * Creates the rows' entries with a few statements for all of them (see
+	 * {@link #create} for one); their ids in the rows' order.
+	 */
+	private List<Integer> createAll(List<ImportStore.Row> rows) {
+		List<Integer> expenseRows = new ArrayList<>();
+		List<EntryValues> expenseValues = new ArrayList<>();
+		List<SplitRequest> expenseSplits = new ArrayList<>();
+		List<Integer> incomeRows = new ArrayList<>();
+		List<EntryValues> incomeValues = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			ImportStore.Row row = rows.get(i);
+			if ("expense".equals(row.kind())) {
+				expenseRows.add(i);
+				expenseValues.add(values(row).put(EntryField.BUSINESS, row.business()).build());
+				expenseSplits.add(split(row));
+			}
+			else {
+				incomeRows.add(i);
+				incomeValues.add(values(row).build());
+			}
+		}
+		Integer[] ids = new Integer[rows.size()];
+		List<Expense> expenses = this.expenseImports.createAll(expenseValues, expenseSplits);
+		for (int i = 0; i < expenses.size(); i++) {
+			ids[expenseRows.get(i)] = expenses.get(i).id();
+		}
+		List<Income> incomes = this.incomes.createEach(incomeValues);
+		for (int i = 0; i < incomes.size(); i++) {
+			ids[incomeRows.get(i)] = incomes.get(i).id();
+		}
+		return List.of(ids);
+	}
+
+	private static EntryValues.Builder values(ImportStore.Row row) {
+		return EntryValues.builder()
+			.put(EntryField.DATE, row.date())
+			.put(EntryField.CATEGORY, row.category())
+			.put(EntryField.AMOUNT, row.amount())
+			.put(EntryField.ACCOUNT, row.account())
+			.put(EntryField.CURRENCY, row.currency())
+			.put(EntryField.NOTES, row.notes());
+	}
+
+	/** Who paid and for whom where a rule said so, else the API's defaults. */
+	private static SplitRequest split(ImportStore.Row row) {
+		return (row.paidBy() != null || row.forWhom() != null)
+				? new SplitRequest(row.paidBy() != null, row.paidBy(), row.forWhom() != null, row.forWhom(), null)
+				: SplitRequest.NONE;
 	}
 
 	private int create(ImportStore.Row row) {

@@ -1,5 +1,6 @@
 package dev.homebudget.ledger;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,6 +98,18 @@ public final class EntrySql {
 			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
 					throws java.sql.SQLException {
 				return connection.createArrayOf("integer", values);
+			}
+		};
+	}
+
+	/** A {@code numeric[]} parameter (elements may be null). */
+	public static SqlTypeValue numericArray(Collection<BigDecimal> amounts) {
+		BigDecimal[] values = amounts.toArray(BigDecimal[]::new);
+		return new AbstractSqlTypeValue() {
+			@Override
+			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
+					throws java.sql.SQLException {
+				return connection.createArrayOf("numeric", values);
 			}
 		};
 	}

@@ -1,13 +1,17 @@
 package dev.homebudget.schedule;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import dev.homebudget.expense.Expense;
 import dev.homebudget.expense.ExpenseEntries;
 import dev.homebudget.household.CurrentHousehold;
+import dev.homebudget.income.Income;
 import dev.homebudget.income.IncomeService;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.settle.ExpenseSplits;
@@ -68,7 +72,25 @@ class EntryPosting {
 	List<Posted> createAsCreator(Schedule schedule, List<Recurrence.Occurrence> occurrences) {
 		return this.household.actingAs(schedule.household(), schedule.createdBy(), schedule.creatorName(), () -> {
 			ScheduleTemplate template = schedule.entryTemplate();
-			return occurrences.stream().map((o) -> create(schedule, template, o, schedule.amount(o.seq()))).toList();
+			List<EntryValues> values = occurrences.stream()
+				.map((o) -> template.values(o.date(), schedule.amount(o.seq()), schedule.note(o.seq())))
+				.toList();
+			List<Integer> ids;
+			if ("expense".equals(schedule.kind())) {
+				Function<BigDecimal, SplitRequest> split = split(schedule.household(), template);
+				ids = this.expenses.createAll(values, values.stream().map((v) -> split.apply(v.amount())).toList())
+					.stream()
+					.map(Expense::id)
+					.toList();
+			}
+			else {
+				ids = this.incomes.createEach(values).stream().map(Income::id).toList();
+			}
+			List<Posted> posted = new ArrayList<>(ids.size());
+			for (int i = 0; i < ids.size(); i++) {
+				posted.add(new Posted(occurrences.get(i), ids.get(i), values.get(i).amount()));
+			}
+			return posted;
 		});
 	}
 
@@ -84,7 +106,7 @@ class EntryPosting {
 		EntryValues values = template.values(occurrence.date(), amount, schedule.note(occurrence.seq()));
 		int id;
 		if ("expense".equals(schedule.kind())) {
-			id = this.expenses.create(values, split(schedule.household(), template, values.amount())).id();
+			id = this.expenses.create(values, split(schedule.household(), template).apply(values.amount())).id();
 		}
 		else {
 			id = this.incomes.create(values).id();
@@ -96,23 +118,25 @@ class EntryPosting {
 	 * The template's own payer fields; else, where payers are kept and the household set
 	 * a default split, shares by its weights among those still members.
 	 */
-	private SplitRequest split(int household, ScheduleTemplate template, BigDecimal amount) {
+	private Function<BigDecimal, SplitRequest> split(int household, ScheduleTemplate template) {
 		SplitRequest own = template.split();
 		if (template.namesSplit() || !this.splits.active()) {
-			return own;
+			return (amount) -> own;
 		}
 		Map<Integer, BigDecimal> weights = this.splitSettings.weights(household);
 		if (weights.isEmpty()) {
-			return own;
+			return (amount) -> own;
 		}
 		Set<Integer> members = this.splits.members(household);
 		Map<Integer, BigDecimal> current = new LinkedHashMap<>(weights);
 		current.keySet().retainAll(members);
 		if (current.isEmpty()) {
-			return own;
+			return (amount) -> own;
 		}
-		List<Share> shares = DefaultSplit.of(amount, current);
-		return shares.isEmpty() ? own : new SplitRequest(false, null, false, null, shares);
+		return (amount) -> {
+			List<Share> shares = DefaultSplit.of(amount, current);
+			return shares.isEmpty() ? own : new SplitRequest(false, null, false, null, shares);
+		};
 	}
 
 }

@@ -127,6 +127,95 @@ public class ExpenseSplits {
 		return new Split(enteredBy, paidBy, forWhom, shares);
 	}
 
+	/** An expense just created, with the payer fields it was created with. */
+	public record Created(int expenseId, BigDecimal amount, SplitRequest request) {
+
+	}
+
+	/**
+	 * {@link #apply} for expenses just created in {@code household}, all at once: the
+	 * same payers, shares and checks, with the members read once and one statement each
+	 * for the payers and the shares (a schedule posting a year of occurrences, an
+	 * import).
+	 * @return the stored splits, in the order given
+	 * @throws RequestValidationException (422) as {@link #apply}, for the first expense
+	 * refused
+	 */
+	public List<Split> applyToCreated(int household, List<Created> created) {
+		if (created.isEmpty()) {
+			return List.of();
+		}
+		Integer caller = this.currentUser.get().map(SignedInUser::id).orElse(null);
+		Set<Integer> members = members(household);
+		Set<Integer> sharing = sharingMembers(household);
+		List<Split> splits = new ArrayList<>(created.size());
+		for (Created expense : created) {
+			SplitRequest request = expense.request();
+			List<ValidationIssue> issues = new ArrayList<>();
+			Integer paidBy = request.paidByGiven() ? request.paidBy() : caller;
+			if (paidBy != null && !members.contains(paidBy)) {
+				issues.add(notMember(SplitRequest.PAID_BY, paidBy));
+			}
+			Integer forWhom = null;
+			List<Share> shares;
+			if (request.shares() != null) {
+				shares = customShares(request.shares(), expense.amount(), members, issues);
+			}
+			else if (request.forWhomGiven()) {
+				forWhom = request.forWhom();
+				if (forWhom != null && !members.contains(forWhom)) {
+					issues.add(notMember(SplitRequest.FOR_WHOM, forWhom));
+				}
+				shares = (forWhom != null) ? List.of(new Share(forWhom, expense.amount()))
+						: EqualSplit.of(expense.amount(), sharing);
+			}
+			else {
+				shares = EqualSplit.of(expense.amount(), sharing);
+			}
+			if (!issues.isEmpty()) {
+				throw new RequestValidationException(issues);
+			}
+			splits.add(new Split(caller, paidBy, forWhom, shares));
+		}
+		Integer[] ids = new Integer[created.size()];
+		Integer[] payers = new Integer[created.size()];
+		Integer[] beneficiaries = new Integer[created.size()];
+		List<Integer> shareExpenses = new ArrayList<>();
+		List<Integer> shareUsers = new ArrayList<>();
+		List<BigDecimal> shareAmounts = new ArrayList<>();
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = created.get(i).expenseId();
+			payers[i] = splits.get(i).paidBy();
+			beneficiaries[i] = splits.get(i).forWhom();
+			for (Share share : splits.get(i).shares()) {
+				shareExpenses.add(ids[i]);
+				shareUsers.add(share.userId());
+				shareAmounts.add(share.amount());
+			}
+		}
+		this.jdbc.sql("""
+				UPDATE expenses e SET paid_by = u.paid_by, for_whom = u.for_whom, entered_by = :caller
+				FROM unnest(:ids, :paidBy, :forWhom) AS u(id, paid_by, for_whom)
+				WHERE e.household_id = :household AND e.id = u.id""")
+			.param("caller", caller, java.sql.Types.INTEGER)
+			.param("ids", EntrySql.integerArray(List.of(ids)))
+			.param("paidBy", EntrySql.integerArray(java.util.Arrays.asList(payers)))
+			.param("forWhom", EntrySql.integerArray(java.util.Arrays.asList(beneficiaries)))
+			.param("household", household)
+			.update();
+		if (!shareExpenses.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO expense_shares (expense_id, user_id, amount)
+					SELECT u.expense_id, u.user_id, u.amount
+					FROM unnest(:expenses, :users, :amounts::numeric[]) AS u(expense_id, user_id, amount)""")
+				.param("expenses", EntrySql.integerArray(shareExpenses))
+				.param("users", EntrySql.integerArray(shareUsers))
+				.param("amounts", EntrySql.numericArray(shareAmounts))
+				.update();
+		}
+		return splits;
+	}
+
 	/**
 	 * What {@link #apply} would refuse when creating an expense of {@code amount} with
 	 * {@code request} (non-members, duplicate or mis-summed shares), without writing.

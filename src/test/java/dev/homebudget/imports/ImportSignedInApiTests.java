@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Statement imports in sign-in mode: a viewer reads its household's imports and changes
  * none of them, another household does not see them at all, and a committed expense is
- * paid by the member who committed it.
+ * paid by the member who committed it. A row the commit refuses is named by its line, and
+ * nothing of the import is written.
  */
 class ImportSignedInApiTests extends SignedInHouseholdsSupport {
 
@@ -68,6 +69,34 @@ class ImportSignedInApiTests extends SignedInHouseholdsSupport {
 		assertThat(payers).containsOnly(owner.userId()).hasSize(2);
 		assertThat(stranger.send("POST", path + "/revert", null, null).status()).isEqualTo(404);
 		assertThat(owner.send("POST", path + "/revert", null, null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRowRefusedAtCommitIsNamedByItsLineAndNothingIsWritten() {
+		TokenCaller owner = newUser("il");
+		TokenCaller partner = newUser("ip");
+		int household = currentHousehold(owner);
+		join(owner, household, "member", partner);
+		ApiResponse rule = owner.json("POST", "/api/v1/rules", "{\"name\":\"Partner pays\",\"conditions\":"
+				+ "{\"kind\":\"expense\"},\"actions\":{\"paid_by\":" + partner.userId() + "}}");
+		assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+		String account = "Card " + UUID.randomUUID().toString().substring(0, 8);
+		ApiResponse preview = upload(owner, account);
+		assertThat(preview.status()).as(preview.toString()).isEqualTo(201);
+		String path = "/api/v1/imports/" + preview.json().get("id").asInt();
+		// the member the rule names leaves between the preview and the commit
+		ApiResponse left = owner.delete("/api/v1/households/" + household + "/members/" + partner.userId());
+		assertThat(left.status()).as(left.toString()).isIn(200, 204);
+
+		ApiResponse refused = owner.send("POST", path + "/commit", null, null);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"rows\",2,\"paid_by\"]");
+		assertThat(refused.json().get("detail").get(0).get("msg").asString()).startsWith("Line 2: ");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM expenses WHERE account = :account")
+			.param("account", account)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(owner.get(path).json().get("status").asString()).isEqualTo("preview");
 	}
 
 }

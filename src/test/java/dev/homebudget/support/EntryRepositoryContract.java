@@ -218,6 +218,34 @@ public abstract class EntryRepositoryContract<E extends StoredEntry, D, R extend
 		assertThat(this.repository.createAll(List.of())).isEmpty();
 	}
 
+	/**
+	 * Many drafts at once (one INSERT per run of drafts with the same fields, in
+	 * PostgreSQL): the store holds exactly what creating them one by one would, in their
+	 * order, amounts and unicode text unchanged.
+	 */
+	@Test
+	void shouldCreateManyInOrderAsOneByOne() {
+		List<D> drafts = new java.util.ArrayList<>();
+		for (int i = 0; i < 1203; i++) {
+			BigDecimal amount = new BigDecimal("1234567.89").subtract(BigDecimal.valueOf(i * 7L, i % 3));
+			drafts.add(switch (i % 4) {
+				case 0 -> groceries();
+				case 1 -> draft(LocalDate.of(2024, 2, 29).plusDays(i), "קפה " + i, "Café", amount, "Visa", "$",
+						(i % 8 == 1) ? null : "note, \"quoted\" {" + i + "}");
+				case 2 -> moreGroceries();
+				default -> draft(LocalDate.of(2031, 1, 1), null, "Transport", amount.negate(), "Cash", "€", "");
+			});
+		}
+		List<E> created = this.repository.createAll(drafts);
+		assertThat(created).hasSize(drafts.size());
+		assertThat(created).extracting(StoredEntry::id).doesNotHaveDuplicates().isSorted();
+		for (int i = 0; i < drafts.size(); i++) {
+			assertThat(created.get(i)).isEqualTo(withId(drafts.get(i), created.get(i).id()));
+			assertThat(this.repository.findById(created.get(i).id())).contains(created.get(i));
+		}
+		assertThat(this.repository.count()).isEqualTo(drafts.size());
+	}
+
 	@Test
 	void shouldPutRowsUnderTheirOwnIdsAndKeepNewIdsAhead() {
 		E existing = this.repository.create(groceries());
