@@ -308,6 +308,45 @@ w_p95=$(awk 'NR==10{printf "%.3f", $1*1000}' "$bulk_times"); w_p99="$w_p95"
 record bulk_delete_1000 "-" "(reported, 10 sequential requests)" "-"
 fi
 
+if only history_ab; then
+# The cost of the history of changes, seen from a client: create, PUT and DELETE through the
+# app with the history triggers on and with them off (ALTER TABLE ... DISABLE TRIGGER, on
+# this throwaway database only), two interleaved rounds each, so a drift of the box's load
+# hits both sides alike. Everything else (the transaction's history settings included)
+# runs in both; the target is "with history within 15 % of without".
+echo "== history A/B (create, put, delete; history on/off, interleaved)" >&2
+history_triggers() { # ENABLE|DISABLE
+  local table
+  for table in expenses incomes settlements categories; do
+    psql_budget "ALTER TABLE $table $1 TRIGGER ${table}_history_insert, $1 TRIGGER ${table}_history_update, $1 TRIGGER ${table}_history_delete" >/dev/null
+  done
+}
+declare -A ab_rps=()
+shift_ids=8000
+for round in 1 2; do
+  for mode in on off; do
+    if [ "$mode" = off ]; then history_triggers DISABLE; else history_triggers ENABLE; fi
+    for scenario in create put delete; do
+      BENCH_DELETE_SHIFT=$shift_ids run_wrk "hist_$scenario" /api/v1/expense "$scenario.lua" "$connections"
+      ab_rps["${scenario}_$mode"]="${ab_rps["${scenario}_$mode"]:-} $w_rps"
+      if [ "$w_errors" != 0 ]; then ab_rps["errors"]="${ab_rps[errors]:-} $scenario:$w_errors"; fi
+    done
+    shift_ids=$(( shift_ids + 8000 ))
+  done
+done
+history_triggers ENABLE
+mean() { awk '{s=0; for (i=1;i<=NF;i++) s+=$i; printf "%.0f", s/NF}' <<<"$1"; }
+for scenario in create put delete; do
+  on=$(mean "${ab_rps[${scenario}_on]}"); off=$(mean "${ab_rps[${scenario}_off]}")
+  w_rps=$on; w_p50=-; w_p95=-; w_p99=-; w_app=-; w_db=-; w_errors=0
+  p_tps=$off; p_p95=""; p_p50=""; p_db=""
+  verdict=miss; if awk -v a="$on" -v b="$off" 'BEGIN{exit !(a >= 0.85*b)}'; then verdict=met; fi
+  if [ -n "${ab_rps[errors]:-}" ]; then w_errors="${ab_rps[errors]// /}"; fi
+  extra_json=",\"history_on_rps\":\"${ab_rps[${scenario}_on]# }\",\"history_off_rps\":\"${ab_rps[${scenario}_off]# }\""
+  record "history_$scenario" "$(ratio_of "$on" "$off")" "on >=85% of off (ceiling=off)" "$verdict"
+done
+fi
+
 import_line="IMPORT_JSON records=0 import_ms=0 reading_ms=0 writing_ms=0 verifying_ms=0 wall_ms=0 copy_ms=0 ratio=0"
 if only import_json; then
   echo "== import-json of ${BENCH_IMPORT_RECORDS:-100000} records vs COPY" >&2

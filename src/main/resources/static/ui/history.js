@@ -273,7 +273,8 @@ function openActivity() {
 				<div><label for="activity-source" class="form-label small mb-0">From</label>
 				<select id="activity-source" class="form-select form-select-sm"><option value="">Anywhere</option>
 					<option value="web">Web</option><option value="api">API</option><option value="import">Import</option>
-					<option value="schedule">Schedules</option><option value="cli">Command line</option>
+					<option value="schedule">Schedules</option><option value="rule">Rules</option>
+					<option value="cli">Command line</option>
 					<option value="system">System</option></select></div>
 			</form>
 			<ul class="list-unstyled history-list" aria-label="Changes, newest first"></ul>

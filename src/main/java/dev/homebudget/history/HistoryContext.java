@@ -22,13 +22,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Who writes and from where, handed to each read-write transaction of a request as
  * transaction-local settings, which the history triggers record: the signed-in user (none
  * in single-user mode), the source ({@code api} for an API token or a client that is not
- * a browser, {@code web} for the browser app, {@code import} for a CSV import) and the
- * request id; an API token's user is named with the token ("dana (token: backup
- * script)"). Outside a request, the {@link WriteOrigin} the work names ({@code schedule}
- * as the schedule's creator, {@code cli} for the command line); with none, nothing is set
- * and the triggers record {@code system}. In phases P0 and P1 a request sets nothing: its
- * entry writes do not reach PostgreSQL there, and a transaction must not take a
- * connection for it.
+ * a browser, {@code web} for the browser app, {@code import} for a CSV import,
+ * {@code rule} for a rule applied to existing entries) and the request id; an API token's
+ * user is named with the token ("dana (token: backup script)"). Outside a request, the
+ * {@link WriteOrigin} the work names ({@code schedule} as the schedule's creator,
+ * {@code cli} for the command line); with none, nothing is set and the triggers record
+ * {@code system}. In phases P0 and P1 a request sets nothing: its entry writes do not
+ * reach PostgreSQL there, and a transaction must not take a connection for it.
  */
 @Component
 class HistoryContext implements TransactionSettings {
@@ -101,6 +101,11 @@ class HistoryContext implements TransactionSettings {
 		String path = request.getRequestURI();
 		if (path != null && (path.endsWith("/import") || path.startsWith("/api/v1/imports/"))) {
 			return "import";
+		}
+		if (path != null && path.startsWith("/api/v1/rules/") && path.endsWith("/apply")) {
+			// a rule applied to existing entries: the rule made the change, for the
+			// caller
+			return "rule";
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -64,7 +64,7 @@ class HistoryController {
 			@Schema(description = "Per changed field its old and new value, as text",
 					example = "{\"amount\": {\"old\": \"42.00\", \"new\": \"24.00\"}}") JsonNode changes,
 			@Schema(description = "Who made the change; null in single-user mode and for the system") Actor actor,
-			@Schema(allowableValues = { "web", "api", "import", "schedule", "cli", "system" }) String source,
+			@Schema(allowableValues = { "web", "api", "import", "schedule", "rule", "cli", "system" }) String source,
 			@JsonProperty("request_id") String requestId,
 			@Schema(description = "The transaction: every row of one bulk operation has the same") String batch,
 			OffsetDateTime at){
@@ -128,7 +128,7 @@ class HistoryController {
 	@Parameter(name = "member", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))
 	@Parameter(name = "source", in = ParameterIn.QUERY,
 			schema = @Schema(type = "string",
-					allowableValues = { "web", "api", "import", "schedule", "cli", "system" }))
+					allowableValues = { "web", "api", "import", "schedule", "rule", "cli", "system" }))
 	@Parameter(name = "kind", in = ParameterIn.QUERY,
 			schema = @Schema(type = "string",
 					allowableValues = { "expense", "income", "settlement", "category", "budget", "budget_settings" }))

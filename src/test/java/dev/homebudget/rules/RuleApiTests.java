@@ -331,7 +331,7 @@ class RuleApiTests extends SignedInHouseholdsSupport {
 			assertThat(row.get("version")).isEqualTo(1);
 		}
 		List<Map<String, Object>> events = this.jdbc.sql(
-				"SELECT kind, action, entity_id, actor_id FROM history_events WHERE household_id = :h AND id > :before")
+				"SELECT kind, action, entity_id, actor_id, source FROM history_events WHERE household_id = :h AND id > :before")
 			.param("h", household)
 			.param("before", before)
 			.query()
@@ -340,7 +340,8 @@ class RuleApiTests extends SignedInHouseholdsSupport {
 		assertThat(events).filteredOn((event) -> "expense".equals(event.get("kind")))
 			.hasSize(2)
 			.allSatisfy((event) -> assertThat(event.get("action")).isEqualTo("update"))
-			.allSatisfy((event) -> assertThat(event.get("actor_id")).isEqualTo(owner.userId()));
+			.allSatisfy((event) -> assertThat(event.get("actor_id")).isEqualTo(owner.userId()))
+			.allSatisfy((event) -> assertThat(event.get("source")).isEqualTo("rule"));
 		assertThat(events).extracting((event) -> event.get("kind")).containsOnly("expense", "category");
 		// replayed: the first answer, nothing written again
 		ApiResponse again = owner.send("POST", PATH + "/" + id + "/apply", null, null,
