@@ -89,7 +89,7 @@ function dialogHtml() {
 			<div class="import-drop" id="import-drop">
 				<label for="import-file" class="import-drop-text">
 					<strong>Drop a statement file here</strong> or <span class="import-browse">choose one</span>
-					<span class="d-block small text-body-secondary" id="import-file-name">CSV, TSV, OFX, QFX, QIF or CAMT.053 from your bank, up to 20 MB</span>
+					<span class="d-block small text-body-secondary" id="import-file-name">CSV, TSV, OFX, QFX, QIF or CAMT (ISO 20022) from your bank, up to 20 MB</span>
 				</label>
 				<input type="file" id="import-file" name="file" class="import-file-input" aria-describedby="import-file-name import-upload-file-error">
 			</div>
@@ -868,7 +868,7 @@ function restart() {
 	page.next = null;
 	page.file = null;
 	$('#import-upload-form').reset();
-	$('#import-file-name').textContent = 'CSV, TSV, OFX, QFX, QIF or CAMT.053 from your bank, up to 20 MB';
+	$('#import-file-name').textContent = 'CSV, TSV, OFX, QFX, QIF or CAMT (ISO 20022) from your bank, up to 20 MB';
 	clearFieldErrors(page.dialog);
 	say('');
 	done('');
@@ -1040,7 +1040,7 @@ function wire() {
 	const drop = $('#import-drop');
 	fileInput.addEventListener('change', () => {
 		const file = fileInput.files[0];
-		$('#import-file-name').textContent = file ? `Chosen: ${file.name}` : 'CSV, TSV, OFX, QFX, QIF or CAMT.053 from your bank, up to 20 MB';
+		$('#import-file-name').textContent = file ? `Chosen: ${file.name}` : 'CSV, TSV, OFX, QFX, QIF or CAMT (ISO 20022) from your bank, up to 20 MB';
 		fieldError('import-upload-file', '');
 		show('upload');
 	});

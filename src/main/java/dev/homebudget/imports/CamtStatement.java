@@ -19,8 +19,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an ISO 20022 bank-to-customer statement (camt.053, any version: elements are
- * found by their local names) with the JDK's StAX reader, DTDs and external entities
+ * Reads an ISO 20022 bank-to-customer statement (camt.053), account report (camt.052) or
+ * debit/credit notification (camt.054), any version (elements are found by their local
+ * names; the three carry the same {@code Acct} and {@code Ntry} in {@code Stmt},
+ * {@code Rpt} and {@code Ntfctn}) with the JDK's StAX reader, DTDs and external entities
  * switched off: a document type declaration is refused, so no entity can reach a file or
  * the network. Prowide's ISO 20022 library was not used: it brings the model of every ISO
  * 20022 message (tens of megabytes) for the few fields needed here.
@@ -104,8 +106,10 @@ final class CamtStatement {
 		return factory;
 	}
 
-	static CsvStatement.Parsed parse(byte[] bytes, String uploadAccount, StatementOptions options, int maxRows) {
-		String text = StatementRows.text(bytes, charset(bytes, options), "CAMT.053");
+	static CsvStatement.Parsed parse(byte[] bytes, StatementFormat format, String uploadAccount,
+			StatementOptions options, int maxRows) {
+		String label = format.label();
+		String text = StatementRows.text(bytes, charset(bytes, options), label);
 		List<CsvStatement.ParsedRow> rows = new ArrayList<>();
 		XMLStreamReader reader = null;
 		try {
@@ -116,18 +120,21 @@ final class CamtStatement {
 			while (reader.hasNext()) {
 				int event = reader.next();
 				if (event == XMLStreamConstants.DTD) {
-					throw CsvStatement.unreadable("The CAMT.053 file has a DOCTYPE declaration, which ISO 20022 files "
-							+ "never need; it is not read");
+					throw CsvStatement.unreadable("The " + label
+							+ " file has a DOCTYPE declaration, which ISO 20022 files " + "never need; it is not read");
 				}
 				if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-					throw CsvStatement.unreadable("The CAMT.053 file refers to an entity (&" + reader.getLocalName()
-							+ ";) at line " + reader.getLocation().getLineNumber() + "; it is not read");
+					throw CsvStatement
+						.unreadable("The " + label + " file refers to an entity (&" + reader.getLocalName()
+								+ ";) at line " + reader.getLocation().getLineNumber() + "; it is not read");
 				}
 				if (event != XMLStreamConstants.START_ELEMENT) {
 					continue;
 				}
 				switch (reader.getLocalName()) {
-					case "Stmt" -> {
+					// a statement, a report or a notification: the same accounts and
+					// entries
+					case "Stmt", "Rpt", "Ntfctn" -> {
 						statement = true;
 						account = null;
 						accountCurrency = null;
@@ -147,13 +154,14 @@ final class CamtStatement {
 				}
 			}
 			if (!statement) {
-				throw CsvStatement.unreadable("The CAMT.053 file has no statement (Stmt)");
+				throw CsvStatement
+					.unreadable("The " + label + " file has no statement, report or notification (Stmt, Rpt, Ntfctn)");
 			}
 		}
 		catch (XMLStreamException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNumber() : -1;
-			throw CsvStatement
-				.unreadable("The CAMT.053 file is not well-formed XML" + ((line > 0) ? " (line " + line + ")" : ""));
+			throw CsvStatement.unreadable(
+					"The " + label + " file is not well-formed XML" + ((line > 0) ? " (line " + line + ")" : ""));
 		}
 		finally {
 			if (reader != null) {
@@ -165,7 +173,7 @@ final class CamtStatement {
 				}
 			}
 		}
-		StatementRows.requireRows(rows, "CAMT.053");
+		StatementRows.requireRows(rows, label);
 		return new CsvStatement.Parsed(List.of(), rows);
 	}
 
@@ -186,7 +194,7 @@ final class CamtStatement {
 				case XMLStreamConstants.END_ELEMENT -> open.remove(open.size() - 1);
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> current.text().append(reader.getText());
 				case XMLStreamConstants.ENTITY_REFERENCE ->
-					throw CsvStatement.unreadable("The CAMT.053 file refers to an entity (&" + reader.getLocalName()
+					throw CsvStatement.unreadable("The ISO 20022 file refers to an entity (&" + reader.getLocalName()
 							+ ";) at line " + reader.getLocation().getLineNumber() + "; it is not read");
 				case XMLStreamConstants.END_DOCUMENT ->
 					throw new XMLStreamException("unexpected end", reader.getLocation());

@@ -119,7 +119,7 @@ class ImportController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImportResponse(int id, @Schema(allowableValues = {
 			"preview", "committed", "reverted" }) String status, @JsonProperty("file_name") String fileName,
-			@Schema(allowableValues = { "csv", "tsv", "ofx", "qif", "camt053" }) String format,
+			@Schema(allowableValues = { "csv", "tsv", "ofx", "qif", "camt053", "camt052", "camt054" }) String format,
 			@JsonProperty("profile_id") @Schema(
 					description = "The saved profile the file was read with") Integer profileId,
 			@Schema(description = "Its name") String profile, String account,

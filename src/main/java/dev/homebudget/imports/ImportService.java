@@ -196,7 +196,8 @@ class ImportService {
 		CsvStatement.Parsed parsed = switch (upload.format()) {
 			case OFX -> OfxStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
 			case QIF -> QifStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
-			case CAMT053 -> CamtStatement.parse(upload.bytes(), upload.account(), options, this.maxRows);
+			case CAMT053, CAMT052, CAMT054 ->
+				CamtStatement.parse(upload.bytes(), upload.format(), upload.account(), options, this.maxRows);
 			case CSV -> throw new IllegalStateException("CSV is read through a mapping");
 		};
 		return new Read(parsed, upload.format().code(), options.toJson(upload.format()).toString(), null, "");

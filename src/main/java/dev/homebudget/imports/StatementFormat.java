@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The kind of statement an upload is, told from its content (never only its name): OFX
  * 1.x (SGML) and 2.x (XML), QFX (OFX with Intuit's extra tags, read as OFX), QIF, ISO
- * 20022 CAMT.053, or else CSV/TSV read through a mapping. Files that are plainly not a
- * statement (binary, PDF, zip, XML of another kind) are refused.
+ * 20022 CAMT.053 (and its siblings camt.052 and camt.054, whose entries have the same
+ * layout), or else CSV/TSV read through a mapping. Files that are plainly not a statement
+ * (binary, PDF, zip, XML of another kind) are refused.
  */
 enum StatementFormat {
 
@@ -19,7 +20,11 @@ enum StatementFormat {
 	/** Quicken Interchange Format. */
 	QIF("qif"),
 	/** ISO 20022 bank-to-customer statement (camt.053). */
-	CAMT053("camt053");
+	CAMT053("camt053"),
+	/** ISO 20022 bank-to-customer account report (camt.052, often intraday). */
+	CAMT052("camt052"),
+	/** ISO 20022 bank-to-customer debit/credit notification (camt.054). */
+	CAMT054("camt054");
 
 	/** How much of the file's start is looked at. */
 	private static final int SNIFF = 8192;
@@ -38,6 +43,18 @@ enum StatementFormat {
 		return this.code;
 	}
 
+	/** The name a person knows the format by, for messages ("CAMT.053"). */
+	String label() {
+		return switch (this) {
+			case CSV -> "CSV";
+			case OFX -> "OFX";
+			case QIF -> "QIF";
+			case CAMT053 -> "CAMT.053";
+			case CAMT052 -> "CAMT.052";
+			case CAMT054 -> "CAMT.054";
+		};
+	}
+
 	/** Whether the file describes its own columns (no mapping or profile needed). */
 	boolean selfDescribing() {
 		return this != CSV;
@@ -54,7 +71,7 @@ enum StatementFormat {
 				|| start.startsWith("\u00d0\u00cf\u0011\u00e0")) {
 			throw CsvStatement.unreadable(
 					"This is not a statement file (a binary file, PDF, spreadsheet or archive?); upload CSV, TSV, "
-							+ "OFX, QFX, QIF or CAMT.053");
+							+ "OFX, QFX, QIF or CAMT.053/052/054");
 		}
 		String head = start.strip();
 		String upper = head.toUpperCase(Locale.ROOT);
@@ -68,15 +85,22 @@ enum StatementFormat {
 			if (upper.contains("<?OFX") || upper.contains("<OFX>") || upper.contains("<OFX ")) {
 				return OFX;
 			}
-			if (head.contains("camt.053") || head.contains("<BkToCstmrStmt")) {
+			if (head.contains("camt.053") || head.contains("BkToCstmrStmt>")) {
 				return CAMT053;
 			}
+			if (head.contains("camt.052") || head.contains("BkToCstmrAcctRpt>")) {
+				return CAMT052;
+			}
+			if (head.contains("camt.054") || head.contains("BkToCstmrDbtCdtNtfctn>")) {
+				return CAMT054;
+			}
 			if (head.contains("urn:iso:std:iso:20022")) {
-				throw CsvStatement.unreadable("This ISO 20022 file is not a CAMT.053 bank statement (camt.052, "
-						+ "camt.054 and payment files are not read)");
+				throw CsvStatement.unreadable("This ISO 20022 file is not a bank statement, account report or "
+						+ "debit/credit notification (camt.053, camt.052, camt.054); payment files are not read");
 			}
 			if (head.startsWith("<?xml") || head.startsWith("<!") || upper.startsWith("<HTML")) {
-				throw CsvStatement.unreadable("This XML or HTML file is neither an OFX nor a CAMT.053 statement");
+				throw CsvStatement
+					.unreadable("This XML or HTML file is neither an OFX nor an ISO 20022 (camt) statement");
 			}
 		}
 		return CSV;

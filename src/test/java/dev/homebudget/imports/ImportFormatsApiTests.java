@@ -148,6 +148,14 @@ class ImportFormatsApiTests extends ApiTestSupport {
 		ApiResponse read = get("/api/v1/imports/" + camt.get("id").asInt());
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().get("rows").size()).isEqualTo(6);
+
+		JsonNode report = preview("intraday.xml", fixture("camt052.xml"));
+		assertThat(report.get("format").asString()).isEqualTo("camt052");
+		assertThat(column(report, "bank_id")).containsExactly("E-0001", "BANK-7782", "TX-A", "E-0003/2", null,
+				"E-0005");
+		JsonNode notice = preview("notice.xml", fixture("camt054.xml"));
+		assertThat(notice.get("format").asString()).isEqualTo("camt054");
+		assertThat(notice.get("counts").get("total").asInt()).isEqualTo(6);
 	}
 
 	@Test
@@ -198,7 +206,7 @@ class ImportFormatsApiTests extends ApiTestSupport {
 		assertFileRefused(upload("scan.pdf", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1),
 				"account", "X"), "not a statement");
 		assertFileRefused(upload("note.xml", "<?xml version=\"1.0\"?><note>hi</note>".getBytes(StandardCharsets.UTF_8),
-				"account", "X"), "neither an OFX nor a CAMT.053");
+				"account", "X"), "neither an OFX nor an ISO 20022 (camt) statement");
 		assertFileRefused(upload("broken.xml", fixture("camt053-broken.xml"), "account", "X"), "line 82");
 		assertFileRefused(upload("xxe.xml", fixture("camt053-xxe.xml"), "account", "X"), "DOCTYPE");
 		assertFileRefused(upload("cut.ofx", "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX>\n<BANKMSGSRSV1>\n"

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -47,7 +48,8 @@ class StatementFormatsTests {
 		return switch (StatementFormat.detect(bytes)) {
 			case OFX -> OfxStatement.parse(bytes, account, options, MAX_ROWS);
 			case QIF -> QifStatement.parse(bytes, account, options, MAX_ROWS);
-			case CAMT053 -> CamtStatement.parse(bytes, account, options, MAX_ROWS);
+			case CAMT053, CAMT052, CAMT054 ->
+				CamtStatement.parse(bytes, StatementFormat.detect(bytes), account, options, MAX_ROWS);
 			case CSV -> throw new AssertionError("read as CSV");
 		};
 	}
@@ -74,6 +76,8 @@ class StatementFormatsTests {
 		assertThat(StatementFormat.detect(fixture("statement.qfx"))).isEqualTo(StatementFormat.OFX);
 		assertThat(StatementFormat.detect(fixture("us-dates.qif"))).isEqualTo(StatementFormat.QIF);
 		assertThat(StatementFormat.detect(fixture("camt053.xml"))).isEqualTo(StatementFormat.CAMT053);
+		assertThat(StatementFormat.detect(fixture("camt052.xml"))).isEqualTo(StatementFormat.CAMT052);
+		assertThat(StatementFormat.detect(fixture("camt054.xml"))).isEqualTo(StatementFormat.CAMT054);
 		assertThat(StatementFormat.detect("Date,Amount\n2030-01-01,-1\n".getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo(StatementFormat.CSV);
 		assertThat(fileMessage(catchThrowableOfType(RequestValidationException.class,
@@ -85,11 +89,11 @@ class StatementFormatsTests {
 		assertThat(fileMessage(catchThrowableOfType(RequestValidationException.class,
 				() -> StatementFormat
 					.detect("<?xml version=\"1.0\"?><note>hi</note>".getBytes(StandardCharsets.UTF_8)))))
-			.contains("neither an OFX nor a CAMT.053");
+			.contains("neither an OFX nor an ISO 20022 (camt) statement");
 		assertThat(fileMessage(catchThrowableOfType(RequestValidationException.class, () -> StatementFormat
-			.detect(("<?xml version=\"1.0\"?><Document " + "xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.02\"/>")
+			.detect(("<?xml version=\"1.0\"?><Document " + "xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"/>")
 				.getBytes(StandardCharsets.UTF_8)))))
-			.contains("not a CAMT.053");
+			.contains("not a bank statement, account report or debit/credit notification");
 	}
 
 	@Test
@@ -261,6 +265,23 @@ class StatementFormatsTests {
 				() -> QifStatement.parse(many, "Cash", StatementOptions.DEFAULTS, 2))
 			.status()
 			.value()).isEqualTo(413);
+	}
+
+	/**
+	 * An account report (camt.052) and a notification (camt.054) carry the statement's
+	 * entries in Rpt and Ntfctn: the same rows.
+	 */
+	@Test
+	void camt052ReportsAndCamt054NotificationsGiveTheSameRowsAsAStatement() {
+		List<CsvStatement.ParsedRow> statement = read("camt053.xml").rows();
+		assertThat(read("camt052.xml").rows()).isEqualTo(statement);
+		assertThat(read("camt054.xml").rows()).isEqualTo(statement);
+		String empty = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\">"
+				+ "<BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>X</MsgId></GrpHdr></BkToCstmrDbtCdtNtfctn></Document>";
+		assertThat(fileMessage(
+				catchThrowable(() -> read(empty.getBytes(StandardCharsets.UTF_8), "X", StatementOptions.DEFAULTS))))
+			.contains("CAMT.054")
+			.contains("no statement, report or notification");
 	}
 
 	@Test

@@ -236,7 +236,7 @@ class ImportBrowserTests extends BrowserTestSupport {
 		byte[] qfx = Files.readAllBytes(java.nio.file.Path.of("src", "test", "resources", "imports", "statement.qfx"));
 		open("mobile");
 		Locator dialog = openImportPage("mobile");
-		assertThat(dialog.locator("#import-file-name")).containsText("OFX, QFX, QIF or CAMT.053");
+		assertThat(dialog.locator("#import-file-name")).containsText("OFX, QFX, QIF or CAMT (ISO 20022)");
 		dialog.locator("#import-file").setInputFiles(new FilePayload("card.qfx", "application/octet-stream", qfx));
 		dialog.locator("#import-account").fill("Card");
 		activate(button(dialog, "Read the file"), "mobile");
