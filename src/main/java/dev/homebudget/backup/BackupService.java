@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -161,15 +160,15 @@ public class BackupService {
 
 	/**
 	 * Whether a migration now should be preceded by a backup: it is switched on and a
-	 * table holds a row. Cheap (one count per table), so it is asked before Flyway is.
+	 * table holds a row. Cheap (one look for a first row per table), so it is asked
+	 * before Flyway is.
 	 */
 	public boolean wantsBackupBeforeMigration() {
 		if (!this.properties.beforeMigrate()) {
 			return false;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
-			Map<String, Long> counts = DatabaseTables.rowCounts(connection, historyTable());
-			return counts.values().stream().anyMatch((count) -> count > 0);
+			return DatabaseTables.anyRows(connection, historyTable());
 		}
 		catch (SQLException ex) {
 			throw new BackupException(

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -42,6 +43,10 @@ public final class EarlyDatabaseStart implements ApplicationListener<SpringAppli
 	}
 
 	static void start(Environment environment) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// the build's AOT processing only prepares bean definitions: no server
+			return;
+		}
 		DatabaseProperties properties;
 		try {
 			properties = Binder.get(environment).bind("budget.database", DatabaseProperties.class).orElse(null);

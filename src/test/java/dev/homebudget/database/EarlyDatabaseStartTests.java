@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.env.MockEnvironment;
@@ -75,6 +76,23 @@ class EarlyDatabaseStartTests {
 				"jdbc:postgresql://127.0.0.1:1/none");
 		EarlyDatabaseStart.start(environment);
 		assertThat(EarlyDatabaseStart.take(properties(environment))).isEmpty();
+	}
+
+	/**
+	 * The build's Spring AOT processing runs the web app's main method up to its bean
+	 * definitions: no server is started for it (it would be the working directory's).
+	 */
+	@Test
+	void shouldNotStartAServerDuringAotProcessing() {
+		System.setProperty(AbstractAotProcessor.AOT_PROCESSING, "true");
+		try {
+			EarlyDatabaseStart.start(embedded("aot"));
+		}
+		finally {
+			System.clearProperty(AbstractAotProcessor.AOT_PROCESSING);
+		}
+		assertThat(EarlyDatabaseStart.take(properties(embedded("aot")))).isEmpty();
+		assertThat(base.resolve("aot")).doesNotExist();
 	}
 
 	@Test
