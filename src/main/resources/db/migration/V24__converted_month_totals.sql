@@ -62,13 +62,11 @@ rates AS MATERIALIZED (
     SELECT k.currency, k.day, fx_rate(p_household, k.currency, b.code, k.day) AS rate
     FROM (SELECT DISTINCT currency, day FROM days WHERE day IS NOT NULL) k CROSS JOIN base b)
 SELECT d.kind, d.month, d.category_id, d.category, d.currency,
-       COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0),
-       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0)::bigint,
-       COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0)::bigint
-FROM days d
-LEFT JOIN LATERAL (SELECT 1::numeric AS rate WHERE d.day IS NULL
-                   UNION ALL
-                   SELECT x.rate FROM rates x WHERE x.currency = d.currency AND x.day = d.day) r ON true
+       COALESCE(sum(d.amount * d.rate) FILTER (WHERE d.rate IS NOT NULL), 0),
+       COALESCE(sum(d.n) FILTER (WHERE d.rate IS NOT NULL), 0)::bigint,
+       COALESCE(sum(d.n) FILTER (WHERE d.rate IS NULL), 0)::bigint
+FROM (SELECT d.*, CASE WHEN d.day IS NULL THEN 1 ELSE x.rate END AS rate
+      FROM days d LEFT JOIN rates x ON x.currency = d.currency AND x.day = d.day) d
 GROUP BY 1, 2, 3, 4, 5
 $$;
 
@@ -135,14 +133,12 @@ BEGIN
         INSERT INTO entry_month_converted AS t (household_id, kind, month, category_id, category, currency, converted,
                                                 converted_entries, unconverted_entries)
         SELECT d.household_id, TG_ARGV[0], d.month, d.category_id, d.category, d.currency,
-               COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0)
-        FROM days d
-        LEFT JOIN LATERAL (SELECT 1::numeric AS rate WHERE d.day IS NULL
-                           UNION ALL
-                           SELECT x.rate FROM rates x
-                           WHERE x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) r ON true
+               COALESCE(sum(d.amount * d.rate) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NULL), 0)
+        FROM (SELECT d.*, CASE WHEN d.day IS NULL THEN 1 ELSE x.rate END AS rate
+              FROM days d LEFT JOIN rates x
+                   ON x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) d
         GROUP BY d.household_id, d.month, d.category_id, d.category, d.currency
         ORDER BY d.household_id, d.month, d.category_id, d.category, d.currency
         ON CONFLICT ON CONSTRAINT entry_month_converted_key
@@ -177,14 +173,12 @@ BEGIN
         INSERT INTO entry_month_converted AS t (household_id, kind, month, category_id, category, currency, converted,
                                                 converted_entries, unconverted_entries)
         SELECT d.household_id, TG_ARGV[0], d.month, d.category_id, d.category, d.currency,
-               COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0)
-        FROM days d
-        LEFT JOIN LATERAL (SELECT 1::numeric AS rate WHERE d.day IS NULL
-                           UNION ALL
-                           SELECT x.rate FROM rates x
-                           WHERE x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) r ON true
+               COALESCE(sum(d.amount * d.rate) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NULL), 0)
+        FROM (SELECT d.*, CASE WHEN d.day IS NULL THEN 1 ELSE x.rate END AS rate
+              FROM days d LEFT JOIN rates x
+                   ON x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) d
         GROUP BY d.household_id, d.month, d.category_id, d.category, d.currency
         ORDER BY d.household_id, d.month, d.category_id, d.category, d.currency
         ON CONFLICT ON CONSTRAINT entry_month_converted_key
@@ -216,14 +210,12 @@ BEGIN
         INSERT INTO entry_month_converted AS t (household_id, kind, month, category_id, category, currency, converted,
                                                 converted_entries, unconverted_entries)
         SELECT d.household_id, TG_ARGV[0], d.month, d.category_id, d.category, d.currency,
-               COALESCE(sum(d.amount * r.rate) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0),
-               COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0)
-        FROM days d
-        LEFT JOIN LATERAL (SELECT 1::numeric AS rate WHERE d.day IS NULL
-                           UNION ALL
-                           SELECT x.rate FROM rates x
-                           WHERE x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) r ON true
+               COALESCE(sum(d.amount * d.rate) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NOT NULL), 0),
+               COALESCE(sum(d.n) FILTER (WHERE d.rate IS NULL), 0)
+        FROM (SELECT d.*, CASE WHEN d.day IS NULL THEN 1 ELSE x.rate END AS rate
+              FROM days d LEFT JOIN rates x
+                   ON x.household_id = d.household_id AND x.currency = d.currency AND x.day = d.day) d
         GROUP BY d.household_id, d.month, d.category_id, d.category, d.currency
         ORDER BY d.household_id, d.month, d.category_id, d.category, d.currency
         ON CONFLICT ON CONSTRAINT entry_month_converted_key
