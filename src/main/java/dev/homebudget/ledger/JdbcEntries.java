@@ -426,9 +426,10 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	 * are read from the kept converted totals ({@link EntryMonthConverted}).
 	 */
 	private static boolean onlyDates(EntryQuery query) {
-		return query.category() == null && query.account() == null && query.business() == null && query.text() == null
-				&& query.minAmount() == null && query.maxAmount() == null && query.paidBy() == null
-				&& query.forWhom() == null;
+		// compared whole, so that a filter added to EntryQuery later is not overlooked
+		EntryQuery dates = new EntryQuery(query.from(), query.to(), null, null, null, null, null, null, query.sort(),
+				null, null);
+		return query.withLimit(null).after(null).equals(dates);
 	}
 
 	/** Distinct non-empty values of a text field, most used first. */

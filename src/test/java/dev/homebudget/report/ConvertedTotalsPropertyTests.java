@@ -399,6 +399,13 @@ class ConvertedTotalsPropertyTests {
 				+ "converted, converted_entries, unconverted_entries) "
 				+ "VALUES (1, 'income', DATE '1990-01-01', NULL, 'Ghost', 'ILS', 5.00, 2, 1)")
 			.update();
+		// the reports read the kept rows (a range of whole months in the household's
+		// base)
+		String base = jdbc.sql("SELECT base_currency FROM households WHERE id = 1").query(String.class).single();
+		assertThat(repository("incomes", 1).converted(
+				EntryQueries.range(LocalDate.of(1990, 1, 1), LocalDate.of(1990, 1, 31)), EntryTotals.Grouping.NONE,
+				base))
+			.containsExactly(new EntryTotals.Converted("", base, new BigDecimal("5.00"), 2, 1));
 		List<EntryMonthConverted.Difference> differences = EntryMonthConverted.differences(jdbc);
 		assertThat(differences).hasSize(2);
 		assertThat(differences).anySatisfy((difference) -> {
