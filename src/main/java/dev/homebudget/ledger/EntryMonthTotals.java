@@ -68,42 +68,75 @@ public final class EntryMonthTotals {
 	 * the days outside them (at most a month's worth at each edge) from the entries.
 	 */
 	public static Parts parts(EntryKind kind, int household, LocalDate from, LocalDate to) {
-		LocalDate wholeFrom = (from == null || from.getDayOfMonth() == 1) ? from
-				: YearMonth.from(from).plusMonths(1).atDay(1);
-		LocalDate wholeTo = (to == null || to.equals(YearMonth.from(to).atEndOfMonth())) ? to
-				: YearMonth.from(to).atDay(1).minusDays(1);
+		WholeMonths whole = WholeMonths.of(from, to);
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("household", household);
 		List<String> parts = new ArrayList<>();
-		boolean noWholeMonth = (wholeFrom != null && wholeTo != null && wholeFrom.isAfter(wholeTo))
-				|| (wholeFrom != null && wholeFrom.getYear() > LAST_YEAR)
-				|| (wholeTo != null && wholeTo.getYear() < FIRST_YEAR);
-		if (noWholeMonth) {
+		if (whole.none()) {
 			parts.add(scan(kind, "from", from, "to", to, parameters));
 		}
 		else {
 			List<String> conditions = new ArrayList<>();
 			conditions.add("household_id = :household");
 			conditions.add("kind = '" + kind.entryName() + "'");
-			if (wholeFrom != null) {
-				conditions.add("month >= :whole_from");
-				parameters.put("whole_from", wholeFrom);
-			}
-			if (wholeTo != null) {
-				// the first days of the months, the last of which starts on or before it
-				conditions.add("month <= :whole_to");
-				parameters.put("whole_to", YearMonth.from(wholeTo).atDay(1));
-			}
+			conditions.addAll(whole.conditions(parameters));
 			parts.add("SELECT category_id, category, currency, amount AS total, entries AS count FROM " + TABLE
 					+ " WHERE " + String.join(" AND ", conditions));
-			if (from != null && from.isBefore(wholeFrom)) {
-				parts.add(scan(kind, "from", from, "head_to", wholeFrom.minusDays(1), parameters));
+			if (whole.hasHead()) {
+				parts.add(scan(kind, "from", from, "head_to", whole.from().minusDays(1), parameters));
 			}
-			if (to != null && to.isAfter(wholeTo)) {
-				parts.add(scan(kind, "tail_from", wholeTo.plusDays(1), "to", to, parameters));
+			if (whole.hasTail()) {
+				parts.add(scan(kind, "tail_from", whole.to().plusDays(1), "to", to, parameters));
 			}
 		}
 		return new Parts(String.join(" UNION ALL ", parts), parameters);
+	}
+
+	/**
+	 * The whole calendar months inside an inclusive date range (null bounds are open):
+	 * {@code from} and {@code to} are the first day of the first and the last day of the
+	 * last ({@code none} when there is none a request can name); the range's days before
+	 * and after them are its head and tail.
+	 */
+	public record WholeMonths(LocalDate rangeFrom, LocalDate rangeTo, LocalDate from, LocalDate to, boolean none) {
+
+		public static WholeMonths of(LocalDate from, LocalDate to) {
+			LocalDate wholeFrom = (from == null || from.getDayOfMonth() == 1) ? from
+					: YearMonth.from(from).plusMonths(1).atDay(1);
+			LocalDate wholeTo = (to == null || to.equals(YearMonth.from(to).atEndOfMonth())) ? to
+					: YearMonth.from(to).atDay(1).minusDays(1);
+			boolean none = (wholeFrom != null && wholeTo != null && wholeFrom.isAfter(wholeTo))
+					|| (wholeFrom != null && wholeFrom.getYear() > LAST_YEAR)
+					|| (wholeTo != null && wholeTo.getYear() < FIRST_YEAR);
+			return new WholeMonths(from, to, wholeFrom, wholeTo, none);
+		}
+
+		/**
+		 * The conditions on a kept table's {@code month} that select the whole months,
+		 * adding their parameters ({@code :whole_from}, {@code :whole_to}).
+		 */
+		public List<String> conditions(Map<String, Object> parameters) {
+			List<String> conditions = new ArrayList<>();
+			if (this.from != null) {
+				conditions.add("month >= :whole_from");
+				parameters.put("whole_from", this.from);
+			}
+			if (this.to != null) {
+				// the first days of the months, the last of which starts on or before it
+				conditions.add("month <= :whole_to");
+				parameters.put("whole_to", YearMonth.from(this.to).atDay(1));
+			}
+			return conditions;
+		}
+
+		public boolean hasHead() {
+			return this.rangeFrom != null && this.rangeFrom.isBefore(this.from);
+		}
+
+		public boolean hasTail() {
+			return this.rangeTo != null && this.rangeTo.isAfter(this.to);
+		}
+
 	}
 
 	/**

@@ -450,13 +450,24 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	}
 
 	/**
-	 * The matching rows converted into {@code base} with the household's exchange rates:
-	 * summed per currency and day first (a few hundred groups a year; rows in the base
-	 * currency per key alone), each day's sum converted at the rate on or before that day
+	 * The matching rows converted into {@code base} with the household's exchange rates.
+	 * A range of dates alone reads its whole months from the kept converted totals (V24)
+	 * and converts only the days at its edges; any other filter converts the rows: summed
+	 * per currency and day first (a few hundred groups a year; rows in the base currency
+	 * per key alone), each day's sum converted at the rate on or before that day
 	 * ({@code fx_rate}), the products added exactly and rounded to cents once.
 	 */
 	@Override
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
+		EntryMonthTotals.Parts kept = onlyDates(query)
+				? EntryMonthConverted.convertedSql(this.kind, this.household, base, query.from(), query.to(), grouping)
+				: null;
+		if (kept != null) {
+			return kept.bind(this.jdbc.sql(kept.sql()))
+				.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
+						rs.getLong("converted"), rs.getLong("unconverted")))
+				.list();
+		}
 		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
 		String key = switch (grouping) {
 			case NONE -> "''";
@@ -481,6 +492,17 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
 					rs.getLong("converted"), rs.getLong("unconverted")))
 			.list();
+	}
+
+	/**
+	 * Whether a query selects by date alone (its order and page aside): then whole months
+	 * are read from the kept converted totals ({@link EntryMonthConverted}).
+	 */
+	private static boolean onlyDates(EntryQuery query) {
+		// compared whole, so that a filter added to EntryQuery later is not overlooked
+		EntryQuery dates = new EntryQuery(query.from(), query.to(), null, null, null, null, null, null, query.sort(),
+				null, null);
+		return query.withLimit(null).after(null).equals(dates);
 	}
 
 	/** Distinct non-empty values of a text field, most used first. */

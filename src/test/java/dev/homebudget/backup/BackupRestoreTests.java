@@ -19,6 +19,7 @@ import dev.homebudget.cli.HomeBudgetCli;
 import dev.homebudget.database.DatabaseProperties;
 import dev.homebudget.database.ScratchDatabases;
 import dev.homebudget.support.MigratedDatabase;
+import dev.homebudget.ledger.EntryMonthConverted;
 import dev.homebudget.ledger.EntryMonthTotals;
 import dev.homebudget.support.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -64,6 +65,10 @@ class BackupRestoreTests {
 			.update();
 		jdbc.sql("INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body) "
 				+ "VALUES ('POST /api/v1/expense', 'k-1', repeat('a', 64), 200, '{\"status\":\"created\"}')")
+			.update();
+		// rates (one across a hub) for the kept converted totals (V24) a restore rebuilds
+		jdbc.sql("INSERT INTO exchange_rates (household_id, day, currency, quote, rate) "
+				+ "VALUES (1, '2016-01-01', 'USD', 'ILS', 3.7), (1, '2016-01-01', 'EUR', 'USD', 1.1)")
 			.update();
 		backup = service(source).backup(backups, null);
 	}
@@ -153,7 +158,7 @@ class BackupRestoreTests {
 			.contains("expenses", "incomes", "feature_flags", "idempotency_keys")
 			.doesNotContain("flyway_schema_history")
 			// derived from the entries: a restore rebuilds them as it loads the entries
-			.doesNotContain("entry_month_totals");
+			.doesNotContain("entry_month_totals", "entry_month_converted");
 		BackupManifest.Table expenses = manifest.tables()
 			.stream()
 			.filter((table) -> table.name().equals("expenses"))
@@ -168,7 +173,8 @@ class BackupRestoreTests {
 		assertThat(expenses.nextId()).isEqualTo(8003L);
 		assertThat(fingerprints(source)).containsEntry("expenses", expenses.fingerprint());
 		// and household 1, which the migrations created, and the categories of the rows
-		assertThat(backup.rows()).isEqualTo(10004 + categories(source));
+		// and the two rates
+		assertThat(backup.rows()).isEqualTo(10006 + categories(source));
 	}
 
 	@Test
@@ -184,6 +190,9 @@ class BackupRestoreTests {
 		// the reports' month totals, rebuilt by the triggers as the entries were loaded
 		assertThat(EntryMonthTotals.differences(JdbcClient.create(target))).isEmpty();
 		assertThat(monthTotals(target)).isEqualTo(monthTotals(source)).isNotEqualTo("0 ");
+		// and the converted ones, from the entries and the rates
+		assertThat(EntryMonthConverted.differences(JdbcClient.create(target))).isEmpty();
+		assertThat(convertedTotals(target)).isEqualTo(convertedTotals(source)).isNotEqualTo("0 ");
 		assertThat(flyway(target).info().current().getVersion())
 			.isEqualTo(flyway(source).info().current().getVersion());
 		assertThat(flyway(target).info().pending()).isEmpty();
@@ -215,7 +224,7 @@ class BackupRestoreTests {
 		RestoreReport again = restorer(target).restore(backup.archive(), false);
 		assertThat(again.ok()).isFalse();
 		assertThat(again.refusal()).contains("not empty").contains("expenses (8002 rows)");
-		assertThat(rows(target)).isEqualTo(10005 + categories(target));
+		assertThat(rows(target)).isEqualTo(10007 + categories(target));
 	}
 
 	@Test
@@ -324,6 +333,16 @@ class BackupRestoreTests {
 			.sql("SELECT count(*) || ' ' || COALESCE(md5(string_agg(concat_ws(',', household_id, kind, month, "
 					+ "category_id, category, currency, amount, entries), '|' ORDER BY household_id, kind, month, "
 					+ "category_id, category, currency)), '') FROM entry_month_totals")
+			.query(String.class)
+			.single();
+	}
+
+	private static String convertedTotals(DataSource dataSource) {
+		return JdbcClient.create(dataSource)
+			.sql("SELECT count(*) || ' ' || COALESCE(md5(string_agg(concat_ws(',', household_id, kind, month, "
+					+ "category_id, category, currency, converted, converted_entries, unconverted_entries), '|' "
+					+ "ORDER BY household_id, kind, month, category_id, category, currency)), '') "
+					+ "FROM entry_month_converted")
 			.query(String.class)
 			.single();
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.homebudget.ledger.EntryMonthConverted;
 import dev.homebudget.ledger.EntryMonthTotals;
 import dev.homebudget.schema.SchemaDowngrade;
 import dev.homebudget.support.MigratedDatabase;
@@ -97,6 +98,43 @@ class FlywayMigrationTests {
 		assertThat(undone.status()).as(undone.message()).isEqualTo(SchemaDowngrade.Status.DOWNGRADED);
 		assertThat(undone.dataLoss()).isEmpty();
 		assertThat(columns(jdbc, "entry_month_totals")).isEmpty();
+	}
+
+	/**
+	 * V24 fills the kept converted totals from the entries and rates already there (at
+	 * the rate on or before each entry's date, a charged base amount winning, no rate
+	 * left unconverted), and its undo drops them without calling them lost data.
+	 */
+	@Test
+	void shouldFillTheConvertedTotalsFromExistingEntriesAndRatesAndUndoThemWithoutDataLoss() {
+		DataSource dataSource = MigratedDatabase.dataSource("flyway_converted_totals");
+		MigratedDatabase.migrate(dataSource, "23");
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		jdbc.sql("""
+				INSERT INTO exchange_rates (household_id, day, currency, quote, rate)
+				VALUES (1, '2024-01-01', 'USD', 'ILS', 3.5), (1, '2024-03-01', 'USD', 'ILS', 4)""").update();
+		jdbc.sql("""
+				INSERT INTO expenses (date, category, amount, account, currency, charged_amount, charged_currency)
+				VALUES ('2024-02-10', 'Food', 10, 'Cash', 'USD', NULL, NULL),
+				       ('2024-03-10', 'Food', 10, 'Cash', 'USD', NULL, NULL),
+				       ('2024-03-11', 'Food', 10, 'Cash', 'USD', 33.33, 'ILS'),
+				       ('2024-03-12', 'Food', 10, 'Cash', 'EUR', NULL, NULL),
+				       ('2024-03-13', 'Food', 5, 'Cash', '₪', NULL, NULL)""").update();
+		MigratedDatabase.migrate(dataSource, "24");
+		assertThat(EntryMonthConverted.differences(jdbc)).isEmpty();
+		assertThat(jdbc.sql("SELECT to_char(month, 'YYYY-MM') || ' ' || currency || ' ' || round(converted, 2) || ' ' "
+				+ "|| converted_entries || ' ' || unconverted_entries FROM entry_month_converted ORDER BY month, currency")
+			.query(String.class)
+			.list()).containsExactly("2024-02 USD 35.00 1 0", "2024-03 EUR 0.00 0 1", "2024-03 ILS 38.33 2 0",
+					"2024-03 USD 40.00 1 0");
+
+		Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+		SchemaDowngrade.Result undone = new SchemaDowngrade(flyway, SchemaDowngrade.UNDO_LOCATION, null)
+			.downgrade(false);
+		assertThat(undone.status()).as(undone.message()).isEqualTo(SchemaDowngrade.Status.DOWNGRADED);
+		assertThat(undone.dataLoss()).isEmpty();
+		assertThat(columns(jdbc, "entry_month_converted")).isEmpty();
+		assertThat(columns(jdbc, "entry_month_totals")).isNotEmpty();
 	}
 
 	@Test

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import dev.homebudget.ledger.EntryKind;
+import dev.homebudget.ledger.EntryMonthConverted;
 import dev.homebudget.ledger.EntryMonthTotals;
+import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.JdbcEntries;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark compares the reports with pgbench running "the same SQL" (bench/sql): the
  * statements of the monthly and category reports there are the ones the app sends for
- * household 1 and 2024 (the converted ones, which still read the entries, are checked by
- * hand).
+ * household 1 and 2024: per currency, and converted into the base currency (ILS there).
  */
 class ReportBenchStatementsTests {
 
@@ -27,10 +29,19 @@ class ReportBenchStatementsTests {
 		List<String> monthly = Files.readAllLines(Path.of("bench", "sql", "monthly.sql"));
 		assertThat(monthly.get(0)).isEqualTo(monthly(EntryKind.EXPENSE));
 		assertThat(monthly.get(1)).isEqualTo(monthly(EntryKind.INCOME));
+		assertThat(monthly.get(3)).isEqualTo(converted(EntryKind.EXPENSE, EntryTotals.Grouping.MONTH));
+		assertThat(monthly.get(4)).isEqualTo(converted(EntryKind.INCOME, EntryTotals.Grouping.MONTH));
 		List<String> categories = Files.readAllLines(Path.of("bench", "sql", "categories.sql"));
 		EntryMonthTotals.Parts year = EntryMonthTotals.parts(EntryKind.EXPENSE, 1, LocalDate.of(2024, 1, 1),
 				LocalDate.of(2024, 12, 31));
 		assertThat(categories.get(0)).isEqualTo(withValues(JdbcEntries.totalsByCategorySql(year), year.parameters()));
+		assertThat(categories.get(2)).isEqualTo(converted(EntryKind.EXPENSE, EntryTotals.Grouping.CATEGORY));
+	}
+
+	private static String converted(EntryKind kind, EntryTotals.Grouping grouping) {
+		EntryMonthTotals.Parts year = EntryMonthConverted.convertedSql(kind, 1, "ILS", LocalDate.of(2024, 1, 1),
+				LocalDate.of(2024, 12, 31), grouping);
+		return withValues(year.sql(), year.parameters());
 	}
 
 	private static String monthly(EntryKind kind) {
@@ -39,10 +50,15 @@ class ReportBenchStatementsTests {
 	}
 
 	private static String withValues(String sql, Map<String, Object> parameters) {
-		for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-			Object value = parameter.getValue();
-			sql = sql.replace(":" + parameter.getKey(),
-					(value instanceof LocalDate) ? "'" + value + "'" : value.toString());
+		// the longest names first: :whole_to is the start of :whole_to_day
+		List<String> names = parameters.keySet()
+			.stream()
+			.sorted(Comparator.comparing(String::length).reversed())
+			.toList();
+		for (String name : names) {
+			Object value = parameters.get(name);
+			sql = sql.replace(":" + name,
+					(value instanceof LocalDate || value instanceof String) ? "'" + value + "'" : value.toString());
 		}
 		return sql + ";";
 	}
