@@ -19,9 +19,27 @@ const FIELD_NAMES = {
  * "A rate is greater than 0".
  */
 export function humanMessage(message) {
-	const text = String(message || '').replace(/^Value error, /, '');
+	// "Invalid amount: Input should be ..." (a cell's PATCH): the field is already known
+	const original = String(message || '').replace(/^Invalid [a-z_ ]+: (?=Input should|Field required|String should)/, '');
+	const plain = PLAIN_WORDING.find(([pattern]) => pattern.test(original));
+	const text = plain ? original.replace(plain[0], plain[1]) : original.replace(/^Value error, /, '');
 	return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
+
+// The API's 422 bodies keep their (pydantic-style) wording for scripts; people read these.
+const PLAIN_WORDING = [
+	[/^Input should be a valid number.*$/, 'Enter a number, like 12.50'],
+	[/^Input should be a valid integer.*$/, 'Enter a whole number'],
+	[/^Input should be a valid date.*$/, 'Enter a date (year, month and day)'],
+	[/^Input should be greater than or equal to 0$/, 'Enter 0 or more'],
+	[/^Input should be greater than 0$/, 'Enter more than 0'],
+	[/^Input should be a valid string$/, 'Enter text'],
+	[/^Input should be a valid boolean$/, 'Choose yes or no'],
+	[/^Field required$/, 'This is needed'],
+	[/^String should have at most (\d+) characters?$/, 'At most $1 characters'],
+	[/^String should have at least 1 character other than spaces$/, 'This is needed'],
+	[/^Decimal input should have no more than (\d+) decimal places?$/, 'At most $1 digits after the decimal point'],
+];
 
 export class ApiError extends Error {
 	constructor(message, status, fields) {
@@ -107,7 +125,9 @@ function toError(status, data, text) {
 		return error;
 	}
 	if (data && typeof data.detail === 'string') {
-		return new ApiError(data.detail, status);
+		// a cell's PATCH answers 400 "Invalid amount: Input should be ...": in plain words too
+		const plain = /(^|: )(Input should|Field required|String should)/.test(data.detail) ? humanMessage(data.detail) : data.detail;
+		return new ApiError(plain, status);
 	}
 	if (status === 503) return new ApiError('The database is unavailable. Try again in a moment.', status);
 	const snippet = text && text.length < 200 && !text.trim().startsWith('<') ? `: ${text.trim()}` : '';

@@ -7,6 +7,8 @@ import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRat
 import { attachPicker, confirmNewCategory, isNewCategory } from './picker.js';
 import { addEditControls, balanceMembers, householdShares, memberName, payerControlsShown } from './split.js';
 import { historyAvailable, restoreFromTrash, showHistory, undoToast } from './history.js';
+import { isNegative, readAmount } from './amount-input.js';
+import { askNegativeExpense, highlightRow } from './capture.js';
 
 const KINDS = {
 	expense: {
@@ -157,6 +159,8 @@ function formValues(form, kind) {
 	}
 	body.currency = body.currency.trim() === '' ? DEFAULT_CURRENCY : body.currency;
 	if (body.notes === '') body.notes = null;
+	// "1,234.50", "1.234,50" and "12,5" go as 1234.50 and 12.5 (amountRefused asked first)
+	if (typeof body.amount === 'string' && readAmount(body.amount).value !== undefined) body.amount = readAmount(body.amount).value;
 	// who paid / for whom (split.js adds them in sign-in mode with more than one member). On the
 	// edit sheet they carry the row's values in data-initial and are sent only when changed, so an
 	// untouched row keeps its payer and shares ("Custom split" is never a change).
@@ -207,6 +211,23 @@ function showErrors(form, error) {
 	if (first) first.focus();
 }
 
+// An amount that can be read two ways ("1,234") is refused next to the field, before sending.
+function amountRefused(form) {
+	const input = form.elements.amount;
+	if (!input) return false;
+	const { error } = readAmount(input.value);
+	if (!error) return false;
+	showErrors(form, { fields: { amount: error }, message: error });
+	return true;
+}
+
+// A negative expense is asked about ("A refund?") before it is saved.
+async function negativeConfirmed(form, kind) {
+	const input = form.elements.amount;
+	if (kind !== 'expense' || !input || !isNegative(input.value)) return true;
+	return askNegativeExpense(form, input);
+}
+
 // ---------- sections (tables, add forms) ----------
 
 function sectionHtml(kind) {
@@ -220,6 +241,7 @@ function sectionHtml(kind) {
 		<a class="btn btn-outline-secondary btn-sm" data-export download="${kind === 'expense' ? 'expenses' : 'incomes'}.csv" href="${KINDS[kind].path}/export" aria-label="Export the ${cfg.title.toLowerCase()} shown as CSV">Export CSV</a>
 		<button type="button" class="btn btn-outline-secondary btn-sm" data-action="toggle-select" aria-pressed="false">Select</button>
 	</div>
+	${addBarHtml(kind, form)}
 	<div class="table-responsive">
 		<table class="table table-sm table-hover align-middle entry-table mb-1" id="${kind}-table" aria-labelledby="${kind}-heading">
 			<thead><tr><th scope="col" class="col-check"><input type="checkbox" class="form-check-input" data-action="select-all" aria-label="Select all ${cfg.title.toLowerCase()}"></th>${head}<th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -238,14 +260,23 @@ function sectionHtml(kind) {
 			<button type="button" class="btn btn-outline-secondary btn-sm" data-action="bulk-cancel">No</button>
 		</span>
 	</div>
-	<button type="button" class="btn btn-primary btn-sm add-btn" data-action="open-add">Add ${cfg.one}</button>
-	<form class="card add-form" hidden novalidate autocomplete="off" aria-label="Add ${cfg.one}">
-		<div class="card-body">
+	`;
+}
+
+// The add bar at the top of the list: it stays open after a save, for the next entry
+// (N opens it from anywhere, see capture.js).
+function addBarHtml(kind, form) {
+	const cfg = KINDS[kind];
+	const shortcut = kind === 'expense' ? ' aria-keyshortcuts="N" title="Add expense (N)"' : '';
+	return `<button type="button" class="btn btn-primary btn-sm add-btn mb-2" data-action="open-add" id="add-${kind}-open"${shortcut}>Add ${cfg.one}</button>
+	<form class="card add-form mb-2" hidden novalidate autocomplete="off" aria-label="Add ${cfg.one}" id="add-${kind}-form">
+		<div class="card-body p-2">
 			<div class="add-grid">${form}</div>
 			<div class="form-error text-danger small" role="alert"></div>
-			<div class="mt-2 d-flex gap-2">
+			<div class="mt-2 d-flex flex-wrap align-items-center gap-2">
 				<button type="submit" class="btn btn-success btn-sm">Save</button>
-				<button type="button" class="btn btn-outline-secondary btn-sm" data-action="close-add">Cancel</button>
+				<button type="button" class="btn btn-outline-secondary btn-sm" data-action="close-add">Close</button>
+				<span class="small text-body-secondary add-hint">Stays open for the next one${kind === 'expense' ? '; press N for a new expense from anywhere' : ''}. Amounts like 1,234.50 or 1.234,50 are fine.</span>
 			</div>
 		</div>
 	</form>`;
@@ -260,7 +291,8 @@ const TEXT_FIELDS = ['business', 'category', 'account', 'notes'];
 function cellHtml(field, value) {
 	if (field === 'amount') return money(value);
 	if (field === 'currency') return esc(value);
-	if (TEXT_FIELDS.includes(field)) return `<span dir="auto">${esc(value)}</span>`;
+	// the cell itself has dir="auto" (rowHtml): an inner dir would hide the text from it
+	if (TEXT_FIELDS.includes(field)) return `<span class="cell-text">${esc(value)}</span>`;
 	if (field === 'date' && typeof value === 'string' && value.length === 10) {
 		return `<time datetime="${esc(value)}"><span class="year">${esc(value.slice(0, 5))}</span>${esc(value.slice(5))}</time>`;
 	}
@@ -271,7 +303,7 @@ function cellHtml(field, value) {
 function paidByHtml(row) {
 	if (row.paid_by == null) return '<td class="col-paid_by text-body-secondary" title="Unknown payer"><span aria-hidden="true">\u2013</span><span class="visually-hidden">unknown</span></td>';
 	const name = memberName(row.paid_by);
-	return `<td class="col-paid_by" title="${esc(name)}">${esc(name)}</td>`;
+	return `<td class="col-paid_by" dir="auto" title="${esc(name)}">${esc(name)}</td>`;
 }
 
 function rowHtml(kind, row) {
@@ -279,7 +311,8 @@ function rowHtml(kind, row) {
 	const checked = state.selected[kind].has(row.id) ? ' checked' : '';
 	const cells = cfg.fields.map((f) => {
 		const phoneCurrency = f === 'amount' ? `<span class="cur-phone">${esc(row.currency)}\u00a0</span>` : '';
-		return `<td class="col-${f}" data-field="${f}" tabindex="-1" title="${esc(f === 'amount' ? money(row[f]) : row[f])}">${phoneCurrency}${cellHtml(f, row[f])}</td>`;
+		const dir = TEXT_FIELDS.includes(f) ? ' dir="auto"' : '';
+		return `<td class="col-${f}" data-field="${f}"${dir} tabindex="-1" title="${esc(f === 'amount' ? money(row[f]) : row[f])}">${phoneCurrency}${cellHtml(f, row[f])}</td>`;
 	}).join('');
 	const payers = state.payers && kind === 'expense';
 	// Inline cell edits never touch the payers: on a wider screen "Edit" opens the edit sheet,
@@ -381,10 +414,18 @@ function inMonth(row) {
 }
 
 async function loadKind(kind) {
+	showKind(kind, await fetchKind(kind));
+}
+
+async function fetchKind(kind) {
 	const seq = state.loadSeq;
 	const { data, headers } = await api('GET', listQuery(kind));
 	// the rows' buttons depend on it: known before the first render (asked in parallel)
 	await historyReady;
+	return { seq, data, headers };
+}
+
+function showKind(kind, { seq, data, headers }) {
 	if (seq !== state.loadSeq) return;
 	state.rows[kind] = data.filter(inMonth);
 	state.next[kind] = headers.get('X-Next-Cursor');
@@ -408,6 +449,15 @@ async function loadMore(kind) {
 // month's entries); with several, each currency's own figures and, when every entry has a
 // rate, their sum converted into the base currency.
 async function loadTotals() {
+	showTotals(await fetchTotals());
+}
+
+function showTotals({ seq, data }) {
+	if (seq !== state.loadSeq) return;
+	renderTotals(data);
+}
+
+async function fetchTotals() {
 	const { from, to } = monthRange(state.month);
 	const seq = state.loadSeq;
 	let data;
@@ -420,8 +470,7 @@ async function loadTotals() {
 	}
 	await settingsReady;
 	if (!data.by_currency && data.single === undefined) data.single = await monthCurrency(data, from, to);
-	if (seq !== state.loadSeq) return;
-	renderTotals(data);
+	return { seq, data };
 }
 
 // Older server without reports: the month's unfiltered lists, per currency.
@@ -501,14 +550,32 @@ function renderTotals(data) {
 	note.classList.toggle('alert-light', Boolean(data.complete));
 }
 
+// The month shown everywhere (header, totals, tables, charts) is the one whose data is on
+// screen: a month that cannot be loaded changes nothing, and the header goes back to it.
+let shownMonth = null;
+
 async function loadMonth() {
 	state.loadSeq += 1;
-	history.replaceState(null, '', `?month=${state.month}`);
-	$('#month').value = state.month;
-	$('#category-chart-heading').textContent = `Expenses by category, ${monthLabel(state.month)}`;
-	const results = await Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]);
+	const seq = state.loadSeq;
+	const wanted = state.month;
+	$('#month').value = wanted;
+	const results = await Promise.allSettled([fetchKind('expense'), fetchKind('income'), fetchTotals()]);
+	if (seq !== state.loadSeq) return;
 	const failed = results.filter((r) => r.status === 'rejected');
-	if (failed.length) toast(`Could not load ${monthLabel(state.month)}: ${errorText(failed[0].reason)}`, 'error');
+	if (failed.length && shownMonth) {
+		state.month = shownMonth;
+		$('#month').value = shownMonth;
+		toast(`Could not load ${monthLabel(wanted)}: ${errorText(failed[0].reason).replace(/\.?$/, '.')} Still showing ${monthLabel(shownMonth)}.`, 'error');
+		return;
+	}
+	shownMonth = wanted;
+	history.replaceState(null, '', `?month=${state.month}`);
+	$('#category-chart-heading').textContent = `Expenses by category, ${monthLabel(state.month)}`;
+	const [expenses, incomes, totals] = results;
+	if (expenses.status === 'fulfilled') showKind('expense', expenses.value);
+	if (incomes.status === 'fulfilled') showKind('income', incomes.value);
+	if (totals.status === 'fulfilled') showTotals(totals.value);
+	if (failed.length) toast(`Could not load ${monthLabel(wanted)}: ${errorText(failed[0].reason)}`, 'error');
 	loadCharts();
 }
 
@@ -692,6 +759,18 @@ function startEdit(td) {
 			finish(row);
 			return;
 		}
+		let value = input.value;
+		if (field === 'amount') {
+			const read = readAmount(value);
+			if (read.error) {
+				$('.cell-error', td).textContent = read.error;
+				input.classList.add('is-invalid');
+				input.setAttribute('aria-invalid', 'true');
+				if (!fromBlur) input.focus();
+				return;
+			}
+			value = read.value;
+		}
 		if (field === 'category' && isNewCategory(kind, input.value)) {
 			busy = true; // a blur while asking commits nothing
 			const yes = await confirmNewCategory(input, input.value, !fromBlur);
@@ -701,7 +780,7 @@ function startEdit(td) {
 		busy = true;
 		td.classList.add('saving');
 		try {
-			const { data } = await api('PATCH', `${cfg.path}/${id}`, { field, value: input.value });
+			const { data } = await api('PATCH', `${cfg.path}/${id}`, { field, value });
 			const saved = data[cfg.key];
 			finish(saved);
 			toast(`${LABELS[field]} saved`);
@@ -718,10 +797,11 @@ function startEdit(td) {
 			busy = false;
 			td.classList.remove('saving');
 			const message = errorText(e);
-			$('.cell-error', td).textContent = e.fields && e.fields[field] ? e.fields[field] : message;
+			// shown once, under the cell (role="alert"), wrapping within the column
+			const only = e.fields ? Object.values(e.fields) : [];
+			$('.cell-error', td).textContent = e.fields && e.fields[field] ? e.fields[field] : only.length === 1 ? only[0] : message;
 			input.classList.add('is-invalid');
 			input.setAttribute('aria-invalid', 'true');
-			toast(`Could not save ${LABELS[field].toLowerCase()}: ${message}`, 'error');
 			if (!fromBlur) input.focus();
 		}
 	};
@@ -787,8 +867,8 @@ async function bulkDelete(kind) {
 function openAdd(kind) {
 	const sec = section(kind);
 	const form = $('.add-form', sec);
+	// the button stays: pressed again it brings the cursor back to the bar
 	form.hidden = false;
-	$('.add-btn', sec).hidden = true;
 	if (!form.elements.date.value) form.elements.date.value = defaultDate();
 	form.elements[KINDS[kind].fields[1]].focus();
 }
@@ -881,6 +961,8 @@ function wireBusinessSuggestions(form) {
 
 async function submitAdd(kind, form) {
 	const cfg = KINDS[kind];
+	if (amountRefused(form)) return;
+	if (!(await negativeConfirmed(form, kind))) return;
 	if (!(await categoryConfirmed(form, kind))) return;
 	const body = formValues(form, kind);
 	const button = $('button[type="submit"]', form);
@@ -896,12 +978,14 @@ async function submitAdd(kind, form) {
 		noteCategory(body, saved);
 		toast(`${cfg.one[0].toUpperCase()}${cfg.one.slice(1)} added`);
 		if (!inMonth(saved)) toast(`Saved in ${monthLabel(saved.date.slice(0, 7))}, not the month shown`);
-		closeAdd(kind);
+		// the bar stays open for the next entry
+		form.elements[cfg.fields[1]].focus();
 		await refreshAfterChange(kind);
+		highlightRow(section(kind), saved.id);
 	}
 	catch (e) {
+		// shown once: next to the field, or under the form (both are read out)
 		showErrors(form, e);
-		toast(`Could not add ${cfg.one}: ${errorText(e)}`, 'error');
 	}
 	finally {
 		button.disabled = false;
@@ -922,7 +1006,7 @@ function openSheet(mode, kind, row) {
 	renderSheetForm();
 	$('#sheet-overlay').hidden = false;
 	document.body.classList.add('sheet-open');
-	const first = $('#sheet-form').elements[mode === 'add' ? 'type' : 'date'];
+	const first = $('#sheet-form').elements[mode === 'add' ? 'amount' : 'date'];
 	first.focus();
 }
 
@@ -936,8 +1020,11 @@ function renderSheetForm(carry) {
 		values.date = defaultDate();
 		values.currency = DEFAULT_CURRENCY;
 	}
-	const fields = KINDS[kind].fields.map((f) => inputHtml('sheet', kind, f, values[f] ?? '', true)).join('');
+	// amount first (a phone's number pad opens on it), then what it was
+	const order = ['amount', ...KINDS[kind].fields.filter((f) => f !== 'amount')];
+	const fields = order.filter((f) => f !== 'amount').map((f) => inputHtml('sheet', kind, f, values[f] ?? '', true)).join('');
 	$('#sheet-form').innerHTML = `
+		${inputHtml('sheet', kind, 'amount', values.amount ?? '', true)}
 		<div class="field"><label for="sheet-type" class="form-label small mb-0">Type</label>
 		<select id="sheet-type" name="type" class="form-select form-select-sm"${mode === 'edit' ? ' disabled' : ''}>
 			<option value="expense"${kind === 'expense' ? ' selected' : ''}>Expense</option>
@@ -972,6 +1059,8 @@ async function submitSheet(form) {
 	// The resource comes from where the row was opened (or the chosen type), never from its fields.
 	const kind = sheet.kind;
 	const cfg = KINDS[kind];
+	if (amountRefused(form)) return;
+	if (!(await negativeConfirmed(form, kind))) return;
 	if (!(await categoryConfirmed(form, kind))) return;
 	const body = formValues(form, kind);
 	const button = $('button[type="submit"]', form);
@@ -991,10 +1080,11 @@ async function submitSheet(form) {
 		closeSheet();
 		await refreshAfterChange(kind);
 		if (sheet.mode === 'edit') refocusRow(kind, saved.id);
+		highlightRow(section(kind), saved.id);
 	}
 	catch (e) {
+		// shown once, in the sheet
 		showErrors(form, e);
-		toast(`${sheet.mode === 'add' ? 'Could not add' : 'Could not update'} the ${cfg.one}: ${errorText(e)}`, 'error');
 	}
 	finally {
 		button.disabled = false;

@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { historyAvailable, undoToast } from './history.js';
 import { isOwner } from './households.js';
 import { amountIn, currencyCode, currencySymbol } from './money.js';
+import { confirmSettleUp } from './settle-confirm.js';
 
 const box = document.getElementById('household-box');
 const dialog = document.getElementById('balance-dialog');
@@ -214,9 +215,9 @@ function transferItem(t, code, single) {
 	button.setAttribute('aria-label', `Settle up: ${nameOf(t.from_user)} pays ${nameOf(t.to_user)} ${code || !single ? amount : amountIn(t.amount, single)}`);
 	const body = { from_user: t.from_user, to_user: t.to_user, amount: String(t.amount) };
 	if (code || single) body.currency = code || single;
-	button.addEventListener('click', () => {
-		button.disabled = true;
-		api('POST', '/api/v1/settlements', body)
+	// asks first (settle-confirm.js): the day it was paid and a note go with it
+	button.addEventListener('click', () => confirmSettleUp(item, button, `Record that ${nameOf(t.from_user)} paid ${nameOf(t.to_user)} ${amount}?`,
+		({ date, notes }) => api('POST', '/api/v1/settlements', { ...body, date, ...(notes ? { notes } : {}) })
 			.then(({ data }) => {
 				// a settle-up is undone by deleting it (it goes to the trash)
 				historyAvailable().then((yes) => {
@@ -224,13 +225,10 @@ function transferItem(t, code, single) {
 						undoToast(`Settled up: ${nameOf(t.from_user)} paid ${nameOf(t.to_user)} ${amount}`, () => api('DELETE', `/api/v1/settlements/${data.id}`), refresh);
 					}
 				});
-				return refresh();
-			})
-			.catch((e) => {
-				button.disabled = false;
-				message.textContent = e.message;
-			});
-	});
+				return refresh().catch((e) => {
+					message.textContent = e.message;
+				});
+			})));
 	item.append(text, button);
 	return item;
 }

@@ -10,6 +10,8 @@ const message = document.getElementById('token-message');
 const created = document.getElementById('token-created');
 const secret = document.getElementById('token-secret');
 const copy = document.getElementById('token-copy');
+// the id of the token whose secret is on screen (hidden again once that token is revoked)
+let shownTokenId = null;
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const when = (value) => (value ? WHEN.format(new Date(value)) : 'Never');
@@ -32,9 +34,10 @@ function button(text, className, label) {
 function row(token) {
 	const tr = document.createElement('tr');
 	const actions = document.createElement('td');
-	actions.className = 'text-end text-nowrap';
+	actions.className = 'text-end';
 	const revoke = button('Revoke', 'btn-outline-danger', `Revoke ${token.name}`);
 	const confirm = document.createElement('span');
+	confirm.className = 'token-confirm';
 	confirm.hidden = true;
 	const question = document.createElement('span');
 	question.textContent = 'Scripts using it stop working. Revoke? ';
@@ -44,21 +47,46 @@ function row(token) {
 	revoke.addEventListener('click', () => {
 		revoke.hidden = true;
 		confirm.hidden = false;
+		confirm.closest('tr').hidden = false;
 		yes.focus();
 	});
 	no.addEventListener('click', () => {
 		confirm.hidden = true;
+		confirm.closest('tr').hidden = true;
 		revoke.hidden = false;
 		revoke.focus();
 	});
 	yes.addEventListener('click', () => {
 		yes.disabled = true;
-		api('DELETE', `/api/v1/tokens/${token.id}`).then(refresh).catch(fail);
+		api('DELETE', `/api/v1/tokens/${token.id}`)
+			.then(() => {
+				// a revoked token's secret is worth nothing and must not stay on screen
+				if (shownTokenId === token.id) hideSecret();
+				return refresh();
+			})
+			.catch(fail);
 	});
-	actions.append(revoke, confirm);
+	actions.append(revoke);
+	// the confirmation takes a row of its own, the table's whole width: it wraps inside the
+	// dialog instead of running out of it
+	const confirmRow = document.createElement('tr');
+	confirmRow.className = 'token-confirm-row';
+	const confirmCell = document.createElement('td');
+	confirmCell.colSpan = 5;
+	confirmCell.append(confirm);
+	confirmRow.append(confirmCell);
+	confirmRow.hidden = true;
 	const expires = token.expires_at ? WHEN.format(new Date(token.expires_at)) : 'Never';
-	tr.append(cell(token.name), cell(when(token.created_at)), cell(when(token.last_used_at)), cell(expires), actions);
-	return tr;
+	const name = cell(token.name);
+	name.dir = 'auto';
+	tr.append(name, cell(when(token.created_at)), cell(when(token.last_used_at)), cell(expires), actions);
+	return [tr, confirmRow];
+}
+
+function hideSecret() {
+	created.hidden = true;
+	secret.textContent = '';
+	shownTokenId = null;
 }
 
 function fail(error) {
@@ -68,7 +96,7 @@ function fail(error) {
 async function refresh() {
 	const { data } = await api('GET', '/api/v1/tokens');
 	const tokens = data || [];
-	list.replaceChildren(...tokens.map(row));
+	list.replaceChildren(...tokens.flatMap(row));
 	document.getElementById('token-none').hidden = tokens.length > 0;
 }
 
@@ -82,8 +110,7 @@ document.getElementById('tokens-open').addEventListener('click', () => {
 document.getElementById('token-close').addEventListener('click', () => dialog.close());
 // Neither the secret nor the password may linger in the page once the dialog is gone.
 dialog.addEventListener('close', () => {
-	created.hidden = true;
-	secret.textContent = '';
+	hideSecret();
 	document.getElementById('token-password').value = '';
 });
 
@@ -100,6 +127,7 @@ document.getElementById('token-form').addEventListener('submit', (event) => {
 	})
 		.then(({ data }) => {
 			secret.textContent = data.token;
+			shownTokenId = data.id;
 			copy.textContent = 'Copy';
 			created.hidden = false;
 			name.value = '';

@@ -40,6 +40,7 @@ function render(items) {
 		when.textContent = dayLabel(item.date);
 		const what = document.createElement('span');
 		what.className = 'upcoming-title';
+		what.dir = 'auto'; // a business or category, maybe Hebrew
 		what.textContent = title(item);
 		const amount = document.createElement('span');
 		amount.className = `upcoming-amount amount ${item.kind === 'income' ? 'text-success-emphasis' : ''}`;

@@ -219,7 +219,7 @@ class BudgetBrowserTests extends BrowserTestSupport {
 		else {
 			input.press("Enter");
 		}
-		assertThat(budgetRow("Groceries").locator(".budget-error")).containsText("valid number");
+		assertThat(budgetRow("Groceries").locator(".budget-error")).containsText("Enter a number");
 		assertThat(input).hasAttribute("aria-invalid", "true");
 		assertThat(input).isFocused();
 

@@ -250,9 +250,8 @@ class BudgetRulesBrowserTests extends BrowserTestSupport {
 		cap.fill("-5");
 		targetAmount.fill("0");
 		save(form, targetAmount, viewport);
-		assertThat(form.locator("[id='budget-rules-carry_cap-error']"))
-			.hasText("Input should be greater than or equal to 0");
-		assertThat(form.locator("[id='budget-rules-target.amount-error']")).hasText("Input should be greater than 0");
+		assertThat(form.locator("[id='budget-rules-carry_cap-error']")).hasText("Enter 0 or more");
+		assertThat(form.locator("[id='budget-rules-target.amount-error']")).hasText("Enter more than 0");
 		assertThat(cap).hasAttribute("aria-invalid", "true");
 		assertThat(targetAmount).hasAttribute("aria-invalid", "true");
 		assertThat(cap).isFocused();

@@ -113,6 +113,7 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 
 		// B settles the shekels, in shekels; the dollars are still owed
 		settleUp(phone, "Settle up: " + b.username() + " pays " + a.username() + " \u20aa\u00a050.00").tap();
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).tap();
 		assertThat(list(phone, "Who owes whom, ILS")).hasText("Everyone is settled up.");
 		assertThat(list(phone, "Who owes whom, USD")).hasText(owesDollars + "Settle up");
 		assertThat(settlements(household)).isEqualTo(b.id() + ">" + a.id() + " 50.00 ILS");
@@ -136,6 +137,9 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 		Axe.assertNoViolations(desktop, "on the converted balance, desktop (light)");
 		Locator dollars = settleUp(desktop, "Settle up: " + a.username() + " pays " + b.username() + " $\u00a015.00");
 		dollars.focus();
+		desktop.keyboard().press("Enter");
+		// the confirmation opens on its date: Enter there records it
+		assertThat(desktop.getByLabel("Paid on")).isFocused();
 		desktop.keyboard().press("Enter");
 		assertThat(list(desktop, "Who owes whom, USD")).hasText("Everyone is settled up.");
 		assertThat(list(desktop, "Who owes whom, ILS")).hasText("Everyone is settled up.");
@@ -164,6 +168,7 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 		Locator transfers = phone.locator("#balance-transfers");
 		assertThat(transfers).containsText(b.username() + " owes " + a.username() + " 20.00");
 		transfers.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Settle up")).tap();
+		transfers.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record it")).tap();
 		assertThat(transfers).hasText("Everyone is settled up.");
 		assertThat(settlements(household)).isEqualTo(b.id() + ">" + a.id() + " 20.00 USD");
 

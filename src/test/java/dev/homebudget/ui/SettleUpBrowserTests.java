@@ -103,8 +103,22 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(transfers).containsText(b.username() + " owes " + a.username() + " 15.70");
 		assertThat(pageB.locator("#balance-members")).containsText("owes 15.70");
 		pageB.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "balance.png")));
+		// asked first, with the day it was paid (default today) and a note
 		transfers.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Settle up")).first().click();
+		assertThat(transfers).containsText("Record that " + b.username() + " paid " + a.username() + " 15.70?");
+		assertThat(transfers.getByLabel("Paid on")).hasValue(java.time.LocalDate.now().toString());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM settlements WHERE household_id = :h")
+			.param("h", household)
+			.query(Integer.class)
+			.single()).isZero();
+		transfers.getByLabel("Paid on").fill("2026-01-15");
+		transfers.getByLabel("Note (optional)").fill("bank transfer");
+		transfers.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record it")).click();
 		assertThat(transfers).containsText("Everyone is settled up.");
+		assertThat(this.jdbc.sql("SELECT date || ' ' || notes FROM settlements WHERE household_id = :h")
+			.param("h", household)
+			.query(String.class)
+			.single()).isEqualTo("2026-01-15 bank transfer");
 		assertThat(pageB.locator("#balance-members")).containsText(a.username() + ": paid 31.41, share 15.71, settled");
 		assertThat(this.jdbc.sql("SELECT count(*) || ' ' || sum(amount) FROM settlements WHERE household_id = :h")
 			.param("h", household)

@@ -120,7 +120,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(dialog.locator("#token-created")).containsText("you won't see it again");
 		assertThat(dialog.locator("#token-secret")).hasText(java.util.regex.Pattern.compile("^hbw_\\S{20,}$"));
 		String secret = dialog.locator("#token-secret").textContent().strip();
-		Locator rows = dialog.locator("#token-list tr");
+		Locator rows = dialog.locator("#token-list tr:not(.token-confirm-row)");
 		assertThat(rows).hasCount(1);
 		assertThat(rows.first()).containsText("backup script");
 		assertThat(rows.first()).containsText("Never");
@@ -141,13 +141,47 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(rows.first()).not().containsText("Never");
 
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke backup script")).click();
-		assertThat(rows.first()).containsText("Revoke?");
+		assertThat(dialog.locator("#token-list")).containsText("Revoke?");
 		// the first click only asks: the token still works
 		assertThat(expenseListStatus(secret)).isEqualTo(200);
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, revoke backup script")).click();
 		assertThat(rows).hasCount(0);
 		assertThat(dialog.locator("#token-none")).isVisible();
 		assertThat(expenseListStatus(secret)).isEqualTo(401);
+	}
+
+	@Test
+	void onAPhoneTheRevokeConfirmationFitsTheDialogAndARevokedTokensSecretLeavesTheScreen() {
+		UserAccount user = newUser("tokphone");
+		Page page = signedIn(user, true);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).tap();
+		Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("API tokens"));
+		dialog.getByLabel("Token name").fill("phone script");
+		dialog.getByLabel("Your password").fill(PASSWORD);
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).tap();
+		assertThat(dialog.locator("#token-secret")).hasText(java.util.regex.Pattern.compile("^hbw_\\S{20,}$"));
+
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke phone script")).tap();
+		Locator yes = dialog.getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Yes, revoke phone script"));
+		assertThat(yes).isVisible();
+		com.microsoft.playwright.options.BoundingBox box = dialog.boundingBox();
+		for (Locator control : List.of(yes,
+				dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel").setExact(true)))) {
+			com.microsoft.playwright.options.BoundingBox b = control.boundingBox();
+			assertThat(b.x).as("left edge inside the dialog").isGreaterThanOrEqualTo(box.x);
+			assertThat(b.x + b.width).as("right edge inside the dialog").isLessThanOrEqualTo(box.x + box.width);
+		}
+		Object overflow = page.evaluate("() => { const d = document.getElementById('token-dialog'); "
+				+ "return d.scrollWidth - d.clientWidth; }");
+		assertThat(((Number) overflow).intValue()).as("the dialog scrolls sideways by").isLessThanOrEqualTo(0);
+		Axe.assertNoViolations(page, "in the tokens dialog on a phone");
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "tokens-revoke-mobile.png")));
+		yes.tap();
+		assertThat(dialog.locator("#token-none")).isVisible();
+		assertThat(dialog.locator("#token-created")).isHidden();
+		assertThat(dialog.locator("#token-secret")).isEmpty();
 	}
 
 }
