@@ -354,7 +354,7 @@ for scenario in create put delete; do
   verdict=miss; if awk -v a="$on" -v b="$off" 'BEGIN{exit !(a >= 0.85*b)}'; then verdict=met; fi
   if [ -n "${ab_rps[errors]:-}" ]; then w_errors="${ab_rps[errors]// /}"; fi
   extra_json=",\"history_on_rps\":\"${ab_rps[${scenario}_on]# }\",\"history_off_rps\":\"${ab_rps[${scenario}_off]# }\""
-  record "history_$scenario" "$(ratio_of "$on" "$off")" "on >=85% of off (ceiling=off)" "$verdict"
+  record "history_$scenario" "$(ratio_of "$on" "$off")" "on >=85% of off (ceiling=off)" "$verdict" "$connections"
 done
 fi
 
