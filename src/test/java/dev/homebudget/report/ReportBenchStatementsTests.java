@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark compares the reports with pgbench running "the same SQL" (bench/sql): the
  * statements of the monthly and category reports there are the ones the app sends for
- * household 1 and 2024: per currency, and converted into the base currency (ILS there).
+ * household 1 and 2024: per currency, and converted into the base currency (ILS there);
+ * and a month's budget reads its income as the app does.
  */
 class ReportBenchStatementsTests {
 
@@ -36,6 +37,11 @@ class ReportBenchStatementsTests {
 				LocalDate.of(2024, 12, 31));
 		assertThat(categories.get(0)).isEqualTo(withValues(JdbcEntries.totalsByCategorySql(year), year.parameters()));
 		assertThat(categories.get(2)).isEqualTo(converted(EntryKind.EXPENSE, EntryTotals.Grouping.CATEGORY));
+		// a month's budget: the income of June 2025 in the base currency
+		List<String> budget = Files.readAllLines(Path.of("bench", "sql", "budget.sql"));
+		EntryMonthTotals.Parts june = EntryMonthConverted.convertedSql(EntryKind.INCOME, 1, "ILS",
+				LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), EntryTotals.Grouping.NONE);
+		assertThat(budget.get(budget.size() - 2)).isEqualTo(withValues(june.sql(), june.parameters()));
 	}
 
 	private static String converted(EntryKind kind, EntryTotals.Grouping grouping) {
