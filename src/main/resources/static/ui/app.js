@@ -1360,6 +1360,11 @@ document.addEventListener('hb:imported', () => {
 	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
 	loadSuggestions();
 });
+// A rule was applied to existing entries (the Rules page): their fields changed.
+document.addEventListener('hb:rule-applied', () => {
+	state.loadSeq += 1;
+	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
+});
 document.addEventListener('hb:money-changed', () => {
 	settingsReady = loadSettings();
 	loadTotals().catch((e) => toast(errorText(e), 'error')).then(loadCharts);

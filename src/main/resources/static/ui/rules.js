@@ -2,7 +2,10 @@
 // are tried, each in words ("Payee contains shufersal → category Groceries"). Add a rule or
 // edit one in the form below the list, move a rule up or down (the whole order is sent, so a
 // rule added meanwhile is not lost: the server refuses and the list is read again), delete one.
-// Each change of a rule is sent with its version (If-Match). A viewer reads the list only.
+// Each change of a rule is sent with its version (If-Match). "Apply…" previews what a rule
+// would change among the existing entries and applies it on confirmation (with the previewed
+// rule's version, so a rule edited meanwhile is refused); suggested rules (businesses moved to
+// one category by hand again and again) open the form filled in. A viewer reads the list only.
 // Fetched when the page is first opened, not with the app. See docs/rules.md.
 import { api } from './api.js';
 
@@ -13,6 +16,16 @@ const message = document.getElementById('rules-message');
 const form = document.getElementById('rule-form');
 const formTitle = document.getElementById('rule-form-title');
 const addButton = document.getElementById('rule-add');
+const applyPanel = document.getElementById('rules-apply');
+const applyTitle = document.getElementById('rules-apply-title');
+const applySummary = document.getElementById('rules-apply-summary');
+const applyChanges = document.getElementById('rules-apply-changes');
+const applyConfirm = document.getElementById('rules-apply-confirm');
+const suggestionsPanel = document.getElementById('rules-suggestions');
+const suggestionsList = document.getElementById('rules-suggestions-list');
+
+/** The preview being shown: { rule, version, total }. */
+let applying = null;
 
 const OPS = { contains: 'contains', equals: 'is', regex: 'matches' };
 
@@ -81,6 +94,9 @@ function render() {
 		if (index > 0) actions.append(button('Up', `Move ${rule.name} up`, () => move(index, -1)));
 		if (index < rules.length - 1) actions.append(button('Down', `Move ${rule.name} down`, () => move(index, 1)));
 		actions.append(button('Edit', `Edit ${rule.name}`, () => edit(rule)));
+		const apply = button('Apply…', `Apply ${rule.name} to existing entries`, () => preview(rule));
+		apply.classList.add('writes');
+		actions.append(apply);
 		actions.append(button('Delete', `Delete ${rule.name}`, () => remove(rule)));
 		li.append(head, details, actions);
 		list.append(li);
@@ -94,10 +110,104 @@ function badge(text) {
 	return span;
 }
 
+/** "Expense #12, 42.00 USD: category Other → Fuel, business – → Paz". */
+function change(c) {
+	const fields = [];
+	for (const name of ['category', 'business', 'account', 'notes']) {
+		if ((c.before[name] || '') !== (c.after[name] || '')) {
+			fields.push(`${name} ${c.before[name] || '–'} → ${c.after[name] || '–'}`);
+		}
+	}
+	if (c.before.paid_by !== c.after.paid_by) fields.push('who paid');
+	if (c.before.for_whom !== c.after.for_whom) fields.push('for whom');
+	return `${c.kind === 'income' ? 'Income' : 'Expense'} #${c.id}, ${c.amount} ${c.currency || ''}: ${fields.join(', ')}`;
+}
+
+function closePreview() {
+	applying = null;
+	applyPanel.hidden = true;
+}
+
+async function preview(rule) {
+	say('');
+	closeForm();
+	try {
+		const result = (await api('POST', `/api/v1/rules/${rule.id}/preview`)).data;
+		applying = { rule, version: result.rule_version, total: result.total };
+		applyTitle.textContent = `Apply ${rule.name}`;
+		const looked = result.limited ? `the newest ${result.scanned} entries` : `${result.scanned} entries`;
+		applySummary.textContent = result.total === 0
+			? `Nothing to change among ${looked}.`
+			: `${result.total} of ${looked} would change${result.changes.length < result.total ? `; the first ${result.changes.length}:` : ':'}`;
+		applyChanges.replaceChildren(...result.changes.map((c) => {
+			const li = document.createElement('li');
+			li.textContent = change(c);
+			return li;
+		}));
+		applyConfirm.hidden = result.total === 0;
+		applyConfirm.textContent = `Apply to ${result.total} ${result.total === 1 ? 'entry' : 'entries'}`;
+		applyPanel.hidden = false;
+		(result.total === 0 ? document.getElementById('rules-apply-cancel') : applyConfirm).focus();
+	}
+	catch (e) {
+		say(e.message, true);
+	}
+}
+
+applyConfirm.addEventListener('click', async () => {
+	if (!applying) return;
+	const { rule, version } = applying;
+	try {
+		const result = (await api('POST', `/api/v1/rules/${rule.id}/apply`, undefined, {
+			headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': crypto.randomUUID() },
+		})).data;
+		closePreview();
+		const more = result.remaining > 0 ? ` ${result.remaining} more: apply again to change them.` : '';
+		say(`${rule.name} changed ${result.changed} ${result.changed === 1 ? 'entry' : 'entries'}.${more}`);
+		document.dispatchEvent(new CustomEvent('hb:rule-applied'));
+	}
+	catch (e) {
+		closePreview();
+		say(e.message, true);
+	}
+	await load();
+	const again = list.querySelector(`[data-id="${rule.id}"] button[aria-label^="Apply"]`);
+	if (again) again.focus();
+});
+document.getElementById('rules-apply-cancel').addEventListener('click', () => {
+	const id = applying && applying.rule.id;
+	closePreview();
+	const back = id && list.querySelector(`[data-id="${id}"] button[aria-label^="Apply"]`);
+	if (back) back.focus();
+});
+
+async function loadSuggestions() {
+	try {
+		const suggestions = (await api('GET', '/api/v1/rules/suggestions')).data;
+		suggestionsList.replaceChildren(...suggestions.map((s) => {
+			const li = document.createElement('li');
+			li.className = 'rule-suggestion';
+			const text = document.createElement('span');
+			text.className = 'small';
+			text.dir = 'auto';
+			text.textContent = `${s.business} → ${s.category} (moved by hand ${s.entries} times)`;
+			li.append(text, ' ', button('Make a rule', `Make a rule for ${s.business}`,
+				() => openForm({ ...s.rule, enabled: true, stop: false }, true)));
+			return li;
+		}));
+		suggestionsPanel.hidden = suggestions.length === 0;
+	}
+	catch (e) {
+		// suggestions are a help, not the page: the rules are still shown
+		suggestionsPanel.hidden = true;
+	}
+}
+
 async function load() {
 	try {
 		rules = (await api('GET', '/api/v1/rules')).data;
 		render();
+		await loadSuggestions();
 	}
 	catch (e) {
 		rules = [];
@@ -142,12 +252,14 @@ function field(name) {
 	return form.elements.namedItem(name);
 }
 
-function openForm(rule) {
-	editing = rule;
+/** Opens the form on a rule to edit, or a new one (blank, or filled in from a suggestion). */
+function openForm(rule, suggested) {
+	editing = suggested ? null : rule;
+	closePreview();
 	form.reset();
 	form.hidden = false;
 	addButton.hidden = true;
-	formTitle.textContent = rule ? `Edit ${rule.name}` : 'New rule';
+	formTitle.textContent = rule && !suggested ? `Edit ${rule.name}` : 'New rule';
 	if (rule) {
 		const c = rule.conditions;
 		const a = rule.actions;
@@ -164,6 +276,7 @@ function openForm(rule) {
 		field('note').value = a.note || '';
 		field('enabled').checked = rule.enabled;
 		field('stop').checked = rule.stop;
+		if (suggested) say(`A rule for ${rule.name}: check it, then save it.`);
 	}
 	field('name').focus();
 }
@@ -246,6 +359,7 @@ addButton.addEventListener('click', () => {
 export async function open() {
 	say('');
 	closeForm();
+	closePreview();
 	await load();
 	// the page behind stays put while the dialog is open (app.css): on a phone only the dialog scrolls
 	document.documentElement.classList.add('rules-open');

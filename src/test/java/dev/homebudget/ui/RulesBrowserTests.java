@@ -99,4 +99,85 @@ class RulesBrowserTests extends BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * A rule applied to the entries already there: previewed (what would change, nothing
+	 * written), then applied on confirmation, and the table shows the new category. A
+	 * business moved to one category by hand three times is offered as a rule, which the
+	 * form opens filled in.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void aRuleIsPreviewedAndAppliedToExistingEntriesAndASuggestionBecomesARule(String viewport) {
+		sql("DELETE FROM rules");
+		try {
+			String month = java.time.YearMonth.now().toString();
+			for (int i = 1; i <= 2; i++) {
+				expense(month + "-0" + i, "Zephyr Fuel " + i, "Other", "50.00", "₪");
+			}
+			expense(month + "-03", "Bakery", "Other", "9.00", "₪");
+			java.util.List<Integer> kiosk = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				kiosk.add(
+						create("expense",
+								"{\"date\":\"" + month + "-04\",\"business\":\"Quokka Kiosk\","
+										+ "\"category\":\"Other\",\"amount\":4,\"account\":\"Cash\"}")
+							.get("id")
+							.asInt());
+			}
+			for (int id : kiosk) {
+				api("PUT", "/api/v1/expense/" + id, "{\"category\":\"Snacks\"}");
+			}
+			int rule = api("POST", "/api/v1/rules",
+					"{\"name\":\"Zephyr\",\"conditions\":{\"payee\":{\"op\":"
+							+ "\"contains\",\"value\":\"zephyr\"}},\"actions\":{\"category\":\"Car fuel\"}}")
+				.get("id")
+				.asInt();
+
+			Page page = open(viewport);
+			activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
+					viewport);
+			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));
+			activate(button(dialog, "Apply Zephyr to existing entries"), viewport);
+			Locator apply = dialog.getByRole(AriaRole.REGION, new Locator.GetByRoleOptions().setName("Apply Zephyr"));
+			assertThat(apply).containsText("2 of");
+			Locator changes = apply.getByRole(AriaRole.LIST,
+					new Locator.GetByRoleOptions().setName("Entries the rule would change"));
+			assertThat(changes.locator("li")).hasCount(2);
+			assertThat(changes.locator("li").first()).containsText("category Other \u2192 Car fuel");
+			assertThat(button(apply, "Apply to 2 entries")).isFocused();
+			Axe.assertNoViolations(page, "with a rule's preview");
+			// a preview writes nothing
+			org.assertj.core.api.Assertions.assertThat(list("expense").findValues("category").toString())
+				.doesNotContain("Car fuel");
+			activate(button(apply, "Apply to 2 entries"), viewport);
+			assertThat(dialog.locator("#rules-message")).hasText("Zephyr changed 2 entries.");
+			assertThat(apply).isHidden();
+			org.assertj.core.api.Assertions.assertThat(api("GET", "/api/v1/expense?category=Car%20fuel", null))
+				.hasSize(2);
+			org.assertj.core.api.Assertions
+				.assertThat(api("GET", "/api/v1/activity?source=rule&kind=expense", null).toString())
+				.contains("Car fuel");
+
+			Locator suggestion = dialog.locator(".rule-suggestion")
+				.filter(new Locator.FilterOptions().setHasText("Quokka Kiosk \u2192 Snacks (moved by hand 3 times)"));
+			assertThat(suggestion).hasCount(1);
+			activate(button(suggestion, "Make a rule for Quokka Kiosk"), viewport);
+			assertThat(field(dialog, "Name")).isFocused();
+			assertThat(field(dialog, "Category")).hasValue("Snacks");
+			assertThat(field(dialog, "Payee text")).not().hasValue("");
+			activate(button(dialog, "Save rule"), viewport);
+			assertThat(dialog.locator(".rule-item")).hasCount(2);
+			assertThat(dialog.locator(".rule-suggestion").filter(new Locator.FilterOptions().setHasText("Quokka")))
+				.hasCount(0);
+			Axe.assertNoViolations(page, "with the rules after applying");
+			activate(button(dialog, "Close"), viewport);
+			Locator table = section("expense");
+			assertThat(table).containsText("Car fuel");
+			org.assertj.core.api.Assertions.assertThat(rule).isPositive();
+		}
+		finally {
+			sql("DELETE FROM rules");
+		}
+	}
+
 }
