@@ -319,6 +319,42 @@ w_p95=$(awk 'NR==10{printf "%.3f", $1*1000}' "$bulk_times"); w_p99="$w_p95"
 record bulk_delete_1000 "-" "(reported, 10 sequential requests)" "-" 1
 fi
 
+if only statement_import; then
+# A statement import of a 10,000-row CSV through the API: the preview (parse, dedup against
+# the 100,000 entries, rules) and the commit, against COPY of the very rows the commit
+# stored into the same table (same triggers and indexes). Rows/s of the commit vs COPY's.
+echo "== statement import: 10,000-row CSV preview and commit vs COPY" >&2
+csv="$work/statement.csv"
+awk 'BEGIN { print "Date,Payee,Amount,Memo";
+  for (i = 1; i <= 10000; i++) printf "2026-%02d-%02d,Shop %d,-%d.%02d,bench import %d\n", 1 + i % 12, 1 + i % 28, i % 500, 1 + i % 300, i % 100, i }' >"$csv"
+account="Bench import $$"
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(ms_now)
+preview=$(curl -s -w '\n%{http_code}' -X POST "$base/api/v1/imports" -F "file=@$csv;type=text/csv" \
+  -F 'mapping={"date":"Date","amount":"Amount","payee":"Payee","memo":"Memo"}' -F "account=$account")
+t1=$(ms_now)
+[ "$(tail -1 <<<"$preview")" = 201 ] || { echo "bench: the preview failed: $(head -c 300 <<<"$preview")" >&2; exit 1; }
+import_id=$(head -1 <<<"$preview" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+committed=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/imports/$import_id/commit" \
+  -H "Idempotency-Key: bench-commit-$import_id")
+t2=$(ms_now)
+[ "$committed" = 200 ] || { echo "bench: the commit answered $committed" >&2; exit 1; }
+rows=$(psql_budget "SELECT count(*) FROM expenses WHERE account = '$account'")
+psql_budget "\\copy (SELECT household_id, date, business, category, amount, '$account copy', currency, notes FROM expenses WHERE account = '$account') TO '$work/statement.copy'"
+t3=$(ms_now)
+psql_budget "\\copy expenses (household_id, date, business, category, amount, account, currency, notes) FROM '$work/statement.copy'"
+t4=$(ms_now)
+preview_ms=$(( t1 - t0 )); commit_ms=$(( t2 - t1 )); copy_ms=$(( t4 - t3 ))
+w_rps=$(awk -v r="$rows" -v t="$commit_ms" 'BEGIN{printf "%.0f", (t>0)? r*1000/t : 0}')
+p_tps=$(awk -v r="$rows" -v t="$copy_ms" 'BEGIN{printf "%.0f", (t>0)? r*1000/t : 0}')
+w_p50="$preview_ms"; w_p95="$commit_ms"; w_p99=-; w_app=-; w_db=-; w_errors=0; p_p50=""; p_p95=""; p_db=""
+verdict=miss
+if [ "$preview_ms" -le 2000 ] && awk -v a="$w_rps" -v b="$p_tps" 'BEGIN{exit !(a >= 0.5*b)}'; then verdict=met; fi
+extra_json=",\"rows\":$rows,\"preview_ms\":$preview_ms,\"commit_ms\":$commit_ms,\"copy_ms\":$copy_ms"
+echo "statement import: $rows rows, preview $preview_ms ms, commit $commit_ms ms, COPY $copy_ms ms" >&2
+record statement_import "$(ratio_of "$w_rps" "$p_tps")" "preview<=2s, commit>=50% COPY rows/s" "$verdict" 1
+fi
+
 if only history_ab; then
 # The cost of the history of changes, seen from a client: create, PUT and DELETE through the
 # app with the history triggers on and with them off (ALTER TABLE ... DISABLE TRIGGER, on
