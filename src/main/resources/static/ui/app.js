@@ -589,7 +589,7 @@ function writeAddress() {
 	for (const [k, v] of Object.entries(state.filters)) {
 		if (v.trim() !== '') p.set(k, v.trim());
 	}
-	history.replaceState(null, '', `?${p}${location.hash}`);
+	history.replaceState(null, '', `?${p}`);
 }
 
 function readAddress(params) {

@@ -204,7 +204,10 @@ class ReportsBrowserTests extends BrowserTestSupport {
 			assertThat(categoryRow("Food")).containsText("50% above");
 			assertThat(page.locator("#trend-chart .trend-tick").first()).isVisible();
 			Axe.assertNoViolations(page, "month view with reports (" + scheme + ", " + viewport + ")");
+			choosePeriod("Year", viewport);
+			assertThat(categoryRow("Food")).containsText("Average of the year before");
 			choosePeriod("Custom", viewport);
+			assertThat(page.locator("#period-custom")).isVisible();
 			activate(page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Food: show only this category")), viewport);
 			assertThat(page.locator("#totals-period")).containsText("only entries matching");
