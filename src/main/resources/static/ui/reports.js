@@ -63,8 +63,9 @@ function showPeriod(month) {
 	$('#period-from').value = from;
 	$('#period-to').value = to;
 	const word = period.kind === 'custom' ? 'range' : period.kind;
-	$('#period-prev').setAttribute('aria-label', `Previous ${word}`);
-	$('#period-next').setAttribute('aria-label', `Next ${word}`);
+	// named "Show the previous period" (the header's arrows are "Previous month")
+	$('#period-prev').title = `Previous ${word}`;
+	$('#period-next').title = `Next ${word}`;
 	$('#category-chart-heading').textContent = `Expenses by category, ${periodName(month)}`;
 }
 
@@ -131,10 +132,10 @@ async function rangeCurrency(from, to) {
 	}
 }
 
-// The day of the household's first expense (null: none, or not known).
-async function firstExpenseDay() {
+// The day of the household's first expense before a day (null: none, or not known): one row.
+async function firstExpenseDay(before) {
 	try {
-		const { data } = await api('GET', '/api/v1/expense?sort=date&limit=1');
+		const { data } = await api('GET', `/api/v1/expense?from=0001-01-01&to=${before}&sort=date&limit=1`);
 		return (data[0] && data[0].date) || null;
 	}
 	catch (e) {
@@ -151,9 +152,10 @@ async function loadCategories(mine) {
 		const [now, past, first] = await Promise.all([
 			api('GET', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`).then((r) => r.data),
 			api('GET', `/api/v1/reports/categories?kind=expense&from=${before.from}&to=${before.to}`).then((r) => r.data).catch(() => null),
-			firstExpenseDay(),
+			firstExpenseDay(before.to),
 		]);
-		const periods = periodsSince(month, first);
+		// not known (an older server): the twelve periods; none before at all: nothing to compare
+		const periods = first ? periodsSince(month, first) : (past && past.length ? 12 : 0);
 		const pastSeveral = Array.isArray(past) && past.some((i) => Array.isArray(i.by_currency));
 		const pastCurrency = past && past.length && !pastSeveral ? await rangeCurrency(before.from, before.to) : null;
 		if (mine !== seq) return;

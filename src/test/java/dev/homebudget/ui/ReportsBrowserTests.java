@@ -47,19 +47,21 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		return this.page.locator("#category-chart .bars > li").filter(new Locator.FilterOptions().setHasText(name));
 	}
 
-	private void choosePeriod(String name, String viewport) {
-		Locator radio = this.page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(name).setExact(true));
+	/**
+	 * month, quarter, year or custom: tapped on a phone, with the arrow keys on a
+	 * desktop.
+	 */
+	private void choosePeriod(String kind, String viewport) {
+		Locator radio = this.page.locator("#period-kind-" + kind);
 		if (mobile(viewport)) {
-			this.page.locator("label[for=\"" + radio.getAttribute("id") + "\"]").tap();
+			this.page.locator("label[for=\"period-kind-" + kind + "\"]").tap();
 		}
 		else {
 			// a radio group: the arrows move the choice
 			Locator checked = this.page.locator("input[name=period-kind]:checked");
+			List<String> order = List.of("month", "quarter", "year", "custom");
+			int steps = order.indexOf(kind) - order.indexOf(checked.getAttribute("value"));
 			checked.focus();
-			List<String> order = List.of("Month", "Quarter", "Year", "Custom");
-			int steps = order.indexOf(name)
-					- order.indexOf(checked.getAttribute("value").substring(0, 1).toUpperCase(Locale.ROOT)
-							+ checked.getAttribute("value").substring(1));
 			for (int i = 0; i < Math.abs(steps); i++) {
 				this.page.keyboard().press((steps > 0) ? "ArrowRight" : "ArrowLeft");
 			}
@@ -85,7 +87,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		assertThat(categoryRow("Rent")).containsText("Average of the 12 months before: none");
 		screenshot("month");
 
-		choosePeriod("Year", viewport);
+		choosePeriod("year", viewport);
 		int monthsBeforeThisYear = this.now.getMonthValue() - 1;
 		String yearSpent = String.format(Locale.US, "%,d.00", 250 + 100 * monthsBeforeThisYear);
 		assertThat(page.locator("#period-name")).hasText(String.valueOf(this.now.getYear()));
@@ -100,8 +102,18 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		assertThat(rows("expense")).hasCount(3 + monthsBeforeThisYear);
 		assertThat(section("expense").locator(".empty-hint")).isHidden();
 		screenshot("year");
+		// a whole period back and forth
+		activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the previous period")),
+				viewport);
+		assertThat(page.locator("#period-name")).hasText(String.valueOf(this.now.getYear() - 1));
+		assertThat(page.locator("#total-expenses"))
+			.hasText(String.format(Locale.US, "%,d.00", 100 * (12 - monthsBeforeThisYear)));
+		activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the next period")),
+				viewport);
+		assertThat(page.locator("#period-name")).hasText(String.valueOf(this.now.getYear()));
+		assertThat(page.locator("#total-expenses")).hasText(yearSpent);
 
-		choosePeriod("Quarter", viewport);
+		choosePeriod("quarter", viewport);
 		int quarter = (this.now.getMonthValue() - 1) / 3 + 1;
 		assertThat(page.locator("#period-name")).hasText("Q" + quarter + " " + this.now.getYear());
 		// four quarters began since the first expense (12 months ago); this quarter's own
@@ -111,7 +123,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 				"Average of the 4 quarters before (since the first expense): \u20aa\u00a0%d.%02d", foodCents / 100,
 				foodCents % 100));
 
-		choosePeriod("Custom", viewport);
+		choosePeriod("custom", viewport);
 		Locator from = page.locator("#period-custom")
 			.getByLabel("From", new Locator.GetByLabelOptions().setExact(true));
 		Locator to = page.locator("#period-custom").getByLabel("to", new Locator.GetByLabelOptions().setExact(true));
@@ -158,7 +170,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		// a bookmark (any spelling of the category) shows the same view again
 		page.navigate("http://127.0.0.1:" + this.port + "/?month=" + this.now + "&period=quarter&category=food");
 		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
-		assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Quarter"))).isChecked();
+		assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Show a quarter"))).isChecked();
 		assertThat(page.locator("#filter-category")).hasValue("food");
 		assertThat(rows("expense")).not().hasCount(0);
 		rows("expense").all().forEach((row) -> assertThat(row.locator("td[data-field=category]")).hasText("Food"));
@@ -204,9 +216,9 @@ class ReportsBrowserTests extends BrowserTestSupport {
 			assertThat(categoryRow("Food")).containsText("50% above");
 			assertThat(page.locator("#trend-chart .trend-tick").first()).isVisible();
 			Axe.assertNoViolations(page, "month view with reports (" + scheme + ", " + viewport + ")");
-			choosePeriod("Year", viewport);
+			choosePeriod("year", viewport);
 			assertThat(categoryRow("Food")).containsText("Average of the year before");
-			choosePeriod("Custom", viewport);
+			choosePeriod("custom", viewport);
 			assertThat(page.locator("#period-custom")).isVisible();
 			activate(page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Food: show only this category")), viewport);
