@@ -53,15 +53,19 @@ function changePeriod(month) {
 
 // ---------- the period picker ----------
 
-function showPeriod(month) {
+// fillRange: the custom range's fields show the period (not when charts are redrawn: a late
+// answer must not overwrite days being typed)
+function showPeriod(month, fillRange) {
 	shown.month = month;
 	$('#period-name').textContent = periodName(month);
 	for (const radio of document.querySelectorAll('input[name="period-kind"]')) radio.checked = radio.value === period.kind;
 	const custom = $('#period-custom');
 	custom.hidden = period.kind !== 'custom';
-	const { from, to } = periodRange(month);
-	$('#period-from').value = from;
-	$('#period-to').value = to;
+	if (fillRange) {
+		const { from, to } = periodRange(month);
+		$('#period-from').value = from;
+		$('#period-to').value = to;
+	}
 	const word = period.kind === 'custom' ? 'range' : period.kind;
 	// named "Show the previous period" (the header's arrows are "Previous month")
 	$('#period-prev').title = `Previous ${word}`;
@@ -77,7 +81,7 @@ function wirePeriod() {
 				// the range shown so far becomes the custom one, ready to be changed
 				const { from, to } = periodRange(shown.month);
 				choosePeriod('custom', from, to);
-				showPeriod(shown.month); // the From and To fields follow (focus stays on the radio)
+				showPeriod(shown.month, true); // the From and To fields follow (focus stays on the radio)
 				return;
 			}
 			choosePeriod(radio.value);
@@ -356,10 +360,10 @@ function draw() {
 }
 
 wirePeriod();
-document.addEventListener('hb:period-shown', (e) => showPeriod(e.detail.month));
+document.addEventListener('hb:period-shown', (e) => showPeriod(e.detail.month, true));
 document.addEventListener('hb:shown', (e) => {
 	shown = { ...e.detail };
-	showPeriod(shown.month);
+	showPeriod(shown.month, false);
 	draw();
 });
 $('#category-chart').addEventListener('click', (e) => {
