@@ -1,7 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
-import { showBudget } from './budget-chart.js';
-import { categoriesAvailable, categoryNamed, colourOf, loadCategories } from './categories.js';
+import { categoriesAvailable, loadCategories } from './categories.js';
 import { readOnly } from './households.js';
 import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
 import { attachPicker, confirmNewCategory, isNewCategory } from './picker.js';
@@ -9,6 +8,7 @@ import { addEditControls, balanceMembers, householdShares, memberName, payerCont
 import { historyAvailable, restoreFromTrash, showHistory, undoToast } from './history.js';
 import { isNegative, readAmount } from './amount-input.js';
 import { askNegativeExpense, highlightRow } from './capture.js';
+import { choosePeriod, period, periodName, periodRange, periodWord, readPeriod, writePeriod } from './period.js';
 
 const KINDS = {
 	expense: {
@@ -69,12 +69,6 @@ function esc(value) {
 function currentMonth() {
 	const now = new Date();
 	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function monthRange(month) {
-	const [y, m] = month.split('-').map(Number);
-	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-	return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 function shiftMonth(month, delta) {
@@ -347,9 +341,9 @@ function renderTable(kind) {
 	const firstCell = $('tbody td[data-field]', sec);
 	if (firstCell) firstCell.tabIndex = 0;
 	$('.empty-hint', sec).hidden = rows.length > 0;
-	const anyFilter = state.filters.q || state.filters.category || state.filters.account;
-	$('.empty-hint', sec).textContent = anyFilter ? `No ${KINDS[kind].title.toLowerCase()} in this month match the filters.`
-		: `No ${KINDS[kind].title.toLowerCase()} in this month.`;
+	const anyFilter = filtersActive();
+	$('.empty-hint', sec).textContent = anyFilter ? `No ${KINDS[kind].title.toLowerCase()} in ${periodWord()} match the filters.`
+		: `No ${KINDS[kind].title.toLowerCase()} in ${periodWord()}.`;
 	$('.more-btn', sec).hidden = !state.next[kind];
 	// the server writes every row of the month and filters, also those not loaded yet
 	$('[data-export]', sec).href = exportPath(kind);
@@ -360,7 +354,7 @@ function renderTable(kind) {
 		totals.set(code, (totals.get(code) || 0) + cents(r.amount));
 	}
 	const shown = [...totals].map(([code, c]) => amountIn(fromCents(c), code)).join(' + ');
-	const filtered = state.filters.q || state.filters.category || state.filters.account;
+	const filtered = filtersActive();
 	$(`#${kind}-summary`).textContent = `${rows.length}${state.next[kind] ? '+' : ''} ${rows.length === 1 ? 'entry' : 'entries'}`
 		+ (filtered && rows.length ? `, shown total ${shown}` : '');
 	updateSelection(kind);
@@ -391,12 +385,8 @@ function replaceRow(kind, row) {
 // ---------- loading ----------
 
 function listQuery(kind, cursor) {
-	const { from, to } = monthRange(state.month);
-	const p = new URLSearchParams({ from, to, limit: String(PAGE_SIZE) });
-	for (const [k, v] of Object.entries(state.filters)) {
-		if (k === 'paid_by' && kind !== 'expense') continue; // incomes have no payer
-		if (v.trim() !== '') p.set(k, v.trim());
-	}
+	const { from, to } = periodRange(state.month);
+	const p = filterParams(kind, new URLSearchParams({ from, to, limit: String(PAGE_SIZE) }));
 	if (cursor) p.set('cursor', cursor);
 	return `${KINDS[kind].path}?${p}`;
 }
@@ -408,9 +398,23 @@ function exportPath(kind) {
 	return `${KINDS[kind].path}/export?${p}`;
 }
 
-// Servers without the query API ignore the parameters and return everything: keep the month here.
+// Servers without the query API ignore the parameters and return everything: keep the period here.
 function inMonth(row) {
-	return typeof row.date === 'string' && row.date.startsWith(`${state.month}-`);
+	const { from, to } = periodRange(state.month);
+	return typeof row.date === 'string' && row.date >= from && row.date <= to;
+}
+
+function filtersActive() {
+	return Object.values(state.filters).some((v) => v.trim() !== '');
+}
+
+// The filters as list parameters (paid_by only for expenses: incomes have no payer).
+function filterParams(kind, params) {
+	for (const [k, v] of Object.entries(state.filters)) {
+		if (k === 'paid_by' && kind !== 'expense') continue;
+		if (v.trim() !== '') params.set(k, v.trim());
+	}
+	return params;
 }
 
 async function loadKind(kind) {
@@ -452,25 +456,88 @@ async function loadTotals() {
 	showTotals(await fetchTotals());
 }
 
-function showTotals({ seq, data }) {
+function showTotals({ seq, data, filters }) {
 	if (seq !== state.loadSeq) return;
 	renderTotals(data);
+	renderTotalsCaption(filters);
 }
 
 async function fetchTotals() {
-	const { from, to } = monthRange(state.month);
+	const { from, to } = periodRange(state.month);
 	const seq = state.loadSeq;
+	const filters = { ...state.filters };
 	let data;
-	try {
-		data = (await api('GET', `/api/v1/reports/totals?from=${from}&to=${to}`)).data;
+	if (filtersActive()) {
+		data = await filteredTotals(from, to);
 	}
-	catch (e) {
-		if (!(e instanceof ApiError) || e.status !== 404) throw e;
-		data = await totalsFromLists(from, to);
+	else {
+		try {
+			data = (await api('GET', `/api/v1/reports/totals?from=${from}&to=${to}`)).data;
+		}
+		catch (e) {
+			if (!(e instanceof ApiError) || e.status !== 404) throw e;
+			data = await totalsFromLists(from, to);
+		}
 	}
 	await settingsReady;
 	if (!data.by_currency && data.single === undefined) data.single = await monthCurrency(data, from, to);
-	return { seq, data };
+	return { seq, data, filters };
+}
+
+const FILTER_WORDS = { q: 'text', category: 'category', account: 'account', paid_by: 'payer' };
+
+// Says which period the cards add up, and that they count only the filtered entries.
+function renderTotalsCaption(filters) {
+	const active = Object.entries(filters).filter(([, v]) => v.trim() !== '');
+	const payer = $('#filter-paid_by');
+	const named = active.map(([k, v]) => {
+		const shown = k === 'paid_by' && payer.selectedOptions[0] ? payer.selectedOptions[0].textContent.replace(/^Paid by /, '') : v.trim();
+		return `${FILTER_WORDS[k]} \u201c${shown}\u201d`;
+	});
+	$('#totals-period').textContent = `Totals for ${periodName(state.month)}`
+		+ (named.length ? `, only entries matching ${named.join(', ')}` : '');
+	$('#totals-period').classList.toggle('filtered', named.length > 0);
+}
+
+// The totals of the entries the filters match: the expenses' from their summary (filtered on the
+// server like the list; converted into the base currency when there are several), the incomes'
+// from the matching rows, page by page (bounded: at most 20 pages of 500), per currency.
+async function filteredTotals(from, to) {
+	const { data: spent } = await api('GET', `/api/v1/expense/summary?${filterParams('expense', new URLSearchParams({ from, to }))}`);
+	const per = new Map();
+	const line = (code) => per.get(code) || { currency: code, expenses: 0, incomes: 0, expense_count: 0, income_count: 0 };
+	if (Array.isArray(spent.by_currency)) {
+		for (const c of spent.by_currency) per.set(c.currency, { ...line(c.currency), expenses: cents(c.total), expense_count: c.count });
+	}
+	else if (spent.count > 0) {
+		const { data: one } = await api('GET', `/api/v1/expense?${filterParams('expense', new URLSearchParams({ from, to, limit: '1' }))}`);
+		const code = (one[0] && currencyCode(one[0].currency)) || state.base;
+		per.set(code, { ...line(code), expenses: cents(spent.total), expense_count: spent.count });
+	}
+	let cursor = null;
+	let pages = 0;
+	do {
+		const p = filterParams('income', new URLSearchParams({ from, to, limit: String(PAGE_SIZE) }));
+		if (cursor) p.set('cursor', cursor);
+		const { data: rows, headers } = await api('GET', `${KINDS.income.path}?${p}`);
+		for (const r of rows.filter(inMonth)) {
+			const code = currencyCode(r.currency) || DEFAULT_CURRENCY;
+			const t = line(code);
+			t.incomes += cents(r.amount);
+			t.income_count += 1;
+			per.set(code, t);
+		}
+		cursor = headers.get('X-Next-Cursor');
+		pages += 1;
+	} while (cursor && pages < 20);
+	const list = [...per.values()].map((t) => ({ ...t, expenses: fromCents(t.expenses), incomes: fromCents(t.incomes),
+		balance: fromCents(t.incomes - t.expenses) }));
+	if (list.length > 1) {
+		// incomes are not converted here: no total in the base currency, each currency's own
+		return { by_currency: list.sort((a, b) => a.currency.localeCompare(b.currency)), currency: state.base, complete: false, unconverted: 0, filtered: true };
+	}
+	const one = list[0] || { currency: state.base, expenses: 0, incomes: 0, expense_count: 0, income_count: 0 };
+	return { ...one, balance: fromCents(cents(one.incomes) - cents(one.expenses)), single: one.currency };
 }
 
 // Older server without reports: the month's unfiltered lists, per currency.
@@ -543,11 +610,13 @@ function renderTotals(data) {
 	note.hidden = !several;
 	if (!several) return;
 	const base = esc(currencySymbol(data.currency));
-	$('#totals-note-text').innerHTML = data.complete
+	$('#totals-note-text').innerHTML = data.filtered
+		? `Each currency on its own: filtered totals are not converted into ${base}.`
+		: data.complete
 		? `\u2248 Converted into ${base} at the rate of each entry's date.`
 		: `<strong>Incomplete: ${esc(noRateText(Number(data.unconverted)))}</strong>, so there is no total in ${base} yet.`;
-	note.classList.toggle('alert-warning', !data.complete);
-	note.classList.toggle('alert-light', Boolean(data.complete));
+	note.classList.toggle('alert-warning', !data.complete && !data.filtered);
+	note.classList.toggle('alert-light', Boolean(data.complete || data.filtered));
 }
 
 // The month shown everywhere (header, totals, tables, charts) is the one whose data is on
@@ -565,18 +634,42 @@ async function loadMonth() {
 	if (failed.length && shownMonth) {
 		state.month = shownMonth;
 		$('#month').value = shownMonth;
-		toast(`Could not load ${monthLabel(wanted)}: ${errorText(failed[0].reason).replace(/\.?$/, '.')} Still showing ${monthLabel(shownMonth)}.`, 'error');
+		toast(`Could not load ${periodName(wanted)}: ${errorText(failed[0].reason).replace(/\.?$/, '.')} Still showing ${periodName(shownMonth)}.`, 'error');
 		return;
 	}
 	shownMonth = wanted;
-	history.replaceState(null, '', `?month=${state.month}`);
-	$('#category-chart-heading').textContent = `Expenses by category, ${monthLabel(state.month)}`;
+	writeAddress();
+	document.dispatchEvent(new CustomEvent('hb:period-shown', { detail: { month: state.month } }));
 	const [expenses, incomes, totals] = results;
 	if (expenses.status === 'fulfilled') showKind('expense', expenses.value);
 	if (incomes.status === 'fulfilled') showKind('income', incomes.value);
 	if (totals.status === 'fulfilled') showTotals(totals.value);
-	if (failed.length) toast(`Could not load ${monthLabel(wanted)}: ${errorText(failed[0].reason)}`, 'error');
+	if (failed.length) toast(`Could not load ${periodName(wanted)}: ${errorText(failed[0].reason)}`, 'error');
 	loadCharts();
+}
+
+// The address keeps the month, the period and the filters: a view can be bookmarked, and a
+// reload shows it again (see readAddress).
+function writeAddress() {
+	const p = new URLSearchParams({ month: state.month });
+	writePeriod(p);
+	for (const [k, v] of Object.entries(state.filters)) {
+		if (v.trim() !== '') p.set(k, v.trim());
+	}
+	history.replaceState(null, '', `?${p}`);
+}
+
+function readAddress(params) {
+	if (/^\d{4}-\d{2}$/.test(params.get('month') || '')) state.month = params.get('month');
+	readPeriod(params);
+	if (period.kind === 'custom') state.month = period.from.slice(0, 7);
+	for (const k of Object.keys(state.filters)) {
+		const v = (params.get(k) || '').slice(0, 200);
+		state.filters[k] = v;
+		const input = $(`#filter-${k}`);
+		if (k === 'paid_by' && v !== '' && input && ![...input.options].some((o) => o.value === v)) input.append(new Option(`Paid by #${v}`, v));
+		if (input) input.value = v;
+	}
 }
 
 function monthLabel(month) {
@@ -591,113 +684,13 @@ async function refreshAfterChange(kind) {
 	if (categoriesAvailable()) loadCategories();
 }
 
-// ---------- charts (plain SVG/HTML, no library) ----------
+// ---------- charts (reports.js draws them) ----------
 
-async function loadCharts() {
-	const { from, to } = monthRange(state.month);
-	const [y] = state.month.split('-').map(Number);
-	try {
-		const { data } = await api('GET', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`);
-		drawCategories(data);
-		showBudget($('#category-chart'), from.slice(0, 7));
-	}
-	catch (e) {
-		$('#category-chart').innerHTML = `<p class="small text-body-secondary">Not available: ${esc(errorText(e))}</p>`;
-	}
-	try {
-		const years = [...new Set([y - 1, y])];
-		const reports = await Promise.all(years.map((year) => api('GET', `/api/v1/reports/monthly?year=${year}`)));
-		const months = reports.flatMap((r) => r.data.months);
-		const end = months.findIndex((m) => m.month === state.month);
-		const base = (reports.find((r) => r.data.currency) || { data: {} }).data.currency || null;
-		drawTrend(months.slice(end - 11, end + 1), base);
-	}
-	catch (e) {
-		$('#trend-chart').innerHTML = `<p class="small text-body-secondary">Not available: ${esc(errorText(e))}</p>`;
-	}
-}
-
-// One bar per category: its total in the month's one currency, or, with several, the total
-// converted into the base currency (marked incomplete where an entry has no rate) and a line
-// with each currency's own sum.
-function drawCategories(items) {
-	const el = $('#category-chart');
-	if (!items.length) {
-		el.innerHTML = '<p class="small text-body-secondary">No expenses in this month.</p>';
-		return;
-	}
-	const top = items.slice(0, 8);
-	const max = Math.max(...top.map((i) => Number(i.total)), 0.01);
-	el.innerHTML = `<ul class="bars list-unstyled m-0">${top.map((i) => {
-		const several = Array.isArray(i.by_currency);
-		const colour = colourOf('expense', i.category);
-		const style = `width:${Math.max(1, (Number(i.total) / max) * 100).toFixed(1)}%${colour ? `;background:${esc(colour)}` : ''}`;
-		let value = esc(amountIn(i.total, state.expenseCurrency));
-		let lines = '';
-		if (several && i.by_currency.length === 1 && i.by_currency[0].currency === i.currency) {
-			value = esc(amountIn(i.by_currency[0].total, i.currency)); // already in the base currency
-		}
-		else if (several) {
-			value = i.complete ? `\u2248\u00a0${esc(amountIn(i.total, i.currency))}` : '<span class="text-warning-emphasis">incomplete</span>';
-			lines = `<span class="bar-currencies small text-body-secondary">${i.by_currency.map((c) => esc(amountIn(c.total, c.currency))).join(' \u00b7 ')}`
-				+ `${i.complete ? '' : ` (${esc(noRateText(Number(i.unconverted)))})`}</span>`;
-		}
-		return `
-		<li><span class="bar-label" title="${esc(i.category)}" dir="auto">${esc(i.category || '(none)')}</span>
-		<span class="bar-track"><span class="bar" style="${style}"></span></span>
-		<span class="bar-value amount">${value}</span>${lines}</li>`;
-	}).join('')}</ul>`;
-}
-
-// The trend of the 12 months up to the month shown. With several currencies the bars are the
-// totals converted into the base currency; a month with entries that have no rate is marked
-// (a dashed bar, an asterisk), and a line per currency gives each one's own sums.
-function drawTrend(months, base) {
-	const el = $('#trend-chart');
-	const w = 600;
-	const h = 180;
-	const pad = 22;
-	const max = Math.max(...months.flatMap((m) => [Number(m.expenses), Number(m.incomes)]), 1);
-	const slot = w / months.length;
-	const bw = slot * 0.35;
-	const figure = (v) => (base ? `\u2248\u00a0${amountIn(v, base)}` : money(v));
-	const missing = months.reduce((n, m) => n + Number(m.unconverted || 0), 0);
-	const bars = months.map((m, i) => {
-		const x = i * slot + slot * 0.15;
-		const he = (Number(m.expenses) / max) * (h - pad * 2);
-		const hi = (Number(m.incomes) / max) * (h - pad * 2);
-		const [yy, mm] = m.month.split('-').map(Number);
-		const name = MONTH_NAME.format(new Date(Date.UTC(yy, mm - 1, 1)));
-		const current = m.month === state.month ? ' current' : '';
-		const incomplete = Number(m.unconverted || 0) > 0;
-		const parts = (m.by_currency || []).map((c) => `${amountIn(c.expenses, c.currency)} spent, ${amountIn(c.incomes, c.currency)} earned`);
-		const title = `${name} ${yy}: expenses ${figure(m.expenses)}, incomes ${figure(m.incomes)}`
-			+ (parts.length ? ` (${parts.join('; ')})` : '') + (incomplete ? `; incomplete: ${noRateText(Number(m.unconverted))}` : '');
-		return `<g class="month${current}${incomplete ? ' incomplete' : ''}"><title>${esc(title)}</title>`
-			+ `<rect class="t-exp" x="${x.toFixed(1)}" y="${(h - pad - he).toFixed(1)}" width="${bw.toFixed(1)}" height="${he.toFixed(1)}"></rect>`
-			+ `<rect class="t-inc" x="${(x + bw).toFixed(1)}" y="${(h - pad - hi).toFixed(1)}" width="${bw.toFixed(1)}" height="${hi.toFixed(1)}"></rect>`
-			+ `<text x="${(x + bw).toFixed(1)}" y="${h - 6}" text-anchor="middle">${name}${incomplete ? '*' : ''}</text></g>`;
-	}).join('');
-	const summary = months.map((m) => `${m.month}: expenses ${figure(m.expenses)}, incomes ${figure(m.incomes)}${Number(m.unconverted || 0) > 0 ? ' (incomplete)' : ''}`).join('; ');
-	let perCurrency = '';
-	if (base) {
-		const sums = new Map();
-		for (const m of months) {
-			for (const c of m.by_currency || []) {
-				const t = sums.get(c.currency) || { e: 0, i: 0 };
-				t.e += cents(c.expenses);
-				t.i += cents(c.incomes);
-				sums.set(c.currency, t);
-			}
-		}
-		perCurrency = `<ul class="list-unstyled small mb-0 mt-1 trend-currencies" aria-label="Last 12 months by currency">${[...sums].map(([code, t]) => `<li>${esc(code)}: expenses ${esc(amountIn(fromCents(t.e), code))}, incomes ${esc(amountIn(fromCents(t.i), code))}</li>`).join('')}</ul>`
-			+ `<p class="small mb-0 mt-1 ${missing ? 'text-warning-emphasis' : 'text-body-secondary'}">Bars converted into ${esc(currencySymbol(base))}`
-			+ `${missing ? `; * incomplete: ${esc(noRateText(missing))}` : ''}.</p>`;
-	}
-	el.innerHTML = `<svg viewBox="0 0 ${w} ${h}" class="trend" role="img" aria-label="Income and expenses by month. ${esc(summary)}">`
-		+ `<line x1="0" x2="${w}" y1="${h - pad}" y2="${h - pad}" class="axis"></line>${bars}</svg>`
-		+ '<div class="small legend"><span class="sw sw-exp"></span> Expenses <span class="sw sw-inc ms-2"></span> Incomes</div>'
-		+ perCurrency;
+// The charts follow the period and the filters: reports.js draws them for what the page shows.
+function loadCharts() {
+	document.dispatchEvent(new CustomEvent('hb:shown', { detail: {
+		month: state.month, filters: { ...state.filters }, expenseCurrency: state.expenseCurrency, base: state.base,
+	} }));
 }
 
 // ---------- suggestions ----------
@@ -1232,27 +1225,29 @@ async function loadPayerFilter() {
 	const select = $('#filter-paid_by');
 	select.replaceChildren(new Option('Paid by anyone', ''),
 		...members.map((m) => new Option(`Paid by ${m.username}`, String(m.user_id))));
+	select.value = state.filters.paid_by; // from the address
 	select.closest('.payer-filter').hidden = false;
 }
 
 function wire() {
 	wireSection('expense');
 	wireSection('income');
-	const params = new URLSearchParams(location.search);
-	if (/^\d{4}-\d{2}$/.test(params.get('month') || '')) state.month = params.get('month');
+	readAddress(new URLSearchParams(location.search));
 
-	$('#month').addEventListener('change', (e) => {
-		if (/^\d{4}-\d{2}$/.test(e.target.value)) {
-			state.month = e.target.value;
-			loadMonth();
-		}
-	});
-	$('#month-prev').addEventListener('click', () => {
-		state.month = shiftMonth(state.month, -1);
+	// the header's month: a custom range gives way to the month chosen there
+	const toMonth = (month) => {
+		if (period.kind === 'custom') choosePeriod('month');
+		state.month = month;
 		loadMonth();
+	};
+	$('#month').addEventListener('change', (e) => {
+		if (/^\d{4}-\d{2}$/.test(e.target.value)) toMonth(e.target.value);
 	});
-	$('#month-next').addEventListener('click', () => {
-		state.month = shiftMonth(state.month, 1);
+	$('#month-prev').addEventListener('click', () => toMonth(shiftMonth(state.month, -1)));
+	$('#month-next').addEventListener('click', () => toMonth(shiftMonth(state.month, 1)));
+	// the period picker (reports.js) chose a period, a month (a trend bar) or moved on
+	document.addEventListener('hb:period-changed', (e) => {
+		if (e.detail && e.detail.month) state.month = e.detail.month;
 		loadMonth();
 	});
 
@@ -1264,7 +1259,10 @@ function wire() {
 		state.filters.account = $('#filter-account').value;
 		state.filters.paid_by = $('#filter-paid_by').value;
 		state.loadSeq += 1;
-		Promise.all([loadKind('expense'), loadKind('income')]).catch((e) => toast(`Could not filter: ${errorText(e)}`, 'error'));
+		writeAddress();
+		Promise.all([loadKind('expense'), loadKind('income'), loadTotals()])
+			.catch((e) => toast(`Could not filter: ${errorText(e)}`, 'error'))
+			.then(loadCharts);
 	};
 	filters.addEventListener('input', () => {
 		clearTimeout(timer);
