@@ -89,7 +89,17 @@ export function highlightRow(section, id) {
 	tr.dataset.justAdded = 'true';
 	const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	tr.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-	setTimeout(() => tr.classList.remove('row-new'), 4000);
+	// the charts above the tables redraw with the new entry a moment later and may grow:
+	// the row is brought back into view while it is still marked new
+	const above = ['category-chart', 'trend-chart'].map((id) => document.getElementById(id)).filter(Boolean);
+	const keep = new ResizeObserver(() => {
+		if (tr.isConnected && tr.classList.contains('row-new')) tr.scrollIntoView({ block: 'nearest' });
+	});
+	above.forEach((chart) => keep.observe(chart));
+	setTimeout(() => {
+		tr.classList.remove('row-new');
+		keep.disconnect();
+	}, 4000);
 }
 
 /**
