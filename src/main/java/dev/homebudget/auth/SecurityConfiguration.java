@@ -83,6 +83,9 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_GETS = { "/api/v1/health", "/api/v1/health/live", "/api/v1/health/ready",
 			"/api/v1/csrf", "/metrics", "/login", "/ui/**", "/webjars/**", "/openapi.json", "/openapi.json/**", "/docs",
 			"/docs/**", "/swagger-ui/**", "/favicon.ico",
+			// the service worker that makes the app installable: its page says "offline",
+			// nothing of a household's
+			"/sw.js",
 			// a calendar feed: its secret URL is the key (see the schedule module)
 			"/api/v1/calendar/*.ics" };
 
