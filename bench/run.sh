@@ -208,13 +208,16 @@ open_loop() {
 }
 
 # record NAME RATIO TARGET VERDICT CONNECTIONS
+# A table cell as a JSON value: "-" (not measured) is null.
+jv() { if [ "$1" = "-" ] || [ -z "$1" ]; then echo null; else echo "$1"; fi; }
+
 record() {
   local name="$1" ratio="$2" target="$3" verdict="$4" conns="$5"
   if [ "${w_errors:-0}" != 0 ]; then verdict="ERRORS:$w_errors"; fi
   table_rows+=("$(printf '| %-16s | %5s | %8s | %7s | %7s | %7s | %6s | %6s | %8s | %7s | %6s | %-26s | %-4s |' \
     "$name" "$conns" "$w_rps" "$w_p50" "$w_p95" "$w_p99" "$w_app" "$w_db" "${p_tps:--}" "${p_p95:--}" "$ratio" "$target" "$verdict")")
   json_rows+=("$(printf '{"scenario":"%s","connections":%s,"rps":%s,"p50_ms":%s,"p95_ms":%s,"p99_ms":%s,"errors":%s,"app_cpu_ms_per_1k":%s,"db_cpu_ms_per_1k":%s,"ceiling_tps":%s,"ceiling_p50_ms":%s,"ceiling_p95_ms":%s,"ceiling_db_cpu_ms_per_1k":%s,"ratio":"%s","target":"%s","verdict":"%s"%s}' \
-    "$name" "$conns" "$w_rps" "$w_p50" "$w_p95" "$w_p99" "$w_errors" "$w_app" "$w_db" "${p_tps:-null}" "${p_p50:-null}" "${p_p95:-null}" "${p_db:-null}" "$ratio" "$target" "$verdict" "${extra_json:-}")")
+    "$name" "$conns" "$(jv "$w_rps")" "$(jv "$w_p50")" "$(jv "$w_p95")" "$(jv "$w_p99")" "$w_errors" "$(jv "$w_app")" "$(jv "$w_db")" "$(jv "${p_tps:-}")" "$(jv "${p_p50:-}")" "$(jv "${p_p95:-}")" "$(jv "${p_db:-}")" "$ratio" "$target" "$verdict" "${extra_json:-}")")
   extra_json=""
 }
 
