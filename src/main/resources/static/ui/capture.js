@@ -26,7 +26,8 @@ export function wireNewEntryShortcut() {
 	});
 }
 
-function startNewExpense() {
+/** Opens the add bar (wider screens) or the add sheet (phones) on a new expense. */
+export function startNewExpense() {
 	const fab = document.getElementById('fab');
 	if (getComputedStyle(fab).display !== 'none') {
 		fab.click();
