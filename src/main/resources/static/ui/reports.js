@@ -73,7 +73,16 @@ function showPeriod(month, fillRange) {
 	$('#category-chart-heading').textContent = `Expenses by category, ${periodName(month)}`;
 }
 
+// Days typed into the custom range since it was last filled in: the answer of a load begun
+// before (a month, quarter or year still arriving) must not put other days over them.
+let rangeTyped = false;
+
 function wirePeriod() {
+	for (const field of [$('#period-from'), $('#period-to')]) {
+		field.addEventListener('input', () => {
+			rangeTyped = true;
+		});
+	}
 	for (const radio of document.querySelectorAll('input[name="period-kind"]')) {
 		radio.addEventListener('change', () => {
 			if (!radio.checked) return;
@@ -81,6 +90,7 @@ function wirePeriod() {
 				// the range shown so far becomes the custom one, ready to be changed
 				const { from, to } = periodRange(shown.month);
 				choosePeriod('custom', from, to);
+				rangeTyped = false;
 				showPeriod(shown.month, true); // the From and To fields follow (focus stays on the radio)
 				return;
 			}
@@ -101,6 +111,7 @@ function wirePeriod() {
 		$('#period-to').setAttribute('aria-invalid', String(bad));
 		if (bad) return;
 		choosePeriod('custom', from, to);
+		rangeTyped = false;
 		changePeriod(from.slice(0, 7));
 	});
 }
@@ -360,7 +371,7 @@ function draw() {
 }
 
 wirePeriod();
-document.addEventListener('hb:period-shown', (e) => showPeriod(e.detail.month, true));
+document.addEventListener('hb:period-shown', (e) => showPeriod(e.detail.month, !rangeTyped));
 document.addEventListener('hb:shown', (e) => {
 	shown = { ...e.detail };
 	showPeriod(shown.month, false);
