@@ -451,27 +451,13 @@ class ImportService {
 	}
 
 	private int create(ImportStore.Row row) {
-		EntryValues.Builder values = EntryValues.builder()
-			.put(EntryField.DATE, row.date())
-			.put(EntryField.CATEGORY, row.category())
-			.put(EntryField.AMOUNT, row.amount())
-			.put(EntryField.ACCOUNT, row.account())
-			.put(EntryField.CURRENCY, row.currency())
-			.put(EntryField.NOTES, row.notes());
 		try {
 			if ("expense".equals(row.kind())) {
-				values.put(EntryField.BUSINESS, row.business());
-				if (row.paidBy() != null || row.forWhom() != null) {
-					// a rule said who paid and for whom
-					return this.expenseImports
-						.create(values.build(),
-								new SplitRequest(row.paidBy() != null, row.paidBy(), row.forWhom() != null,
-										row.forWhom(), null))
-						.id();
-				}
-				return this.expenseImports.create(values.build()).id();
+				return this.expenseImports
+					.create(values(row).put(EntryField.BUSINESS, row.business()).build(), split(row))
+					.id();
 			}
-			return this.incomes.create(values.build()).id();
+			return this.incomes.create(values(row).build()).id();
 		}
 		catch (RequestValidationException ex) {
 			// name the line the refused entry came from

@@ -92,24 +92,29 @@ public final class EntrySql {
 	 * Binds a collection as one {@code integer[]} parameter, for {@code id = ANY(:ids)}.
 	 */
 	public static SqlTypeValue integerArray(Collection<Integer> ids) {
-		Integer[] values = ids.toArray(Integer[]::new);
-		return new AbstractSqlTypeValue() {
-			@Override
-			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
-					throws java.sql.SQLException {
-				return connection.createArrayOf("integer", values);
-			}
-		};
+		return array("integer", ids.toArray(Integer[]::new));
 	}
 
 	/** A {@code numeric[]} parameter (elements may be null). */
 	public static SqlTypeValue numericArray(Collection<BigDecimal> amounts) {
-		BigDecimal[] values = amounts.toArray(BigDecimal[]::new);
+		return array("numeric", amounts.toArray(BigDecimal[]::new));
+	}
+
+	/** A {@code text[]} parameter (elements may be null). */
+	static SqlTypeValue textArray(String[] cells) {
+		return array("text", cells);
+	}
+
+	/**
+	 * An array parameter of PostgreSQL's {@code elementType}, made on the statement's
+	 * connection.
+	 */
+	private static SqlTypeValue array(String elementType, Object[] values) {
 		return new AbstractSqlTypeValue() {
 			@Override
 			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
 					throws java.sql.SQLException {
-				return connection.createArrayOf("numeric", values);
+				return connection.createArrayOf(elementType, values);
 			}
 		};
 	}

@@ -16,8 +16,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -158,7 +156,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			if (field == EntryField.CATEGORY) {
 				cells = categoryNames(cells);
 			}
-			statement = statement.param(field.column(), textArray(cells));
+			statement = statement.param(field.column(), EntrySql.textArray(cells));
 		}
 		List<E> inserted = new ArrayList<>(statement.query(this.mapper).list());
 		inserted.sort(Comparator.comparingInt(StoredEntry::id));
@@ -180,7 +178,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			.sql("SELECT category_name_locked(:household, '" + this.kind.entryName()
 					+ "', u.name) FROM unnest(:names) WITH ORDINALITY AS u(name, position) ORDER BY u.position")
 			.param(HOUSEHOLD, this.household)
-			.param("names", textArray(distinct.toArray(String[]::new)))
+			.param("names", EntrySql.textArray(distinct.toArray(String[]::new)))
 			.query((rs, row) -> rs.getString(1))
 			.list();
 		for (int i = 0; i < distinct.size(); i++) {
@@ -198,16 +196,6 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			case DATE -> "date";
 			case AMOUNT -> "numeric";
 			case TEXT -> "text";
-		};
-	}
-
-	private static SqlTypeValue textArray(String[] cells) {
-		return new AbstractSqlTypeValue() {
-			@Override
-			protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
-					throws SQLException {
-				return connection.createArrayOf("text", cells);
-			}
 		};
 	}
 
