@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,9 @@ class HistoryApiTests extends ApiTestSupport {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	HistoryProperties properties;
@@ -124,6 +128,46 @@ class HistoryApiTests extends ApiTestSupport {
 
 		ApiResponse again = post("/api/v1/trash/restore", "{\"expense\":[" + id + "]}");
 		assertThat(again.status()).as(again.toString()).isEqualTo(404);
+	}
+
+	/**
+	 * The update trigger's two paths: the first update of a transaction records its event
+	 * directly; a later update of the same row in that transaction folds into it (old
+	 * values of the first, new of the last), and a later update of another row is its own
+	 * event.
+	 */
+	@Test
+	void updatesOfOneTransactionFoldIntoOneEventPerRow() {
+		int first = expense("10.00");
+		int second = expense("20.00");
+		long before = events("expense", first) + events("expense", second);
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("UPDATE expenses SET amount = 11, version = version + 1 WHERE id = :id")
+				.param("id", first)
+				.update();
+			this.jdbc.sql("UPDATE expenses SET amount = 12, notes = 'twice', version = version + 1 WHERE id = :id")
+				.param("id", first)
+				.update();
+			this.jdbc.sql("UPDATE expenses SET amount = 21, version = version + 1 WHERE id = :id")
+				.param("id", second)
+				.update();
+		});
+		assertThat(events("expense", first) + events("expense", second)).isEqualTo(before + 2);
+		JsonNode folded = history("expense", first).get(0);
+		assertThat(folded.get("action").asString()).isEqualTo("update");
+		assertThat(folded.get("changes").get("amount").get("old").asString()).isEqualTo("10.00");
+		assertThat(folded.get("changes").get("amount").get("new").asString()).isEqualTo("12.00");
+		assertThat(folded.get("changes").get("notes").get("new").asString()).isEqualTo("twice");
+		assertThat(folded.get("version_before").asInt()).isZero();
+		assertThat(folded.get("version_after").asInt()).isEqualTo(2);
+		JsonNode other = history("expense", second).get(0);
+		assertThat(other.get("changes").properties()).hasSize(1);
+		assertThat(other.get("changes").get("amount").get("old").asString()).isEqualTo("20.00");
+		assertThat(other.get("changes").get("amount").get("new").asString()).isEqualTo("21.00");
+
+		// an update that changes nothing records nothing
+		this.jdbc.sql("UPDATE expenses SET amount = amount WHERE id = :id").param("id", second).update();
+		assertThat(events("expense", first) + events("expense", second)).isEqualTo(before + 2);
 	}
 
 	@Test
