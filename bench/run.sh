@@ -227,7 +227,7 @@ ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.0f%%", 100*a/b; 
 echo "== warm-up (${warmup}s per read scenario)" >&2
 for path in "/api/v1/expense?limit=50" "/api/v1/expense?from=2024-03-01&to=2024-03-31" \
   "/api/v1/reports/monthly?year=2024" "/api/v1/reports/categories?kind=expense&from=2024-01-01&to=2024-12-31" \
-  "/api/v1/budgets/2025-06"; do
+  "/api/v1/expense/summary?from=2024-01-01&to=2024-12-31" "/api/v1/budgets/2025-06"; do
   wrk -t2 -c"$connections" -d"${warmup}s" "$base$path" >/dev/null
 done
 curl -s -o /dev/null "$base/api/v1/expense"
@@ -270,6 +270,8 @@ latency_scenario page_of_50 "/api/v1/expense?limit=50" page50.sql 5 "1000 2000 3
 latency_scenario one_month "/api/v1/expense?from=2024-03-01&to=2024-03-31" month.sql 5 "200 400 600"
 latency_scenario monthly_report "/api/v1/reports/monthly?year=2024" monthly.sql 20 "100 200 300"
 latency_scenario category_report "/api/v1/reports/categories?kind=expense&from=2024-01-01&to=2024-12-31" categories.sql 20 "200 400 600"
+# the expense summary of a year in three currencies: figures per currency and the converted total
+latency_scenario summary "/api/v1/expense/summary?from=2024-01-01&to=2024-12-31" summary.sql 20 "200 400 600"
 # a month's budget: 40 categories planned for a decade, carry-over followed from the first
 # period, spending per period read from the cache the database keeps (budget_spent)
 latency_scenario budget_period "/api/v1/budgets/2025-06" budget.sql 20 "50 100 150"

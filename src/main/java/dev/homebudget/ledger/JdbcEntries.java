@@ -524,6 +524,18 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 		return query.withLimit(null).after(null).equals(dates);
 	}
 
+	/** The filter of {@link #stats}: the query's, without its order and page. */
+	public static EntrySql.Filter statsFilter(EntryQuery query, EntryKind kind, int household) {
+		return EntrySql.filter(query.withLimit(null).after(null), kind).scoped(household);
+	}
+
+	/** The statement of {@link #stats} (for the benchmark's copy of it). */
+	public static String statsSql(EntryKind kind, EntrySql.Filter filter) {
+		return "SELECT " + CURRENCY + " AS currency, count(*) AS count, sum(amount) AS total, "
+				+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + kind.tableName()
+				+ filter.where() + " GROUP BY 1 ORDER BY count DESC, 1";
+	}
+
 	/** Distinct non-empty values of a text field, most used first. */
 	@Override
 	public List<EntryTotals.ValueCount> distinctValues(EntryField field, int limit) {
@@ -544,11 +556,8 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	 */
 	@Override
 	public List<EntryTotals.Stats> stats(EntryQuery query) {
-		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
-		return filter
-			.bind(this.jdbc.sql("SELECT " + CURRENCY + " AS currency, count(*) AS count, sum(amount) AS total, "
-					+ "round(avg(amount), 2) AS average, min(amount) AS min, max(amount) AS max FROM " + this.table
-					+ filter.where() + " GROUP BY 1 ORDER BY count DESC, 1"))
+		EntrySql.Filter filter = statsFilter(query, this.kind, this.household);
+		return filter.bind(this.jdbc.sql(statsSql(this.kind, filter)))
 			.query((rs, row) -> new EntryTotals.Stats(rs.getString("currency"), rs.getLong("count"),
 					rs.getBigDecimal("total"), rs.getBigDecimal("average"), rs.getBigDecimal("min"),
 					rs.getBigDecimal("max")))

@@ -11,6 +11,9 @@ import java.util.Map;
 import dev.homebudget.ledger.EntryKind;
 import dev.homebudget.ledger.EntryMonthConverted;
 import dev.homebudget.ledger.EntryMonthTotals;
+import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntrySort;
+import dev.homebudget.ledger.EntrySql;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.JdbcEntries;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark compares the reports with pgbench running "the same SQL" (bench/sql): the
  * statements of the monthly and category reports there are the ones the app sends for
- * household 1 and 2024: per currency, and converted into the base currency (ILS there);
- * and a month's budget reads its income as the app does.
+ * household 1 and 2024: per currency, and converted into the base currency (ILS there); a
+ * month's budget reads its income as the app does; the expense summary of a year reads
+ * its figures per currency and its converted total as the app does.
  */
 class ReportBenchStatementsTests {
 
@@ -42,6 +46,16 @@ class ReportBenchStatementsTests {
 		EntryMonthTotals.Parts june = EntryMonthConverted.convertedSql(EntryKind.INCOME, 1, "ILS",
 				LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), EntryTotals.Grouping.NONE);
 		assertThat(budget.get(budget.size() - 2)).isEqualTo(withValues(june.sql(), june.parameters()));
+		// the expense summary of 2024 (three currencies): the base currency, the figures
+		// per currency, the total converted into the base currency
+		List<String> summary = Files.readAllLines(Path.of("bench", "sql", "summary.sql"));
+		EntryQuery year2024 = new EntryQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null, null, null,
+				null, null, null, EntrySort.NEWEST_FIRST, null, null);
+		EntrySql.Filter filter = JdbcEntries.statsFilter(year2024, EntryKind.EXPENSE, 1);
+		assertThat(summary.get(0)).isEqualTo("SELECT base_currency FROM households WHERE id = 1;");
+		assertThat(summary.get(1))
+			.isEqualTo(withValues(JdbcEntries.statsSql(EntryKind.EXPENSE, filter), filter.parameters()));
+		assertThat(summary.get(2)).isEqualTo(converted(EntryKind.EXPENSE, EntryTotals.Grouping.NONE));
 	}
 
 	private static String converted(EntryKind kind, EntryTotals.Grouping grouping) {
