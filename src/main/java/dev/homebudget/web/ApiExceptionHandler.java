@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -163,6 +165,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ErrorBody> unexpected(Exception ex) {
+		if (clientGone(ex)) {
+			// The caller closed the connection mid-response (a closed tab, a load
+			// generator
+			// stopping): there is no one to answer and nothing went wrong here.
+			log.debug("Client went away before the response was written: {}", ex.getMessage());
+			return null;
+		}
 		Optional<ValidationIssue> refused = DatabaseFailures.refusedValue(ex);
 		if (refused.isPresent()) {
 			return ResponseEntity.status(422).body(new ErrorBody(List.of(refused.get())));
@@ -173,6 +182,16 @@ class ApiExceptionHandler {
 		}
 		log.error("Unhandled error", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ErrorBody("Internal Server Error"));
+	}
+
+	/** Whether writing the response failed because the client is gone. */
+	static boolean clientGone(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientAbortException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
