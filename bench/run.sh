@@ -22,7 +22,7 @@
 # BENCH_THROUGHPUT_CONNECTIONS (closed loop, "4 8"),
 # BENCH_EXPENSES (100000), BENCH_INCOMES (20000), BENCH_APP_PORT (18080), BENCH_DB_PORT (55432),
 # BENCH_JAVA_OPTS (default: none, i.e. ./hbw's own JVM settings), BENCH_STARTS (3 timed starts),
-# BENCH_KEEP=1, BENCH_IMPORT_RECORDS (100000), BENCH_ONLY (scenario names separated by spaces, e.g.
+# BENCH_KEEP=1, BENCH_PROFILE=1 (a JFR profile per closed-loop run), BENCH_IMPORT_RECORDS (100000), BENCH_ONLY (scenario names separated by spaces, e.g.
 # "budget_period put": only those run, and the results go to bench/results/partial.{md,json}).
 set -euo pipefail
 
@@ -39,6 +39,14 @@ incomes="${BENCH_INCOMES:-20000}"
 app_port="${BENCH_APP_PORT:-18080}"
 db_port="${BENCH_DB_PORT:-55432}"
 starts="${BENCH_STARTS:-3}"
+# BENCH_PROFILE=1: a JFR recording of the app during each closed-loop run, summarised by
+# bench/Profile.java into bench/results/profiles/SCENARIO-CONNECTIONS.txt (CPU share per layer,
+# hottest methods). The app then runs without its class-data sharing archive: this JDK 17
+# crashes when JFR starts in a JVM using a dynamic CDS archive. Its throughput is a little
+# lower than without the recording; compare profiled runs with profiled runs.
+profile="${BENCH_PROFILE:-0}"
+profiles="$root/bench/results/profiles"
+if [ "$profile" = 1 ]; then export HBW_CDS=0; mkdir -p "$profiles"; fi
 if [ -n "${BENCH_JAVA_OPTS:-}" ]; then export JAVA_OPTS="$BENCH_JAVA_OPTS"; fi
 base="http://127.0.0.1:$app_port"
 results_dir="$root/bench/results"
@@ -154,9 +162,14 @@ run_wrk() {
   local name="$1" path="$2" script="$3" conns="$4" thr
   thr=$(( conns < threads ? conns : threads ))
   local a0 d0 out line
+  if [ "$profile" = 1 ]; then jcmd "$app_pid" JFR.start name="$name-$conns" settings=profile >/dev/null; fi
   a0=$(cpu_app); d0=$(cpu_db)
   out=$(wrk -t"$thr" -c"$conns" -d"${duration}s" -s "$BENCH_WRK_DIR/$script" "$base$path")
   local a1 d1; a1=$(cpu_app); d1=$(cpu_db)
+  if [ "$profile" = 1 ]; then
+    jcmd "$app_pid" JFR.stop name="$name-$conns" filename="$profiles/$name-$conns.jfr" >/dev/null
+    java "$root/bench/Profile.java" "$profiles/$name-$conns.jfr" >"$profiles/$name-$conns.txt"
+  fi
   line=$(grep '^RESULT' <<<"$out")
   w_requests=$(field requests "$line")
   local seconds; seconds=$(field seconds "$line")
