@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.homebudget.ledger.Currencies;
+import dev.homebudget.schedule.ConfirmableOccurrences;
+
 /**
  * Classifies parsed rows against the household's entries, keeping real twins:
  * <ul>
@@ -26,9 +29,15 @@ import java.util.Set;
  * <li>a new row is a match when a hand-entered entry (one no import created) has the same
  * kind, amount and currency, a date within {@value #MATCH_DAYS} days and a similar payee
  * (one normalised payee contains the other, or they share a word, or the entry has none);
- * each entry is matched at most once.</li>
+ * each entry is matched at most once;</li>
+ * <li>a row still new is a match with a schedule's occurrence waiting for Confirm when it
+ * has the occurrence's kind, amount and currency, a date within {@value #MATCH_DAYS} days
+ * of it and, when the schedule names an account, that account; each occurrence is matched
+ * at most once, the nearest date first.</li>
  * </ul>
- * Duplicates and matches are skipped by default, new rows imported, errors never.
+ * Duplicates and matches with entries are skipped by default, new rows imported, errors
+ * never; a match with an occurrence is confirmed by default (its decision is
+ * {@code confirm}: the commit posts the occurrence with the bank's date and amount).
  */
 final class ImportDedup {
 
@@ -49,9 +58,17 @@ final class ImportDedup {
 	}
 
 	/** A classification: status, reason, and the entry it concerns. */
-	record Verdict(String status, String reason, String matchKind, Integer matchId) {
+	record Verdict(String status, String reason, String matchKind, Integer matchId, Integer scheduleId,
+			LocalDate occurrence) {
+
+		Verdict(String status, String reason, String matchKind, Integer matchId) {
+			this(status, reason, matchKind, matchId, null, null);
+		}
 
 		String decision() {
+			if (this.scheduleId != null) {
+				return "confirm";
+			}
 			return "new".equals(this.status) ? "import" : "skip";
 		}
 
@@ -59,6 +76,15 @@ final class ImportDedup {
 
 	static List<Verdict> classify(List<CsvStatement.ParsedRow> rows, List<Existing> existing,
 			Map<String, SeenBankId> seenBankIds) {
+		return classify(rows, existing, seenBankIds, List.of());
+	}
+
+	/**
+	 * Classifies rows against the ledger's entries and the bank ids imported before, then
+	 * matches the rows still new with the occurrences waiting for Confirm.
+	 */
+	static List<Verdict> classify(List<CsvStatement.ParsedRow> rows, List<Existing> existing,
+			Map<String, SeenBankId> seenBankIds, List<ConfirmableOccurrences.Due> dueOccurrences) {
 		Map<String, Deque<Existing>> exact = new HashMap<>();
 		for (Existing entry : existing) {
 			exact
@@ -141,7 +167,57 @@ final class ImportDedup {
 						best.kind(), best.id()));
 			}
 		}
+		matchOccurrences(rows, verdicts, open, dueOccurrences);
 		return verdicts;
+	}
+
+	/**
+	 * Matches the rows still new with occurrences waiting for Confirm, each occurrence
+	 * once, the nearest date first.
+	 */
+	private static void matchOccurrences(List<CsvStatement.ParsedRow> rows, List<Verdict> verdicts, List<Integer> open,
+			List<ConfirmableOccurrences.Due> dueOccurrences) {
+		Map<String, List<ConfirmableOccurrences.Due>> byAmount = new HashMap<>();
+		for (ConfirmableOccurrences.Due due : dueOccurrences) {
+			if (due.amount() != null) {
+				// a schedule may keep a currency as typed (a sign such as ₪); rows have
+				// codes
+				String currency = Currencies.code(due.currency()).orElse(due.currency());
+				byAmount.computeIfAbsent(amountKey(due.kind(), due.amount(), currency), (k) -> new ArrayList<>())
+					.add(due);
+			}
+		}
+		Set<String> consumed = new HashSet<>();
+		for (int index : open) {
+			if (!"new".equals(verdicts.get(index).status())) {
+				continue;
+			}
+			CsvStatement.ParsedRow row = rows.get(index);
+			List<ConfirmableOccurrences.Due> candidates = byAmount
+				.get(amountKey(row.kind(), row.amount(), row.currency()));
+			if (candidates == null) {
+				continue;
+			}
+			ConfirmableOccurrences.Due best = null;
+			long bestDistance = Long.MAX_VALUE;
+			for (ConfirmableOccurrences.Due due : candidates) {
+				long distance = Math.abs(ChronoUnit.DAYS.between(row.date(), due.date()));
+				boolean sameAccount = due.account() == null || due.account().equalsIgnoreCase(row.account());
+				if (distance <= MATCH_DAYS && distance < bestDistance && sameAccount
+						&& !consumed.contains(due.scheduleId() + "/" + due.occurrence())) {
+					best = due;
+					bestDistance = distance;
+				}
+			}
+			if (best != null) {
+				consumed.add(best.scheduleId() + "/" + best.occurrence());
+				verdicts.set(index,
+						new Verdict("match",
+								"Matches the scheduled \"" + best.name() + "\" due " + best.date()
+										+ "; committing confirms it with this row's date and amount",
+								null, null, best.scheduleId(), best.occurrence()));
+			}
+		}
 	}
 
 	private static String describe(Existing entry) {
