@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ import dev.homebudget.schedule.ConfirmableOccurrences;
  * <li>a row still new is a match with a schedule's occurrence waiting for Confirm when it
  * has the occurrence's kind, amount and currency, a date within {@value #MATCH_DAYS} days
  * of it and, when the schedule names an account, that account; each occurrence is matched
- * at most once, the nearest date first.</li>
+ * at most once, the nearest dates paired first.</li>
  * </ul>
  * Duplicates and matches with entries are skipped by default, new rows imported, errors
  * never; a match with an occurrence is confirmed by default (its decision is
@@ -172,8 +173,9 @@ final class ImportDedup {
 	}
 
 	/**
-	 * Matches the rows still new with occurrences waiting for Confirm, each occurrence
-	 * once, the nearest date first.
+	 * Matches the rows still new with occurrences waiting for Confirm: each row at most
+	 * one occurrence and each occurrence at most one row, the nearest dates paired first
+	 * (then the earlier line).
 	 */
 	private static void matchOccurrences(List<CsvStatement.ParsedRow> rows, List<Verdict> verdicts, List<Integer> open,
 			List<ConfirmableOccurrences.Due> dueOccurrences) {
@@ -187,36 +189,39 @@ final class ImportDedup {
 					.add(due);
 			}
 		}
-		Set<String> consumed = new HashSet<>();
+		record Pair(int index, ConfirmableOccurrences.Due due, long distance) {
+
+		}
+		List<Pair> pairs = new ArrayList<>();
 		for (int index : open) {
 			if (!"new".equals(verdicts.get(index).status())) {
 				continue;
 			}
 			CsvStatement.ParsedRow row = rows.get(index);
-			List<ConfirmableOccurrences.Due> candidates = byAmount
-				.get(amountKey(row.kind(), row.amount(), row.currency()));
-			if (candidates == null) {
-				continue;
-			}
-			ConfirmableOccurrences.Due best = null;
-			long bestDistance = Long.MAX_VALUE;
-			for (ConfirmableOccurrences.Due due : candidates) {
+			for (ConfirmableOccurrences.Due due : byAmount
+				.getOrDefault(amountKey(row.kind(), row.amount(), row.currency()), List.of())) {
 				long distance = Math.abs(ChronoUnit.DAYS.between(row.date(), due.date()));
-				boolean sameAccount = due.account() == null || due.account().equalsIgnoreCase(row.account());
-				if (distance <= MATCH_DAYS && distance < bestDistance && sameAccount
-						&& !consumed.contains(due.scheduleId() + "/" + due.occurrence())) {
-					best = due;
-					bestDistance = distance;
+				if (distance <= MATCH_DAYS
+						&& (due.account() == null || due.account().equalsIgnoreCase(row.account()))) {
+					pairs.add(new Pair(index, due, distance));
 				}
 			}
-			if (best != null) {
-				consumed.add(best.scheduleId() + "/" + best.occurrence());
-				verdicts.set(index,
-						new Verdict("match",
-								"Matches the scheduled \"" + best.name() + "\" due " + best.date()
-										+ "; committing confirms it with this row's date and amount",
-								null, null, best.scheduleId(), best.occurrence()));
+		}
+		pairs.sort(Comparator.comparingLong(Pair::distance).thenComparingInt(Pair::index));
+		Set<Integer> matchedRows = new HashSet<>();
+		Set<String> matchedOccurrences = new HashSet<>();
+		for (Pair pair : pairs) {
+			ConfirmableOccurrences.Due due = pair.due();
+			if (matchedRows.contains(pair.index())
+					|| !matchedOccurrences.add(due.scheduleId() + "/" + due.occurrence())) {
+				continue;
 			}
+			matchedRows.add(pair.index());
+			verdicts.set(pair.index(),
+					new Verdict("match",
+							"Matches the scheduled \"" + due.name() + "\" due " + due.date()
+									+ "; committing confirms it with this row's date and amount",
+							null, null, due.scheduleId(), due.occurrence()));
 		}
 	}
 
