@@ -4,8 +4,11 @@
 // browser for their samples) and optionally saved as a profile. Its preview lists every row with
 // its classification and why; each row is imported or skipped (sent with the row's version,
 // If-Match), then the batch is committed (one Idempotency-Key per attempt) or discarded. Past
-// imports are listed with Revert. The app's own CSV export goes back in through the older
-// /api/v1/expense/import and /api/v1/income/import, offered at the end of the page. With the
+// imports are listed with Revert, saved profiles with Edit (name, separators, which column holds
+// what; PUT with the profile's version) and Delete. A row that pays a scheduled bill waiting for
+// Confirm offers to confirm that bill, import a separate entry, or skip. The app's own CSV export
+// goes back in through the older /api/v1/expense/import and /api/v1/income/import, offered at the
+// end of the page. With the
 // JSON files primary (P0, P1) the statement routes answer 409: the page shows that sentence
 // instead of the wizard. A viewer reads previews and past imports and changes nothing.
 import { api, ApiError } from './api.js';
@@ -208,6 +211,12 @@ function dialogHtml() {
 		<h3 class="h6" id="import-past-title">Past imports</h3>
 		<ul class="list-unstyled import-past" id="import-past"></ul>
 		<p class="small text-body-secondary" id="import-past-none" hidden>Nothing imported yet.</p>
+	</section>
+	<section class="mb-3" aria-labelledby="import-profiles-title">
+		<h3 class="h6" id="import-profiles-title" tabindex="-1">Saved profiles</h3>
+		<p class="small text-body-secondary mb-1">A file whose columns a profile knows is read with it, without asking.</p>
+		<ul class="list-unstyled import-profiles" id="import-profiles"></ul>
+		<p class="small text-body-secondary" id="import-profiles-none" hidden>No saved profiles yet: tick "Save as a profile" when you say which column holds what.</p>
 	</section>
 	</div>
 	<section class="writes mb-3" aria-labelledby="import-own-title">
@@ -570,6 +579,7 @@ async function readMapped(event) {
 	if (saveAs) {
 		try {
 			saved = (await api('POST', `${PATH}/profiles`, { name: saveAs, import_id: data.id })).data;
+			await loadProfiles();
 		}
 		catch (e) {
 			say(`The file was read, but the profile was not saved: ${e.message}`);
@@ -681,11 +691,20 @@ function reasonText(row) {
 	return row.reason || '';
 }
 
+/** What a row's decision does, in words. */
+const DECISION_NAMES = { import: 'Import', skip: 'Skip', confirm: 'Confirm the bill' };
+
 function toggleHtml(row) {
 	const b = page.batch;
 	const label = `Import line ${row.line}`;
 	if (b.status !== 'preview' || readOnly()) {
-		return `<span class="small">${row.decision === 'import' ? 'Import' : 'Skip'}</span>`;
+		return `<span class="small">${DECISION_NAMES[row.decision] || esc(row.decision)}</span>`;
+	}
+	if (row.schedule) {
+		// a row that pays a scheduled bill: confirm that bill, import a separate entry, or skip
+		const options = [['confirm', 'Confirm the bill'], ['import', 'Import as new'], ['skip', 'Skip']]
+			.map(([value, text]) => `<option value="${value}"${row.decision === value ? ' selected' : ''}>${text}</option>`).join('');
+		return `<select class="form-select form-select-sm import-choice" data-line="${row.line}" aria-label="Line ${row.line}: what to do">${options}</select>`;
 	}
 	const disabled = row.status === 'error' ? ' disabled' : '';
 	return `<label class="import-toggle form-check form-switch m-0"><input class="form-check-input" type="checkbox" role="switch" data-line="${row.line}"`
@@ -757,16 +776,25 @@ async function loadRow(line) {
 async function decide(input) {
 	const line = Number(input.dataset.line);
 	const row = page.rows.find((r) => r.line === line);
-	const decision = input.checked ? 'import' : 'skip';
+	const choice = input.tagName === 'SELECT';
+	const decision = choice ? input.value : input.checked ? 'import' : 'skip';
+	// puts the control back to the row's decision after a refusal
+	const undo = () => {
+		if (choice) input.value = row.decision;
+		else input.checked = !input.checked;
+		input.disabled = false;
+	};
 	input.disabled = true;
 	say('');
 	try {
 		const { data } = await api('PATCH', `${PATH}/${page.batch.id}/rows/${line}`, { decision },
 			{ headers: { 'If-Match': `"${row.version}"` } });
-		if (row.decision !== data.decision) page.batch.counts.to_import += data.decision === 'import' ? 1 : -1;
+		const writes = (d) => (d === 'skip' ? 0 : 1);
+		page.batch.counts.to_import += writes(data.decision) - writes(row.decision);
 		replaceRow(data);
 		renderSummary();
-		done(`Line ${line}: ${data.decision === 'import' ? 'will be imported' : 'skipped'}`);
+		const outcome = { import: 'will be imported', skip: 'skipped', confirm: 'will confirm the scheduled bill' };
+		done(`Line ${line}: ${outcome[data.decision] || data.decision}`);
 	}
 	catch (e) {
 		if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
@@ -776,16 +804,14 @@ async function decide(input) {
 			}
 			catch (reload) {
 				// the message below says what happened; the row stays as it was
-				input.checked = !input.checked;
-				input.disabled = false;
+				undo();
 			}
 			say(e.status === 412
 				? `Line ${line} was changed meanwhile (in another window?); it now shows its current decision. Change it again if you still want to.`
 				: e.message);
 		}
 		else {
-			input.checked = !input.checked;
-			input.disabled = false;
+			undo();
 			say(`Line ${line} could not be changed: ${e.message}`);
 		}
 	}
@@ -793,7 +819,7 @@ async function decide(input) {
 }
 
 function focusToggle(line) {
-	const toggle = $(`#import-rows input[data-line="${line}"]`);
+	const toggle = $(`#import-rows :is(input, select)[data-line="${line}"]`);
 	if (toggle && !toggle.disabled) toggle.focus();
 }
 
@@ -966,6 +992,187 @@ async function loadPast() {
 	return data;
 }
 
+// ---------- saved profiles (GET, PUT and DELETE /api/v1/imports/profiles/{id}) ----------
+
+const PROFILE_SELECTS = {
+	delimiter: [[',', 'Comma ,'], [';', 'Semicolon ;'], ['tab', 'Tab']],
+	decimal: [['.', 'Point 12.50'], [',', 'Comma 12,50']],
+	sign: [['negative_is_expense', 'Negative amounts (bank statement)'], ['positive_is_expense', 'Positive amounts (card statement)']],
+};
+const PROFILE_SELECT_LABELS = { delimiter: 'Columns separated by', decimal: 'Decimal separator', sign: 'Expenses are' };
+const PROFILE_DEFAULTS = { delimiter: ',', decimal: '.', sign: 'negative_is_expense' };
+
+/** "Date: Transaction date · Amount: Amount": which column holds what. */
+function profileSummary(profile) {
+	const m = profile.mapping || {};
+	return COLUMN_FIELDS.filter((f) => m[f] != null && m[f] !== '')
+		.map((f) => `${COLUMN_LABELS[f]}: ${m[f]}`).join(' \u00b7 ');
+}
+
+function profileItem(profile) {
+	const li = document.createElement('li');
+	li.className = 'import-profile-item';
+	li.dataset.id = profile.id;
+	const title = document.createElement('strong');
+	title.className = 'import-past-title d-block';
+	title.setAttribute('dir', 'auto');
+	title.textContent = profile.name;
+	const summary = document.createElement('div');
+	summary.className = 'small text-body-secondary import-profile-summary';
+	summary.setAttribute('dir', 'auto');
+	summary.textContent = profileSummary(profile);
+	li.append(title, summary);
+	if (!readOnly()) {
+		const actions = document.createElement('div');
+		actions.className = 'import-past-actions';
+		const edit = button('Edit', `Edit the profile ${profile.name}`, 'btn-outline-secondary', () => editProfile(li, profile, edit));
+		const remove = button('Delete', `Delete the profile ${profile.name}`, 'btn-outline-danger', null);
+		const confirm = document.createElement('span');
+		confirm.className = 'import-confirm';
+		confirm.hidden = true;
+		const question = document.createElement('span');
+		question.className = 'small';
+		question.textContent = `Delete the profile \u201c${profile.name}\u201d? Files with its columns will ask which column holds what again.`;
+		const yes = button('Yes, delete', `Yes, delete the profile ${profile.name}`, 'btn-danger', () => deleteProfile(profile, yes));
+		const no = button('No', 'No, keep it', 'btn-outline-secondary', () => {
+			confirm.hidden = true;
+			remove.hidden = false;
+			remove.focus();
+		});
+		confirm.append(question, yes, no);
+		remove.addEventListener('click', () => {
+			confirm.hidden = false;
+			remove.hidden = true;
+			no.focus();
+		});
+		actions.append(edit, remove, confirm);
+		li.append(actions);
+	}
+	return li;
+}
+
+/** The edit form of a profile, in its item: its name and which column holds what. */
+function editProfile(li, profile, edit) {
+	if (li.querySelector('form')) return;
+	const m = profile.mapping || {};
+	const id = `import-pf-${profile.id}`;
+	const textField = (name, label, value, extra = '') => `<div class="import-field"><label for="${id}-${name}" class="form-label small mb-0">${esc(label)}</label>
+		<input id="${id}-${name}" name="${name}" class="form-control form-control-sm" dir="auto" value="${esc(value ?? '')}" aria-describedby="${id}-${name}-error"${extra}>
+		<div class="invalid-feedback" id="${id}-${name}-error"></div></div>`;
+	const selectField = (name) => `<div class="import-field"><label for="${id}-${name}" class="form-label small mb-0">${PROFILE_SELECT_LABELS[name]}</label>
+		<select id="${id}-${name}" name="${name}" class="form-select form-select-sm" aria-describedby="${id}-${name}-error">${PROFILE_SELECTS[name]
+		.map(([value, text]) => `<option value="${esc(value)}"${(m[name] ?? PROFILE_DEFAULTS[name]) === value ? ' selected' : ''}>${esc(text)}</option>`).join('')}</select>
+		<div class="invalid-feedback" id="${id}-${name}-error"></div></div>`;
+	const form = document.createElement('form');
+	form.className = 'import-profile-form';
+	form.noValidate = true;
+	form.autocomplete = 'off';
+	form.setAttribute('aria-label', `Edit the profile ${profile.name}`);
+	form.innerHTML = `<div class="import-grid mb-2">
+		${textField('name', 'Profile name', profile.name, ' maxlength="100" required')}
+		${textField('date_format', 'Date format', m.date_format || 'yyyy-MM-dd', ` list="import-date-formats" dir="ltr"`)}
+		${selectField('delimiter')}${selectField('decimal')}${selectField('sign')}</div>
+		<fieldset class="import-grid mb-2"><legend class="small fw-semibold mb-1">${m.header === false ? 'Column numbers (1 is the first)' : 'Column names (as in the file\'s first row)'}</legend>
+		${COLUMN_FIELDS.map((f) => textField(f, COLUMN_LABELS[f], m[f])).join('')}</fieldset>
+		<div class="d-flex flex-wrap gap-2 mb-2"><button type="submit" class="btn btn-primary btn-sm">Save the profile</button>
+		<button type="button" class="btn btn-outline-secondary btn-sm" data-cancel>Cancel</button></div>`;
+	form.querySelector('[data-cancel]').addEventListener('click', () => {
+		form.remove();
+		edit.hidden = false;
+		edit.focus();
+	});
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		saveProfile(form, profile, id);
+	});
+	edit.hidden = true;
+	li.append(form);
+	form.querySelector(`#${id}-name`).focus();
+}
+
+async function saveProfile(form, profile, id) {
+	clearFieldErrors(form);
+	say('');
+	const value = (name) => form.querySelector(`[name="${name}"]`).value.trim();
+	const name = value('name');
+	if (!name) {
+		fieldError(`${id}-name`, 'Give the profile a name');
+		form.querySelector(`#${id}-name`).focus();
+		return;
+	}
+	// fields the form does not show (header, encoding, thousands, defaults) are kept
+	const mapping = { ...profile.mapping };
+	for (const f of [...COLUMN_FIELDS, 'date_format']) {
+		const v = value(f);
+		if (!v) delete mapping[f];
+		else mapping[f] = mapping.header === false && /^\d+$/.test(v) && f !== 'date_format' ? Number(v) : v;
+	}
+	for (const f of Object.keys(PROFILE_SELECTS)) mapping[f] = value(f);
+	const restore = busy(form.querySelector('button[type="submit"]'), 'Saving\u2026');
+	try {
+		const { data } = await api('PUT', `${PATH}/profiles/${profile.id}`, { name, mapping },
+			{ headers: { 'If-Match': `"${profile.version}"` } });
+		await loadProfiles();
+		done(`The profile \u201c${data.name}\u201d is saved.`);
+		focusProfile(data.id);
+	}
+	catch (e) {
+		restore();
+		if (e instanceof ApiError && (e.status === 412 || e.status === 404)) {
+			await loadProfiles().catch(() => {});
+			say(e.status === 412
+				? `The profile \u201c${profile.name}\u201d was changed meanwhile (in another window?); it now shows what it holds. Edit it again if you still want to.`
+				: `The profile \u201c${profile.name}\u201d was deleted meanwhile.`);
+			focusProfile(profile.id);
+			return;
+		}
+		let placed = false;
+		if (e instanceof ApiError && e.status === 409) {
+			fieldError(`${id}-name`, e.message);
+			placed = true;
+		}
+		for (const issue of (e instanceof ApiError && e.issues) || []) {
+			const field = issue.path === 'name' ? 'name' : issue.path.startsWith('mapping.') ? issue.path.slice(8) : null;
+			if (field && form.querySelector(`#${id}-${field}`)) {
+				fieldError(`${id}-${field}`, issue.message);
+				placed = true;
+			}
+		}
+		say(placed ? 'The profile was not saved: see the fields marked.' : `The profile was not saved: ${e.message}`);
+		const invalid = form.querySelector('.is-invalid');
+		if (invalid) invalid.focus();
+	}
+}
+
+async function deleteProfile(profile, yes) {
+	yes.disabled = true;
+	try {
+		await api('DELETE', `${PATH}/profiles/${profile.id}`, undefined, { headers: { 'If-Match': `"${profile.version}"` } });
+		done(`The profile \u201c${profile.name}\u201d is deleted.`);
+	}
+	catch (e) {
+		say(e instanceof ApiError && e.status === 412
+			? `The profile \u201c${profile.name}\u201d was changed meanwhile (in another window?); it now shows what it holds. Delete it again if you still want to.`
+			: `The profile was not deleted: ${e.message}`);
+	}
+	await loadProfiles().catch((e) => say(e.message));
+	if (!focusProfile(profile.id)) $('#import-profiles-title').focus();
+}
+
+/** Focuses a profile's Edit button; false when the profile is not listed. */
+function focusProfile(id) {
+	const edit = $(`#import-profiles [data-id="${id}"] .import-past-actions button`);
+	if (edit) edit.focus();
+	return Boolean(edit);
+}
+
+async function loadProfiles() {
+	const { data } = await api('GET', `${PATH}/profiles`);
+	page.profiles = data || [];
+	$('#import-profiles').replaceChildren(...page.profiles.map(profileItem));
+	$('#import-profiles-none').hidden = page.profiles.length > 0;
+}
+
 // ---------- the app's own CSV (POST /api/v1/expense/import, /income/import) ----------
 
 async function importOwn(event) {
@@ -1010,6 +1217,7 @@ async function open() {
 	page.dialog.showModal();
 	try {
 		await loadPast();
+		await loadProfiles();
 		page.available = true;
 		$('#import-unavailable').hidden = true;
 		$('#import-wizard').hidden = false;
@@ -1067,7 +1275,7 @@ function wire() {
 		if ($('#import-save-profile').checked) $('#import-profile-name').focus();
 	});
 	$('#import-rows').addEventListener('change', (e) => {
-		if (e.target.matches('input[data-line]')) decide(e.target);
+		if (e.target.matches('input[data-line], select[data-line]')) decide(e.target);
 	});
 	$('#import-more').addEventListener('click', more);
 	$('#import-commit').addEventListener('click', commit);

@@ -82,7 +82,7 @@ class ImportController {
 	}
 
 	record ImportCounts(int total, @JsonProperty("new") int fresh, int duplicate, int match, int error,
-			@JsonProperty("to_import") @Schema(description = "Rows whose decision is import") int toImport,
+			@JsonProperty("to_import") @Schema(description = "Rows whose decision is import or confirm") int toImport,
 			@Schema(description = "Entries the commit created") int created) {
 
 	}
@@ -92,10 +92,16 @@ class ImportController {
 
 	}
 
+	record ImportOccurrenceRef(@JsonProperty("schedule_id") int scheduleId,
+			@Schema(description = "The occurrence's rule date (its key)") LocalDate occurrence) {
+
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImportRowResponse(int line, @Schema(allowableValues = {
 			"new", "duplicate", "match", "error" }) String status, String reason,
-			@Schema(allowableValues = { "import", "skip" }) String decision,
+			@Schema(allowableValues = { "import", "skip", "confirm" },
+					description = "import: a new entry; skip: nothing; confirm (a row matching a scheduled occurrence): the commit confirms that occurrence with this row's date and amount") String decision,
 			@Schema(allowableValues = { "expense", "income" }) String kind, LocalDate date, BigDecimal amount,
 			String currency, String business, String notes, String category, String account,
 			@JsonProperty("bank_id") @Schema(description = "The bank's own transaction id") String bankId,
@@ -104,14 +110,17 @@ class ImportController {
 			@JsonProperty("rule_ids") @Schema(
 					description = "The rules that filled this row in, in the order they applied (absent: none)") List<Integer> ruleIds,
 			@JsonProperty("paid_by") @Schema(description = "Who paid, when a rule said so") Integer paidBy,
-			@JsonProperty("for_whom") @Schema(description = "For whom, when a rule said so") Integer forWhom){
+			@JsonProperty("for_whom") @Schema(description = "For whom, when a rule said so") Integer forWhom,
+			@Schema(description = "The scheduled occurrence waiting for Confirm that this row matches") ImportOccurrenceRef schedule){
 
 		static ImportRowResponse of(ImportStore.Row row) {
 			return new ImportRowResponse(row.line(), row.status(), row.reason(), row.decision(), row.kind(), row.date(),
 					row.amount(), row.currency(), row.business(), row.notes(), row.category(), row.account(),
 					row.bankId(), (row.matchId() != null) ? new ImportEntryRef(row.matchKind(), row.matchId()) : null,
 					(row.entryId() != null) ? new ImportEntryRef(row.entryKind(), row.entryId()) : null, row.version(),
-					row.ruleIds().isEmpty() ? null : row.ruleIds(), row.paidBy(), row.forWhom());
+					row.ruleIds().isEmpty() ? null : row.ruleIds(), row.paidBy(), row.forWhom(),
+					row.matchesOccurrence() && row.matchScheduleId() != null
+							? new ImportOccurrenceRef(row.matchScheduleId(), row.matchOccurrence()) : null);
 		}
 
 	}
@@ -144,7 +153,7 @@ class ImportController {
 	}
 
 	record ImportDecision(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
-			"import", "skip" }) String decision){
+			"import", "skip", "confirm" }) String decision){
 
 	}
 
@@ -272,7 +281,8 @@ class ImportController {
 	}
 
 	@PatchMapping(path = PATH + "/{import_id}/rows/{line}", produces = "application/json")
-	@Operation(operationId = "decideImportRow", summary = "Import or skip one row of a preview",
+	@Operation(operationId = "decideImportRow",
+			summary = "Import, skip or confirm (a row matching a scheduled occurrence) one row of a preview",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = ImportDecision.class))))
@@ -292,9 +302,9 @@ class ImportController {
 		IfMatch precondition = IfMatch.parse(ifMatch, this.concurrency.requireIfMatch());
 		JsonObjectBody fields = JsonObjectBody.read(body, contentType);
 		String decision = fields.text("decision");
-		if (decision != null && !decision.equals("import") && !decision.equals("skip")) {
-			fields.issue(new ValidationIssue("enum", List.of("body", "decision"), "Input should be 'import' or 'skip'",
-					decision, null));
+		if (decision != null && !decision.equals("import") && !decision.equals("skip") && !decision.equals("confirm")) {
+			fields.issue(new ValidationIssue("enum", List.of("body", "decision"),
+					"Input should be 'import', 'skip' or 'confirm'", decision, null));
 		}
 		fields.check();
 		ImportStore.Row row = this.imports.decide(id, line, decision, precondition);
@@ -303,7 +313,7 @@ class ImportController {
 
 	@PostMapping(path = PATH + "/{import_id}/commit", produces = "application/json")
 	@Operation(operationId = "commitImport",
-			summary = "Write every row whose decision is import as an expense or income, in one transaction")
+			summary = "Write every row whose decision is import as an expense or income, and confirm the scheduled occurrences of the rows whose decision is confirm, in one transaction")
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResponse.class)))
 	@ApiResponse(responseCode = "409", description = "The import is not a preview (committed, reverted)",

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import dev.homebudget.ledger.Currencies;
+import dev.homebudget.schedule.ConfirmableOccurrences;
 
 /**
  * Classifies parsed rows against the household's entries, keeping real twins:
@@ -26,9 +30,15 @@ import java.util.Set;
  * <li>a new row is a match when a hand-entered entry (one no import created) has the same
  * kind, amount and currency, a date within {@value #MATCH_DAYS} days and a similar payee
  * (one normalised payee contains the other, or they share a word, or the entry has none);
- * each entry is matched at most once.</li>
+ * each entry is matched at most once;</li>
+ * <li>a row still new is a match with a schedule's occurrence waiting for Confirm when it
+ * has the occurrence's kind, amount and currency, a date within {@value #MATCH_DAYS} days
+ * of it and, when the schedule names an account, that account; each occurrence is matched
+ * at most once, the nearest dates paired first.</li>
  * </ul>
- * Duplicates and matches are skipped by default, new rows imported, errors never.
+ * Duplicates and matches with entries are skipped by default, new rows imported, errors
+ * never; a match with an occurrence is confirmed by default (its decision is
+ * {@code confirm}: the commit posts the occurrence with the bank's date and amount).
  */
 final class ImportDedup {
 
@@ -49,9 +59,17 @@ final class ImportDedup {
 	}
 
 	/** A classification: status, reason, and the entry it concerns. */
-	record Verdict(String status, String reason, String matchKind, Integer matchId) {
+	record Verdict(String status, String reason, String matchKind, Integer matchId, Integer scheduleId,
+			LocalDate occurrence) {
+
+		Verdict(String status, String reason, String matchKind, Integer matchId) {
+			this(status, reason, matchKind, matchId, null, null);
+		}
 
 		String decision() {
+			if (this.scheduleId != null) {
+				return "confirm";
+			}
 			return "new".equals(this.status) ? "import" : "skip";
 		}
 
@@ -59,6 +77,15 @@ final class ImportDedup {
 
 	static List<Verdict> classify(List<CsvStatement.ParsedRow> rows, List<Existing> existing,
 			Map<String, SeenBankId> seenBankIds) {
+		return classify(rows, existing, seenBankIds, List.of());
+	}
+
+	/**
+	 * Classifies rows against the ledger's entries and the bank ids imported before, then
+	 * matches the rows still new with the occurrences waiting for Confirm.
+	 */
+	static List<Verdict> classify(List<CsvStatement.ParsedRow> rows, List<Existing> existing,
+			Map<String, SeenBankId> seenBankIds, List<ConfirmableOccurrences.Due> dueOccurrences) {
 		Map<String, Deque<Existing>> exact = new HashMap<>();
 		for (Existing entry : existing) {
 			exact
@@ -141,7 +168,61 @@ final class ImportDedup {
 						best.kind(), best.id()));
 			}
 		}
+		matchOccurrences(rows, verdicts, open, dueOccurrences);
 		return verdicts;
+	}
+
+	/**
+	 * Matches the rows still new with occurrences waiting for Confirm: each row at most
+	 * one occurrence and each occurrence at most one row, the nearest dates paired first
+	 * (then the earlier line).
+	 */
+	private static void matchOccurrences(List<CsvStatement.ParsedRow> rows, List<Verdict> verdicts, List<Integer> open,
+			List<ConfirmableOccurrences.Due> dueOccurrences) {
+		Map<String, List<ConfirmableOccurrences.Due>> byAmount = new HashMap<>();
+		for (ConfirmableOccurrences.Due due : dueOccurrences) {
+			if (due.amount() != null) {
+				// a schedule may keep a currency as typed (a sign such as ₪); rows have
+				// codes
+				String currency = Currencies.code(due.currency()).orElse(due.currency());
+				byAmount.computeIfAbsent(amountKey(due.kind(), due.amount(), currency), (k) -> new ArrayList<>())
+					.add(due);
+			}
+		}
+		record Pair(int index, ConfirmableOccurrences.Due due, long distance) {
+
+		}
+		List<Pair> pairs = new ArrayList<>();
+		for (int index : open) {
+			if (!"new".equals(verdicts.get(index).status())) {
+				continue;
+			}
+			CsvStatement.ParsedRow row = rows.get(index);
+			for (ConfirmableOccurrences.Due due : byAmount
+				.getOrDefault(amountKey(row.kind(), row.amount(), row.currency()), List.of())) {
+				long distance = Math.abs(ChronoUnit.DAYS.between(row.date(), due.date()));
+				if (distance <= MATCH_DAYS
+						&& (due.account() == null || due.account().equalsIgnoreCase(row.account()))) {
+					pairs.add(new Pair(index, due, distance));
+				}
+			}
+		}
+		pairs.sort(Comparator.comparingLong(Pair::distance).thenComparingInt(Pair::index));
+		Set<Integer> matchedRows = new HashSet<>();
+		Set<String> matchedOccurrences = new HashSet<>();
+		for (Pair pair : pairs) {
+			ConfirmableOccurrences.Due due = pair.due();
+			if (matchedRows.contains(pair.index())
+					|| !matchedOccurrences.add(due.scheduleId() + "/" + due.occurrence())) {
+				continue;
+			}
+			matchedRows.add(pair.index());
+			verdicts.set(pair.index(),
+					new Verdict("match",
+							"Matches the scheduled \"" + due.name() + "\" due " + due.date()
+									+ "; committing confirms it with this row's date and amount",
+							null, null, due.scheduleId(), due.occurrence()));
+		}
 	}
 
 	private static String describe(Existing entry) {

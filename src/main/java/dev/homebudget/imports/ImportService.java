@@ -26,6 +26,7 @@ import dev.homebudget.ledger.CsvImportProperties;
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryValues;
 import dev.homebudget.ledger.Households;
+import dev.homebudget.schedule.ConfirmableOccurrences;
 import dev.homebudget.settle.SplitRequest;
 import dev.homebudget.web.ApiException;
 import dev.homebudget.web.IfMatch;
@@ -53,6 +54,9 @@ class ImportService {
 	/** Uploads parsed and classified at the same time; others wait, then get 503. */
 	static final int AT_ONCE = 2;
 
+	/** Occurrences waiting for Confirm that one upload is matched with at most. */
+	static final int MAX_DUE_OCCURRENCES = 2000;
+
 	private final ImportStore store;
 
 	private final CurrentHousehold household;
@@ -78,12 +82,15 @@ class ImportService {
 
 	private final StatementRules rules;
 
+	private final ConfirmableOccurrences occurrences;
+
 	private final Semaphore running = new Semaphore(AT_ONCE, true);
 
 	ImportService(ImportStore store, CurrentHousehold household, CurrentUser currentUser, StorageMode storage,
 			ExpenseImports expenseImports, ExpenseService expenses, IncomeService incomes,
 			PlatformTransactionManager transactionManager, CsvImportProperties limits, JsonMapper json,
-			StatementRules rules) {
+			StatementRules rules, ConfirmableOccurrences occurrences) {
+		this.occurrences = occurrences;
 		this.json = json;
 		this.rules = rules;
 		this.store = store;
@@ -158,7 +165,9 @@ class ImportService {
 				List<ImportDedup.Existing> existing = (from != null) ? this.store.existing(household, from, to)
 						: List.of();
 				Map<String, ImportDedup.SeenBankId> seen = this.store.seenBankIds(household, bankIds);
-				List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, existing, seen);
+				List<ConfirmableOccurrences.Due> due = (from != null)
+						? this.occurrences.between(household, from, to, MAX_DUE_OCCURRENCES) : List.of();
+				List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, existing, seen, due);
 				return this.store.insert(
 						household, new ImportStore.NewBatch(createdBy, upload.fileName(), read.format(),
 								read.profileId(), upload.account(), read.mapping(), read.signature()),
@@ -367,6 +376,10 @@ class ImportService {
 				throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "decision"),
 						"Value error, line " + line + " cannot be imported: " + row.reason(), decision, null));
 			}
+			if ("confirm".equals(decision) && !row.matchesOccurrence()) {
+				throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "decision"),
+						"Value error, line " + line + " matches no scheduled occurrence to confirm", decision, null));
+			}
 			return this.store.decide(id, line, decision, ifMatch.constrainsVersion() ? ifMatch.versions() : null)
 				.orElseThrow(() -> new PreconditionFailedException(row.version()));
 		});
@@ -377,7 +390,7 @@ class ImportService {
 		return this.transactions.execute((status) -> {
 			ImportStore.Batch batch = this.store.lock(household, id).orElseThrow(ImportService::notFound);
 			requirePreview(batch, "committed");
-			List<ImportStore.Row> rows = this.store.toImport(id);
+			List<ImportStore.Row> rows = this.store.withDecision(id, "import");
 			List<Integer> lines = new ArrayList<>(rows.size());
 			String[] kinds = new String[rows.size()];
 			for (int i = 0; i < rows.size(); i++) {
@@ -394,9 +407,48 @@ class ImportService {
 				ids = rows.stream().map(this::create).toList();
 			}
 			this.store.recordEntries(id, lines, kinds, ids);
-			this.store.setStatus(id, "committed", rows.size());
+			int confirmed = confirmOccurrences(id);
+			this.store.setStatus(id, "committed", rows.size() + confirmed);
 			return this.store.batch(household, id).orElseThrow();
 		});
+	}
+
+	/**
+	 * Confirms the occurrence each row whose decision is confirm matches, through the
+	 * schedule's own confirmation (so the schedule counts it posted and never posts it
+	 * again): the schedule's category, notes and who paid, the row's date and amount. An
+	 * occurrence handled since the preview, or a schedule deleted since, is a 409 naming
+	 * the line, and nothing of the commit is written.
+	 * @return how many entries were posted
+	 */
+	private int confirmOccurrences(int batch) {
+		List<ImportStore.Row> rows = this.store.withDecision(batch, "confirm");
+		List<Integer> lines = new ArrayList<>(rows.size());
+		String[] kinds = new String[rows.size()];
+		List<Integer> ids = new ArrayList<>(rows.size());
+		for (ImportStore.Row row : rows) {
+			if (row.matchScheduleId() == null) {
+				throw new ApiException(HttpStatus.CONFLICT,
+						"Line " + row.line() + ": the schedule it matched was deleted; flip the row to import or skip");
+			}
+			ConfirmableOccurrences.Posted posted;
+			try {
+				posted = this.occurrences.confirm(row.matchScheduleId(), row.matchOccurrence(), row.date(),
+						row.amount());
+			}
+			catch (ApiException ex) {
+				throw new ApiException(HttpStatus.CONFLICT,
+						"Line " + row.line() + ": " + ex.detail() + "; flip the row to import or skip");
+			}
+			catch (RequestValidationException ex) {
+				throw onLine(row, ex);
+			}
+			lines.add(row.line());
+			kinds[ids.size()] = posted.entryKind();
+			ids.add(posted.entryId());
+		}
+		this.store.recordEntries(batch, lines, kinds, ids);
+		return ids.size();
 	}
 
 	/**
@@ -460,16 +512,20 @@ class ImportService {
 			return this.incomes.create(values(row).build()).id();
 		}
 		catch (RequestValidationException ex) {
-			// name the line the refused entry came from
-			List<ValidationIssue> issues = new ArrayList<>();
-			for (ValidationIssue issue : ex.issues()) {
-				List<Object> loc = new ArrayList<>(List.of("rows", row.line()));
-				loc.addAll(issue.loc().subList(Math.min(1, issue.loc().size()), issue.loc().size()));
-				issues.add(new ValidationIssue(issue.type(), loc, "Line " + row.line() + ": " + issue.msg(),
-						issue.input(), issue.ctx()));
-			}
-			throw new RequestValidationException(issues);
+			throw onLine(row, ex);
 		}
+	}
+
+	/** The refusal of a row's entry, naming the line it came from. */
+	private static RequestValidationException onLine(ImportStore.Row row, RequestValidationException ex) {
+		List<ValidationIssue> issues = new ArrayList<>();
+		for (ValidationIssue issue : ex.issues()) {
+			List<Object> loc = new ArrayList<>(List.of("rows", row.line()));
+			loc.addAll(issue.loc().subList(Math.min(1, issue.loc().size()), issue.loc().size()));
+			issues.add(new ValidationIssue(issue.type(), loc, "Line " + row.line() + ": " + issue.msg(), issue.input(),
+					issue.ctx()));
+		}
+		return new RequestValidationException(issues);
 	}
 
 	void discard(int id) {
@@ -490,6 +546,11 @@ class ImportService {
 						"Import " + id + " is " + batch.status() + "; only a committed import can be reverted");
 			}
 			for (ImportStore.Row row : this.store.created(id)) {
+				if ("confirm".equals(row.decision())) {
+					// a confirmed occurrence stays posted, with its entry: the schedule
+					// counts it paid and would not post it again
+					continue;
+				}
 				try {
 					if ("expense".equals(row.entryKind())) {
 						this.expenses.delete(row.entryId(), IfMatch.ABSENT);

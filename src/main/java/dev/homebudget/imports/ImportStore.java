@@ -47,7 +47,12 @@ class ImportStore {
 	record Row(int line, String status, String reason, String kind, LocalDate date, BigDecimal amount, String currency,
 			String business, String notes, String category, String account, String bankId, String matchKind,
 			Integer matchId, String decision, String entryKind, Integer entryId, int version, List<Integer> ruleIds,
-			Integer paidBy, Integer forWhom) {
+			Integer paidBy, Integer forWhom, Integer matchScheduleId, LocalDate matchOccurrence) {
+
+		/** Whether the row matches a schedule's occurrence waiting for Confirm. */
+		boolean matchesOccurrence() {
+			return this.matchOccurrence != null;
+		}
 
 	}
 
@@ -99,15 +104,18 @@ class ImportStore {
 					(row.date() != null) ? Date.valueOf(row.date()) : null, row.amount(), row.currency(),
 					row.business(), row.notes(), row.category(), row.account(), row.bankId(), verdict.matchKind(),
 					verdict.matchId(), verdict.decision(), ruleIds(applied.get(i).ruleIds()), applied.get(i).paidBy(),
-					applied.get(i).forWhom() });
+					applied.get(i).forWhom(), verdict.scheduleId(),
+					(verdict.occurrence() != null) ? Date.valueOf(verdict.occurrence()) : null });
 		}
 		int[] types = { Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
 				Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER };
+				Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER,
+				Types.DATE };
 		this.template.batchUpdate("""
 				INSERT INTO import_rows (batch_id, line, status, reason, kind, date, amount, currency, business, notes,
-				    category, account, bank_id, match_kind, match_id, decision, rule_ids, paid_by, for_whom)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS integer[]), ?, ?)""", arguments,
+				    category, account, bank_id, match_kind, match_id, decision, rule_ids, paid_by, for_whom,
+				    match_schedule_id, match_occurrence)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS integer[]), ?, ?, ?, ?)""", arguments,
 				types);
 		return id;
 	}
@@ -128,7 +136,7 @@ class ImportStore {
 			b.id, b.status, b.created_by, b.created_at, b.committed_at, b.reverted_at, b.file_name, b.format,
 			b.profile_id, b.account, b.mapping::text, b.rows_total, b.rows_new, b.rows_duplicate, b.rows_match,
 			b.rows_error, b.rows_created,
-			(SELECT count(*) FROM import_rows r WHERE r.batch_id = b.id AND r.decision = 'import')::int,
+			(SELECT count(*) FROM import_rows r WHERE r.batch_id = b.id AND r.decision IN ('import', 'confirm'))::int,
 			b.version, b.header_signature, (SELECT p.name FROM import_profiles p WHERE p.id = b.profile_id)""";
 
 	Optional<Batch> batch(int household, int id) {
@@ -173,7 +181,8 @@ class ImportStore {
 
 	private static final String ROW_COLUMNS = """
 			line, status, reason, kind, date, amount, currency, business, notes, category, account, bank_id,
-			match_kind, match_id, decision, entry_kind, entry_id, version, rule_ids, paid_by, for_whom""";
+			match_kind, match_id, decision, entry_kind, entry_id, version, rule_ids, paid_by, for_whom,
+			match_schedule_id, match_occurrence""";
 
 	/** Rows after a line, in line order, at most {@code limit}. */
 	List<Row> rows(int batch, int afterLine, int limit) {
@@ -195,12 +204,16 @@ class ImportStore {
 			.optional();
 	}
 
-	/** Every row the commit writes, in line order. */
-	List<Row> toImport(int batch) {
+	/**
+	 * Every row the commit writes as a plain entry ({@code import}) or by confirming its
+	 * schedule's occurrence ({@code confirm}), in line order.
+	 */
+	List<Row> withDecision(int batch, String decision) {
 		return this.jdbc
-			.sql("SELECT " + ROW_COLUMNS + " FROM import_rows WHERE batch_id = :batch AND decision = 'import' "
+			.sql("SELECT " + ROW_COLUMNS + " FROM import_rows WHERE batch_id = :batch AND decision = :decision "
 					+ "ORDER BY line")
 			.param("batch", batch)
+			.param("decision", decision)
 			.query(ImportStore::row)
 			.list();
 	}
@@ -220,7 +233,8 @@ class ImportStore {
 				rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
 				rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
 				(Integer) rs.getObject(14), rs.getString(15), rs.getString(16), (Integer) rs.getObject(17),
-				rs.getInt(18), integers(rs.getArray(19)), (Integer) rs.getObject(20), (Integer) rs.getObject(21));
+				rs.getInt(18), integers(rs.getArray(19)), (Integer) rs.getObject(20), (Integer) rs.getObject(21),
+				(Integer) rs.getObject(22), rs.getObject(23, LocalDate.class));
 	}
 
 	private static List<Integer> integers(java.sql.Array array) throws SQLException {
@@ -286,12 +300,18 @@ class ImportStore {
 
 	/**
 	 * The household's expenses and incomes dated in a range, for dedup and matching; an
-	 * entry a committed import created is marked as imported.
+	 * entry a committed import created is marked as imported. An entry posted by
+	 * confirming a schedule's occurrence has the schedule's business or notes, so it is
+	 * compared with the payee of the bank row that confirmed it: the same statement
+	 * imported again finds it a duplicate.
 	 */
 	List<ImportDedup.Existing> existing(int household, LocalDate from, LocalDate to) {
 		Map<String, Boolean> imported = new HashMap<>();
+		Map<String, String> confirmedPayees = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT r.entry_kind, r.entry_id FROM import_rows r JOIN import_batches b ON b.id = r.batch_id
+				SELECT r.entry_kind, r.entry_id, r.decision,
+				    CASE WHEN r.kind = 'expense' THEN r.business ELSE r.notes END
+				FROM import_rows r JOIN import_batches b ON b.id = r.batch_id
 				WHERE b.household_id = :household AND b.status = 'committed' AND r.entry_id IS NOT NULL
 				  AND r.date BETWEEN :from AND :to""")
 			.param("household", household)
@@ -299,6 +319,9 @@ class ImportStore {
 			.param("to", to)
 			.query((rs) -> {
 				imported.put(rs.getString(1) + rs.getInt(2), true);
+				if ("confirm".equals(rs.getString(3))) {
+					confirmedPayees.put(rs.getString(1) + rs.getInt(2), rs.getString(4));
+				}
 			});
 		List<ImportDedup.Existing> existing = new ArrayList<>();
 		this.jdbc.sql("""
@@ -312,7 +335,8 @@ class ImportStore {
 			int id = rs.getInt(2);
 			String currency = rs.getString(5);
 			existing.add(new ImportDedup.Existing(kind, id, rs.getObject(3, LocalDate.class), rs.getBigDecimal(4).abs(),
-					Currencies.code(currency).orElse(currency), rs.getString(6), imported.containsKey(kind + id)));
+					Currencies.code(currency).orElse(currency),
+					confirmedPayees.getOrDefault(kind + id, rs.getString(6)), imported.containsKey(kind + id)));
 		});
 		return existing;
 	}

@@ -173,6 +173,15 @@ class ScheduleService {
 	 * @return the occurrence as stored
 	 */
 	ScheduleStore.StoredOccurrence confirm(int id, LocalDate due, BigDecimal amount) {
+		return confirm(id, due, null, amount);
+	}
+
+	/**
+	 * Posts an occurrence now, as {@link #confirm(int, LocalDate, BigDecimal)} does, its
+	 * entry dated {@code date} when given (the day a bank statement shows it paid)
+	 * instead of the rule's date after the weekend rule.
+	 */
+	ScheduleStore.StoredOccurrence confirm(int id, LocalDate due, LocalDate date, BigDecimal amount) {
 		int household = writable();
 		return this.transactions.execute((status) -> {
 			Schedule schedule = this.store.lock(household, id).orElseThrow(ScheduleService::notFound);
@@ -185,7 +194,9 @@ class ScheduleService {
 			if (stored.isEmpty()) {
 				this.store.claim(schedule, occurrence, "due");
 			}
-			this.posting.post(schedule, occurrence, (amount != null) ? amount : schedule.amount(occurrence.seq()));
+			Recurrence.Occurrence dated = (date != null)
+					? new Recurrence.Occurrence(occurrence.seq(), occurrence.due(), date) : occurrence;
+			this.posting.post(schedule, dated, (amount != null) ? amount : schedule.amount(occurrence.seq()));
 			return this.store.occurrence(id, due).orElseThrow();
 		});
 	}

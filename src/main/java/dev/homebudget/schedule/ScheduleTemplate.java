@@ -93,6 +93,11 @@ final class ScheduleTemplate {
 		return values(LocalDate.of(2000, 1, 1), BigDecimal.ONE, null).text(EntryField.CATEGORY);
 	}
 
+	/** The account the template names, or null. */
+	String account() {
+		return values(LocalDate.of(2000, 1, 1), BigDecimal.ONE, null).text(EntryField.ACCOUNT);
+	}
+
 	/** The business of an expense; null for an income or where none is named. */
 	String business() {
 		return "expense".equals(this.kind)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.homebudget.schedule.ConfirmableOccurrences;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Dedup as a property: overlapping statements of one account, imported in any order, give
  * each real transaction exactly once, identical same-day twins included; and the payee
- * normalisation behind it.
+ * normalisation behind it; and the matching of rows with occurrences waiting for Confirm.
  */
 class ImportDedupTests {
 
@@ -96,6 +97,36 @@ class ImportDedupTests {
 		assertThat(ImportDedup.normalize("סופר-פארם 12")).isEqualTo("סופר פארם");
 		assertThat(ImportDedup.similar("paypal spotify", "spotify")).isTrue();
 		assertThat(ImportDedup.similar("grocer", "cinema")).isFalse();
+	}
+
+	@Test
+	void eachWaitingOccurrenceMatchesOneRowTheNearestOnItsAccountAndCurrency() {
+		LocalDate due = LocalDate.of(2030, 3, 1);
+		BigDecimal rent = new BigDecimal("4500.00");
+		List<ConfirmableOccurrences.Due> waiting = List.of(
+				new ConfirmableOccurrences.Due(7, "Landlord", "expense", due, due, rent, "₪", "Visa"),
+				new ConfirmableOccurrences.Due(8, "Gym", "expense", due, due, new BigDecimal("99.00"), "ILS", "Bank"));
+		List<CsvStatement.ParsedRow> rows = List.of(
+				new CsvStatement.ParsedRow(2, null, "expense", due.plusDays(3), rent, "ILS", "Rent", null,
+						"Uncategorized", "Visa", null),
+				new CsvStatement.ParsedRow(3, null, "expense", due.plusDays(1), rent, "ILS", "Rent", null,
+						"Uncategorized", "Visa", null),
+				new CsvStatement.ParsedRow(4, null, "expense", due, new BigDecimal("99.00"), "ILS", "Gym", null,
+						"Uncategorized", "Visa", null),
+				new CsvStatement.ParsedRow(5, null, "income", due, rent, "ILS", null, "Landlord", "Uncategorized",
+						"Visa", null),
+				new CsvStatement.ParsedRow(6, null, "expense", due.minusDays(4), rent, "ILS", "Rent", null,
+						"Uncategorized", "Visa", null));
+		List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, List.of(), Map.of(), waiting);
+		// the nearer row takes the occurrence, the other stays new; the gym is on another
+		// account; an income never pays a bill; four days away is outside the window
+		assertThat(verdicts).extracting(ImportDedup.Verdict::status)
+			.containsExactly("new", "match", "new", "new", "new");
+		assertThat(verdicts.get(0).decision()).isEqualTo("import");
+		assertThat(verdicts.get(1).scheduleId()).isEqualTo(7);
+		assertThat(verdicts.get(1).occurrence()).isEqualTo(due);
+		assertThat(verdicts.get(1).decision()).isEqualTo("confirm");
+		assertThat(verdicts.get(1).reason()).startsWith("Matches the scheduled \"Landlord\" due 2030-03-01");
 	}
 
 }

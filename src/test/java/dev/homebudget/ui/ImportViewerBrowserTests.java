@@ -15,7 +15,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * A viewer's Import page: A's household has a committed import and a preview; B, invited
  * as viewer, reads both (the rows with their decisions) on a phone, and has nothing to
- * upload, flip, commit, discard or revert with.
+ * upload, flip, commit, discard or revert with; the saved profiles are listed without
+ * Edit or Delete.
  */
 class ImportViewerBrowserTests extends SignedInBrowserTestSupport {
 
@@ -51,6 +52,11 @@ class ImportViewerBrowserTests extends SignedInBrowserTestSupport {
 		int household = currentHousehold(a);
 		batch(household, "committed", "january.csv", 1);
 		batch(household, "preview", "february.csv", 0);
+		this.jdbc.sql("""
+				INSERT INTO import_profiles (household_id, name, header_signature, mapping)
+				VALUES (:household, 'Visa Cal', 'date', CAST('{"date":"date","amount":"amount"}' AS jsonb))""")
+			.param("household", household)
+			.update();
 		Page owner = signedIn(a);
 		String code = invitationCode(owner, "viewer");
 		Page viewer = signedIn(b, true);
@@ -67,6 +73,10 @@ class ImportViewerBrowserTests extends SignedInBrowserTestSupport {
 		Locator past = dialog.locator(".import-past-item");
 		assertThat(past).hasCount(2);
 		assertThat(dialog.locator("#import-file:visible, #import-own-file:visible")).hasCount(0);
+		Locator profile = dialog.locator(".import-profile-item");
+		assertThat(profile).hasCount(1);
+		assertThat(profile).containsText("Visa Cal");
+		assertThat(profile.getByRole(AriaRole.BUTTON)).hasCount(0);
 		Locator january = past.filter(new Locator.FilterOptions().setHasText("january.csv"));
 		assertThat(january).containsText("Imported");
 		assertThat(january.getByRole(AriaRole.BUTTON)).hasCount(1);
