@@ -28,13 +28,14 @@ import dev.homebudget.schedule.ConfirmableOccurrences;
  * (each naming its own entry) and the rest are new, so two identical purchases on one day
  * are two rows, and importing the same file twice yields only duplicates;</li>
  * <li>a new row is a match when a hand-entered entry (one no import created) has the same
- * kind, amount and currency, a date within {@value #MATCH_DAYS} days and a similar payee
- * (one normalised payee contains the other, or they share a word, or the entry has none);
- * each entry is matched at most once;</li>
+ * kind, amount and currency, a date from {@value #MATCH_DAYS_BEFORE} days before the
+ * row's to {@value #MATCH_DAYS_AFTER} days after it and a similar payee (one normalised
+ * payee contains the other, or they share a word, or the entry has none); each entry is
+ * matched at most once;</li>
  * <li>a row still new is a match with a schedule's occurrence waiting for Confirm when it
- * has the occurrence's kind, amount and currency, a date within {@value #MATCH_DAYS} days
- * of it and, when the schedule names an account, that account; each occurrence is matched
- * at most once, the nearest dates paired first.</li>
+ * has the occurrence's kind, amount and currency, the occurrence's date in the same
+ * window around the row's and, when the schedule names an account, that account; each
+ * occurrence is matched at most once, the nearest dates paired first.</li>
  * </ul>
  * Duplicates and matches with entries are skipped by default, new rows imported, errors
  * never; a match with an occurrence is confirmed by default (its decision is
@@ -42,9 +43,24 @@ import dev.homebudget.schedule.ConfirmableOccurrences;
  */
 final class ImportDedup {
 
-	static final int MATCH_DAYS = 3;
+	/**
+	 * A bank books a card purchase a few days after it was made (and entered by hand),
+	 * seldom before: an entry up to this many days before the row's date is its match...
+	 */
+	static final int MATCH_DAYS_BEFORE = 4;
+
+	/** ... and up to this many days after it. */
+	static final int MATCH_DAYS_AFTER = 2;
 
 	private ImportDedup() {
+	}
+
+	/**
+	 * Whether {@code other} is within the match window around a bank row's {@code date}.
+	 */
+	static boolean inWindow(LocalDate date, LocalDate other) {
+		long days = ChronoUnit.DAYS.between(date, other);
+		return days >= -MATCH_DAYS_BEFORE && days <= MATCH_DAYS_AFTER;
 	}
 
 	/** An entry of the ledger near the file's dates. */
@@ -155,7 +171,7 @@ final class ImportDedup {
 			for (Existing entry : candidates) {
 				Set<Integer> consumed = entry.kind().equals("expense") ? consumedExpenses : consumedIncomes;
 				long distance = Math.abs(ChronoUnit.DAYS.between(row.date(), entry.date()));
-				if (distance <= MATCH_DAYS && distance < bestDistance && !consumed.contains(entry.id())
+				if (inWindow(row.date(), entry.date()) && distance < bestDistance && !consumed.contains(entry.id())
 						&& similar(payee, normalize(entry.payee()))) {
 					best = entry;
 					bestDistance = distance;
@@ -201,7 +217,7 @@ final class ImportDedup {
 			for (ConfirmableOccurrences.Due due : byAmount
 				.getOrDefault(amountKey(row.kind(), row.amount(), row.currency()), List.of())) {
 				long distance = Math.abs(ChronoUnit.DAYS.between(row.date(), due.date()));
-				if (distance <= MATCH_DAYS
+				if (inWindow(row.date(), due.date())
 						&& (due.account() == null || due.account().equalsIgnoreCase(row.account()))) {
 					pairs.add(new Pair(index, due, distance));
 				}

@@ -158,8 +158,8 @@ class ImportService {
 					bankIds.add(row.bankId());
 				}
 			}
-			LocalDate from = (first != null) ? first.minusDays(ImportDedup.MATCH_DAYS) : null;
-			LocalDate to = (last != null) ? last.plusDays(ImportDedup.MATCH_DAYS) : null;
+			LocalDate from = (first != null) ? first.minusDays(ImportDedup.MATCH_DAYS_BEFORE) : null;
+			LocalDate to = (last != null) ? last.plusDays(ImportDedup.MATCH_DAYS_AFTER) : null;
 			Integer createdBy = this.currentUser.get().map(SignedInUser::id).orElse(null);
 			return this.transactions.execute((status) -> {
 				List<ImportDedup.Existing> existing = (from != null) ? this.store.existing(household, from, to)

@@ -119,7 +119,9 @@ class ImportDedupTests {
 						"Uncategorized", "Visa", null));
 		List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, List.of(), Map.of(), waiting);
 		// the nearer row takes the occurrence, the other stays new; the gym is on another
-		// account; an income never pays a bill; four days away is outside the window
+		// account; an income never pays a bill; a bill due four days after the row is
+		// outside
+		// the window (up to two days after)
 		assertThat(verdicts).extracting(ImportDedup.Verdict::status)
 			.containsExactly("new", "match", "new", "new", "new");
 		assertThat(verdicts.get(0).decision()).isEqualTo("import");
@@ -127,6 +129,27 @@ class ImportDedupTests {
 		assertThat(verdicts.get(1).occurrence()).isEqualTo(due);
 		assertThat(verdicts.get(1).decision()).isEqualTo("confirm");
 		assertThat(verdicts.get(1).reason()).startsWith("Matches the scheduled \"Landlord\" due 2030-03-01");
+	}
+
+	@Test
+	void theMatchWindowRunsFromFourDaysBeforeTheBankRowToTwoDaysAfterIt() {
+		LocalDate booked = LocalDate.of(2030, 3, 10);
+		assertThat(ImportDedup.inWindow(booked, booked.minusDays(4))).isTrue();
+		assertThat(ImportDedup.inWindow(booked, booked.minusDays(5))).isFalse();
+		assertThat(ImportDedup.inWindow(booked, booked.plusDays(2))).isTrue();
+		assertThat(ImportDedup.inWindow(booked, booked.plusDays(3))).isFalse();
+		BigDecimal coffee = new BigDecimal("12.00");
+		List<ImportDedup.Existing> typed = List.of(
+				new ImportDedup.Existing("expense", 1, booked.minusDays(4), coffee, "ILS", "Coffee", false),
+				new ImportDedup.Existing("expense", 2, booked.plusDays(3), coffee, "ILS", "Coffee", false));
+		List<CsvStatement.ParsedRow> rows = List.of(
+				new CsvStatement.ParsedRow(2, null, "expense", booked, coffee, "ILS", "COFFEE", null, "Uncategorized",
+						"Visa", null),
+				new CsvStatement.ParsedRow(3, null, "expense", booked, coffee, "ILS", "COFFEE", null, "Uncategorized",
+						"Visa", null));
+		List<ImportDedup.Verdict> verdicts = ImportDedup.classify(rows, typed, Map.of(), List.of());
+		assertThat(verdicts).extracting(ImportDedup.Verdict::status).containsExactly("match", "new");
+		assertThat(verdicts.get(0).matchId()).isEqualTo(1);
 	}
 
 }
