@@ -15,7 +15,7 @@ import dev.homebudget.auth.SignedInUser;
 import dev.homebudget.config.StorageProperties.StorageBackend;
 import dev.homebudget.config.StorageMode;
 import dev.homebudget.expense.Expense;
-import dev.homebudget.expense.ExpenseImports;
+import dev.homebudget.expense.ExpenseEntries;
 import dev.homebudget.expense.ExpenseNotFoundException;
 import dev.homebudget.expense.ExpenseService;
 import dev.homebudget.household.CurrentHousehold;
@@ -65,7 +65,7 @@ class ImportService {
 
 	private final StorageMode storage;
 
-	private final ExpenseImports expenseImports;
+	private final ExpenseEntries expenseEntries;
 
 	private final ExpenseService expenses;
 
@@ -87,7 +87,7 @@ class ImportService {
 	private final Semaphore running = new Semaphore(AT_ONCE, true);
 
 	ImportService(ImportStore store, CurrentHousehold household, CurrentUser currentUser, StorageMode storage,
-			ExpenseImports expenseImports, ExpenseService expenses, IncomeService incomes,
+			ExpenseEntries expenseEntries, ExpenseService expenses, IncomeService incomes,
 			PlatformTransactionManager transactionManager, CsvImportProperties limits, JsonMapper json,
 			StatementRules rules, ConfirmableOccurrences occurrences) {
 		this.occurrences = occurrences;
@@ -97,7 +97,7 @@ class ImportService {
 		this.household = household;
 		this.currentUser = currentUser;
 		this.storage = storage;
-		this.expenseImports = expenseImports;
+		this.expenseEntries = expenseEntries;
 		this.expenses = expenses;
 		this.incomes = incomes;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -474,7 +474,7 @@ class ImportService {
 			}
 		}
 		Integer[] ids = new Integer[rows.size()];
-		List<Expense> expenses = this.expenseImports.createAll(expenseValues, expenseSplits);
+		List<Expense> expenses = this.expenseEntries.createAll(expenseValues, expenseSplits);
 		for (int i = 0; i < expenses.size(); i++) {
 			ids[expenseRows.get(i)] = expenses.get(i).id();
 		}
@@ -505,7 +505,7 @@ class ImportService {
 	private int create(ImportStore.Row row) {
 		try {
 			if ("expense".equals(row.kind())) {
-				return this.expenseImports
+				return this.expenseEntries
 					.create(values(row).put(EntryField.BUSINESS, row.business()).build(), split(row))
 					.id();
 			}

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import dev.homebudget.config.StorageMode;
 import dev.homebudget.config.StorageProperties.StorageBackend;
-import dev.homebudget.expense.ExpenseImports;
+import dev.homebudget.expense.ExpenseEntries;
 import dev.homebudget.expense.ExpenseNotFoundException;
 import dev.homebudget.household.CurrentHousehold;
 import dev.homebudget.income.IncomeNotFoundException;
@@ -68,14 +68,14 @@ class RuleService {
 
 	private final ExpenseSplits splits;
 
-	private final ExpenseImports expenses;
+	private final ExpenseEntries expenses;
 
 	private final IncomeService incomes;
 
 	private final TransactionTemplate transactions;
 
 	RuleService(RuleStore store, CurrentHousehold household, StorageMode storage, ExpenseSplits splits,
-			ExpenseImports expenses, IncomeService incomes, PlatformTransactionManager transactionManager) {
+			ExpenseEntries expenses, IncomeService incomes, PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.household = household;
 		this.storage = storage;
