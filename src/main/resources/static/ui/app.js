@@ -340,7 +340,7 @@ function renderTable(kind) {
 	const rows = state.rows[kind];
 	sec.classList.toggle('selecting', state.selecting[kind]);
 	$('tbody', sec).innerHTML = rows.map((r) => rowHtml(kind, r)).join('');
-	renderCards($('.phone-list', sec), kind, rows, { selecting: state.selecting[kind], selected: state.selected[kind], payers: state.payers });
+	renderPhoneCards(kind);
 	const firstCell = $('tbody td[data-field]', sec);
 	if (firstCell) firstCell.tabIndex = 0;
 	$('.empty-hint', sec).hidden = rows.length > 0;
@@ -361,6 +361,12 @@ function renderTable(kind) {
 	$(`#${kind}-summary`).textContent = `${rows.length}${state.next[kind] ? '+' : ''} ${rows.length === 1 ? 'entry' : 'entries'}`
 		+ (filtered && rows.length ? `, shown total ${shown}` : '');
 	updateSelection(kind);
+}
+
+// The phone's cards (phone-list.js) of the rows loaded; nothing on a wider screen.
+function renderPhoneCards(kind) {
+	renderCards($('.phone-list', section(kind)), kind, state.rows[kind],
+		{ selecting: state.selecting[kind], selected: state.selected[kind], payers: state.payers });
 }
 
 function updateSelection(kind) {
@@ -1027,6 +1033,7 @@ function renderSheetForm(carry) {
 			<option value="income"${kind === 'income' ? ' selected' : ''}>Income</option>
 		</select></div>
 		${fields}
+		${mode === 'edit' ? sheetMoreHtml(kind) : ''}
 		<div class="form-error text-danger small" role="alert"></div>
 		<div class="d-flex flex-wrap gap-2 justify-content-end mt-2">
 			${mode === 'edit' ? sheetDeleteHtml() : ''}
@@ -1044,6 +1051,13 @@ function renderSheetForm(carry) {
 function refocusRow(kind, id) {
 	const edit = $(`tr[data-id="${id}"] [data-action="edit"]`, section(kind));
 	if (edit && edit.offsetParent && document.activeElement === document.body) edit.focus();
+}
+
+// A phone's cards have no row buttons: the edit sheet carries the row's History and Repeat.
+function sheetMoreHtml(kind) {
+	const history = state.history ? '<button type="button" class="btn btn-outline-secondary btn-sm" data-action="sheet-history">History</button>' : '';
+	return `<div class="d-flex flex-wrap gap-2 mt-2 sheet-more">${history}`
+		+ `<button type="button" class="btn btn-outline-secondary btn-sm" data-action="sheet-repeat" aria-label="Repeat this ${KINDS[kind].one} (make recurring)">Repeat</button></div>`;
 }
 
 // Delete on the edit sheet (the way to delete without a swipe). Where the server keeps a trash
@@ -1127,7 +1141,7 @@ function wireSection(kind) {
 		},
 		selecting: () => state.selecting[kind],
 		undoable: () => state.history,
-		rerender: () => renderTable(kind),
+		rerender: () => renderPhoneCards(kind),
 	});
 	sec.addEventListener('click', (e) => {
 		const action = e.target.closest('[data-action]');
@@ -1340,11 +1354,26 @@ function wire() {
 		if (e.target.closest('[data-action="sheet-cancel"]')) closeSheet();
 		if (e.target.closest('[data-action="sheet-delete"]')) deleteFromSheet(sheetForm);
 		if (e.target.closest('[data-action="sheet-delete-confirm"]')) deleteFromSheet(sheetForm, true);
+		const { kind, row } = sheet;
+		if (e.target.closest('[data-action="sheet-history"]')) {
+			closeSheet();
+			showHistory(kind, row.id, `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} ${describe(kind, row)}`);
+		}
+		if (e.target.closest('[data-action="sheet-repeat"]')) {
+			closeSheet();
+			document.dispatchEvent(new CustomEvent('hb:make-recurring', { detail: { kind, row } }));
+		}
 	});
-	// a phone turned into a wider window (or back): cards there, the table here
+	// a phone turned into a wider window (or back): cards there, the table here. Only the cards
+	// are drawn again (an open cell edit stays), and only once the size has settled: a transient
+	// resize (a full-page screenshot) changes nothing.
+	let phoneTimer;
 	phoneQuery.addEventListener('change', () => {
-		renderTable('expense');
-		renderTable('income');
+		clearTimeout(phoneTimer);
+		phoneTimer = setTimeout(() => {
+			renderPhoneCards('expense');
+			renderPhoneCards('income');
+		}, 400);
 	});
 	// Turning a desktop window into a phone-sized one cancels open cell edits (the sheet edits there).
 	// Debounced: a transient resize (a full-page screenshot) must not cancel anything.

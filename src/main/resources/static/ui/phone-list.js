@@ -46,6 +46,7 @@ function cardHtml(kind, row, view) {
 		+ '<span class="entry-card-body">'
 		+ `<span class="entry-card-title" dir="auto">${esc(title) || '<span class="text-body-secondary">(no category)</span>'}</span>`
 		+ (detail.length ? `<span class="entry-card-detail small text-body-secondary">${detail.map((t) => `<span dir="auto">${t}</span>`).join(' \u00b7 ')}</span>` : '')
+		+ (row.notes ? `<span class="entry-card-notes small text-body-secondary" dir="auto">${esc(row.notes)}</span>` : '')
 		+ '</span>'
 		+ '<span class="entry-card-end">'
 		+ `<span class="entry-card-amount amount"><span class="entry-card-currency">${esc(row.currency)}</span>\u00a0${money(row.amount)}</span>`
