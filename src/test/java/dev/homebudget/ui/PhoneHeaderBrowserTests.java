@@ -1,5 +1,6 @@
 package dev.homebudget.ui;
 
+import java.nio.file.Paths;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -64,6 +65,8 @@ class PhoneHeaderBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(panelBox.x).isGreaterThanOrEqualTo(0);
 		assertThat(panelBox.x + panelBox.width).isLessThanOrEqualTo(390);
 		Axe.assertNoViolations(page, "with the header's menu open (light)");
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "phone-header-menu.png")));
 		page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
 		Axe.assertNoViolations(page, "with the header's menu open (dark)");
 		page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
