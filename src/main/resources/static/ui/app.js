@@ -9,6 +9,7 @@ import { historyAvailable, restoreFromTrash, showHistory, undoToast } from './hi
 import { isNegative, readAmount } from './amount-input.js';
 import { askNegativeExpense, highlightRow } from './capture.js';
 import { choosePeriod, period, periodName, periodRange, periodWord, readPeriod, writePeriod } from './period.js';
+import { phoneQuery, renderCards, wireCards } from './phone-list.js';
 
 const KINDS = {
 	expense: {
@@ -236,6 +237,7 @@ function sectionHtml(kind) {
 		<button type="button" class="btn btn-outline-secondary btn-sm" data-action="toggle-select" aria-pressed="false">Select</button>
 	</div>
 	${addBarHtml(kind, form)}
+	<div class="phone-list"></div>
 	<div class="table-responsive">
 		<table class="table table-sm table-hover align-middle entry-table mb-1" id="${kind}-table" aria-labelledby="${kind}-heading">
 			<thead><tr><th scope="col" class="col-check"><input type="checkbox" class="form-check-input" data-action="select-all" aria-label="Select all ${cfg.title.toLowerCase()}"></th>${head}<th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -338,6 +340,7 @@ function renderTable(kind) {
 	const rows = state.rows[kind];
 	sec.classList.toggle('selecting', state.selecting[kind]);
 	$('tbody', sec).innerHTML = rows.map((r) => rowHtml(kind, r)).join('');
+	renderPhoneCards(kind);
 	const firstCell = $('tbody td[data-field]', sec);
 	if (firstCell) firstCell.tabIndex = 0;
 	$('.empty-hint', sec).hidden = rows.length > 0;
@@ -358,6 +361,12 @@ function renderTable(kind) {
 	$(`#${kind}-summary`).textContent = `${rows.length}${state.next[kind] ? '+' : ''} ${rows.length === 1 ? 'entry' : 'entries'}`
 		+ (filtered && rows.length ? `, shown total ${shown}` : '');
 	updateSelection(kind);
+}
+
+// The phone's cards (phone-list.js) of the rows loaded; nothing on a wider screen.
+function renderPhoneCards(kind) {
+	renderCards($('.phone-list', section(kind)), kind, state.rows[kind],
+		{ selecting: state.selecting[kind], selected: state.selected[kind], payers: state.payers });
 }
 
 function updateSelection(kind) {
@@ -1024,8 +1033,10 @@ function renderSheetForm(carry) {
 			<option value="income"${kind === 'income' ? ' selected' : ''}>Income</option>
 		</select></div>
 		${fields}
+		${mode === 'edit' ? sheetMoreHtml(kind) : ''}
 		<div class="form-error text-danger small" role="alert"></div>
-		<div class="d-flex gap-2 justify-content-end mt-2">
+		<div class="d-flex flex-wrap gap-2 justify-content-end mt-2">
+			${mode === 'edit' ? sheetDeleteHtml() : ''}
 			<button type="button" class="btn btn-outline-secondary" data-action="sheet-cancel">Cancel</button>
 			<button type="submit" class="btn btn-primary">Save</button>
 		</div>`;
@@ -1040,6 +1051,33 @@ function renderSheetForm(carry) {
 function refocusRow(kind, id) {
 	const edit = $(`tr[data-id="${id}"] [data-action="edit"]`, section(kind));
 	if (edit && edit.offsetParent && document.activeElement === document.body) edit.focus();
+}
+
+// A phone's cards have no row buttons: the edit sheet carries the row's History and Repeat.
+function sheetMoreHtml(kind) {
+	const history = state.history ? '<button type="button" class="btn btn-outline-secondary btn-sm" data-action="sheet-history">History</button>' : '';
+	return `<div class="d-flex flex-wrap gap-2 mt-2 sheet-more">${history}`
+		+ `<button type="button" class="btn btn-outline-secondary btn-sm" data-action="sheet-repeat" aria-label="Repeat this ${KINDS[kind].one} (make recurring)">Repeat</button></div>`;
+}
+
+// Delete on the edit sheet (the way to delete without a swipe). Where the server keeps a trash
+// the toast offers Undo; where it does not, the delete is final and asked about first.
+function sheetDeleteHtml() {
+	return `<button type="button" class="btn btn-outline-danger me-auto" data-action="sheet-delete">Delete</button>`
+		+ `<span class="sheet-delete-confirm me-auto" hidden><span class="small">Delete for good?</span> `
+		+ `<button type="button" class="btn btn-danger" data-action="sheet-delete-confirm">Yes, delete</button></span>`;
+}
+
+function deleteFromSheet(form, confirmed) {
+	const { kind, row } = sheet;
+	if (!state.history && !confirmed) {
+		$('[data-action="sheet-delete"]', form).hidden = true;
+		$('.sheet-delete-confirm', form).hidden = false;
+		$('[data-action="sheet-delete-confirm"]', form).focus();
+		return;
+	}
+	closeSheet();
+	deleteRow(kind, row.id);
 }
 
 function closeSheet() {
@@ -1089,6 +1127,22 @@ async function submitSheet(form) {
 function wireSection(kind) {
 	const sec = section(kind);
 	sec.innerHTML = sectionHtml(kind);
+	wireCards($('.phone-list', sec), {
+		open: (id) => {
+			const row = state.rows[kind].find((r) => r.id === id);
+			if (row) openSheet('edit', kind, row);
+		},
+		remove: (id) => deleteRow(kind, id),
+		toggle: (id) => {
+			if (state.selected[kind].has(id)) state.selected[kind].delete(id);
+			else state.selected[kind].add(id);
+			updateSelection(kind);
+			return state.selected[kind].has(id);
+		},
+		selecting: () => state.selecting[kind],
+		undoable: () => state.history,
+		rerender: () => renderPhoneCards(kind),
+	});
 	sec.addEventListener('click', (e) => {
 		const action = e.target.closest('[data-action]');
 		const tr = e.target.closest('tbody tr');
@@ -1298,6 +1352,28 @@ function wire() {
 	});
 	sheetForm.addEventListener('click', (e) => {
 		if (e.target.closest('[data-action="sheet-cancel"]')) closeSheet();
+		if (e.target.closest('[data-action="sheet-delete"]')) deleteFromSheet(sheetForm);
+		if (e.target.closest('[data-action="sheet-delete-confirm"]')) deleteFromSheet(sheetForm, true);
+		const { kind, row } = sheet;
+		if (e.target.closest('[data-action="sheet-history"]')) {
+			closeSheet();
+			showHistory(kind, row.id, `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} ${describe(kind, row)}`);
+		}
+		if (e.target.closest('[data-action="sheet-repeat"]')) {
+			closeSheet();
+			document.dispatchEvent(new CustomEvent('hb:make-recurring', { detail: { kind, row } }));
+		}
+	});
+	// a phone turned into a wider window (or back): cards there, the table here. Only the cards
+	// are drawn again (an open cell edit stays), and only once the size has settled: a transient
+	// resize (a full-page screenshot) changes nothing.
+	let phoneTimer;
+	phoneQuery.addEventListener('change', () => {
+		clearTimeout(phoneTimer);
+		phoneTimer = setTimeout(() => {
+			renderPhoneCards('expense');
+			renderPhoneCards('income');
+		}, 400);
 	});
 	// Turning a desktop window into a phone-sized one cancels open cell edits (the sheet edits there).
 	// Debounced: a transient resize (a full-page screenshot) must not cancel anything.

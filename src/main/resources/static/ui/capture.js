@@ -83,9 +83,11 @@ export function askNegativeExpense(form, input) {
 
 /** Marks a row just saved (for a few seconds) and scrolls it into view. */
 export function highlightRow(section, id) {
-	const tr = section.querySelector(`tbody tr[data-id="${id}"]`);
+	// the table's row, or on a phone its card (phone-list.js): the one shown
+	const tr = [section.querySelector(`tbody tr[data-id="${id}"]`), section.querySelector(`[data-card-id="${id}"] > .entry-card`)]
+		.find((el) => el && el.offsetParent);
 	if (!tr) return;
-	section.querySelectorAll('tr.row-new').forEach((row) => row.classList.remove('row-new'));
+	section.querySelectorAll('.row-new').forEach((row) => row.classList.remove('row-new'));
 	tr.classList.add('row-new');
 	tr.dataset.justAdded = 'true';
 	const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -172,12 +172,16 @@ abstract class BrowserTestSupport {
 		return this.page.locator("#" + kind + "-section");
 	}
 
+	/** An entry shown: a table row, or on a phone its card. */
 	Locator row(String kind, String text) {
-		return section(kind).locator("tbody tr").filter(new Locator.FilterOptions().setHasText(text));
+		return rows(kind).filter(new Locator.FilterOptions().setHasText(text));
 	}
 
+	/**
+	 * The entries shown: the table's rows, or on a phone (up to 576 px wide) the cards.
+	 */
 	Locator rows(String kind) {
-		return section(kind).locator("tbody tr");
+		return section(kind).locator(mobile(this.viewport) ? ".entry-card" : "tbody tr");
 	}
 
 	Locator toast(String text) {

@@ -155,6 +155,7 @@ class BudgetBrowserTests extends BrowserTestSupport {
 
 	private Page openBudget(String viewport, ColorScheme scheme) {
 		Page page = open(viewport, scheme);
+		HeaderMenu.open(page);
 		press(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true)), viewport);
 		assertThat(dialog()).isVisible();
 		assertThat(dialog().locator("#budget-period-name")).hasText(MONTH.format(this.month));

@@ -40,6 +40,7 @@ class BudgetJsonPhaseBrowserTests extends BrowserTestSupport {
 	@ValueSource(strings = { "desktop", "mobile" })
 	void theBudgetPageSaysBudgetsNeedPostgresAsThePrimaryStore(String viewport) {
 		Page page = open(viewport);
+		HeaderMenu.open(page);
 		Locator open = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true));
 		if ("mobile".equals(viewport)) {
 			open.tap();

@@ -86,6 +86,7 @@ class BudgetReportBrowserTests extends BrowserTestSupport {
 
 	private void openReport(String viewport, ColorScheme scheme) {
 		Page page = open(viewport, scheme);
+		HeaderMenu.open(page);
 		Locator open = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true));
 		if (mobile(viewport)) {
 			open.tap();

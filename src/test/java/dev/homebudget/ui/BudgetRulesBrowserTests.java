@@ -113,6 +113,7 @@ class BudgetRulesBrowserTests extends BrowserTestSupport {
 
 	private void openBudget(String viewport, ColorScheme scheme) {
 		Page page = open(viewport, scheme);
+		HeaderMenu.open(page);
 		Locator open = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true));
 		if (mobile(viewport)) {
 			open.tap();

@@ -52,6 +52,7 @@ class BudgetViewerBrowserTests extends SignedInBrowserTestSupport {
 		Page owner = signedIn(a);
 		String code = invitationCode(owner, "viewer");
 		Page desktop = signedIn(b);
+		HeaderMenu.open(desktop);
 		desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		desktop.getByLabel("Invitation code").fill(code);
 		desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
@@ -94,6 +95,7 @@ class BudgetViewerBrowserTests extends SignedInBrowserTestSupport {
 		Page owner = signedIn(a);
 		String code = invitationCode(owner, "viewer");
 		Page viewer = signedIn(b);
+		HeaderMenu.open(viewer);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		viewer.getByLabel("Invitation code").fill(code);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
@@ -103,6 +105,7 @@ class BudgetViewerBrowserTests extends SignedInBrowserTestSupport {
 		// the owner: Food counts B's share only, from this period on
 		owner.reload();
 		assertThat(owner.locator("body")).hasAttribute("data-ready", "true");
+		HeaderMenu.open(owner);
 		owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true)).click();
 		Locator dialog = owner.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Budget").setExact(true));
 		Locator row = dialog.locator(".budget-row");
@@ -129,6 +132,7 @@ class BudgetViewerBrowserTests extends SignedInBrowserTestSupport {
 		// the viewer reads the rule and the report, and has nothing to change them with
 		viewer.reload();
 		assertThat(viewer.locator("body")).hasAttribute("data-ready", "true");
+		HeaderMenu.open(viewer);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true)).click();
 		Locator viewerDialog = viewer.getByRole(AriaRole.DIALOG,
 				new Page.GetByRoleOptions().setName("Budget").setExact(true));
@@ -149,6 +153,7 @@ class BudgetViewerBrowserTests extends SignedInBrowserTestSupport {
 	}
 
 	private static void assertReadOnly(Page page, boolean mobile) {
+		HeaderMenu.open(page);
 		Locator open = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true));
 		if (mobile) {
 			open.tap();

@@ -245,16 +245,17 @@ class CaptureBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void mobileHebrewCellsTakeTheirOwnDirectionAndAreCutAtTheirEnd() {
+	void mobileHebrewTextTakesItsOwnDirectionOnTheCards() {
 		String hebrew = "\u05e1\u05d5\u05e4\u05e8 \u05e4\u05d0\u05e8\u05dd \u05d4\u05d2\u05d3\u05d5\u05dc \u05d1\u05e8\u05d7\u05d5\u05d1 \u05d4\u05e8\u05e6\u05dc";
 		expense(this.today, hebrew, "\u05de\u05d6\u05d5\u05df", "42", "\u20aa");
 		Page page = open("mobile");
-		Locator business = row("expense", "42.00").locator("td[data-field=business]");
+		// the card shows the whole business (wrapped, not cut), in its own direction
+		Locator business = row("expense", "42.00").locator(".entry-card-title");
 		assertThat(business).hasAttribute("dir", "auto");
 		assertThat(business).hasCSS("direction", "rtl");
-		assertThat(business).hasCSS("text-overflow", "ellipsis");
-		assertThat(row("expense", "42.00").locator("td[data-field=category]")).hasCSS("direction", "rtl");
-		assertThat(row("expense", "42.00").locator("td[data-field=date]")).hasCSS("direction", "ltr");
+		assertThat(business).hasText(hebrew);
+		assertThat(row("expense", "42.00").locator(".entry-card-detail [dir=auto]").first()).hasCSS("direction", "rtl");
+		assertThat(row("expense", "42.00").locator(".entry-card-amount")).hasCSS("direction", "ltr");
 		screenshot("hebrew");
 	}
 

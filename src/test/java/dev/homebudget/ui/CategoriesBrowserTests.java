@@ -60,6 +60,7 @@ class CategoriesBrowserTests extends BrowserTestSupport {
 		expense("Espresso Bar", "Coffee", "6");
 		expense("SuperSal", "Groceries", "100");
 		Page page = open(viewport);
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
 		assertThat(dialog()).isVisible();
 		assertThat(line("Restaurants")).containsText("2 entries");
@@ -158,6 +159,7 @@ class CategoriesBrowserTests extends BrowserTestSupport {
 
 		// the same page in dark mode, a row's panel open
 		open(viewport, ColorScheme.DARK);
+		HeaderMenu.open(this.page);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
 		edit("Restaurants");
 		Axe.assertNoViolations(this.page, "on the categories page (dark)");
@@ -168,6 +170,7 @@ class CategoriesBrowserTests extends BrowserTestSupport {
 	void theStrictSwitchTurnsStrictCategoriesOnAndOff(String viewport) {
 		category("expense", "Groceries", null);
 		Page page = open(viewport);
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
 		Locator strict = dialog().getByRole(AriaRole.SWITCH,
 				new Locator.GetByRoleOptions().setName("Only categories from this list"));
@@ -182,6 +185,7 @@ class CategoriesBrowserTests extends BrowserTestSupport {
 
 		// kept: the page opened again shows it on
 		dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close").setExact(true)).click();
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Categories")).click();
 		assertThat(strict).isChecked();
 

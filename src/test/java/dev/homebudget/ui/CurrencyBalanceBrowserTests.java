@@ -92,6 +92,7 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 
 		// B, on a phone: a debt per currency, no converted total without a rate
 		Page phone = signedIn(b, true);
+		HeaderMenu.open(phone);
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).tap();
 		Locator dialog = phone.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Balance"));
 		assertThat(dialog.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("In ILS (\u20aa)")))
@@ -163,6 +164,7 @@ class CurrencyBalanceBrowserTests extends SignedInBrowserTestSupport {
 
 		// B, on a phone: one currency, named, though the base currency is the shekel
 		Page phone = signedIn(b, true);
+		HeaderMenu.open(phone);
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).tap();
 		assertThat(phone.locator("#balance-currency")).hasText("Amounts in $ (USD).");
 		Locator transfers = phone.locator("#balance-transfers");

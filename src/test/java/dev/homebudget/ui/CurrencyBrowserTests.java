@@ -73,6 +73,7 @@ class CurrencyBrowserTests extends BrowserTestSupport {
 	}
 
 	private void openRates() {
+		HeaderMenu.open(this.page);
 		activate(this.page.locator("#rates-open"));
 		assertThat(dialog()).isVisible();
 	}

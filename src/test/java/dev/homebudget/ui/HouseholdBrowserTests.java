@@ -53,6 +53,7 @@ class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 
 		Page pageA = signedIn(a);
 		assertThat(expenseRows(pageA, business)).containsText("31.40");
+		HeaderMenu.open(pageA);
 		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		assertThat(pageA.locator("#household-members")).containsText(a.username());
 		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation")).click();
@@ -74,12 +75,14 @@ class HouseholdBrowserTests extends SignedInBrowserTestSupport {
 		Page pageC = signedIn(c);
 		assertThat(pageC.locator("#expense-section")).isVisible();
 		assertThat(expenseRows(pageC, business)).hasCount(0);
+		HeaderMenu.open(pageC);
 		pageC.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		pageC.getByLabel("Invitation code").fill(code);
 		pageC.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
 		assertThat(pageC.locator("#household-message")).containsText("already been used");
 
 		pageA.reload();
+		HeaderMenu.open(pageA);
 		pageA.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		assertThat(pageA.locator("#household-members")).containsText(b.username());
 	}

@@ -70,6 +70,7 @@ class ImportBrowserTests extends BrowserTestSupport {
 	}
 
 	private Locator openImportPage(String viewport) {
+		HeaderMenu.open(this.page);
 		activate(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)),
 				viewport);
 		Locator dialog = importPage();

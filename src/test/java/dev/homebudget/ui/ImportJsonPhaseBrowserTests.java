@@ -42,6 +42,7 @@ class ImportJsonPhaseBrowserTests extends BrowserTestSupport {
 	@ValueSource(strings = { "desktop", "mobile" })
 	void theImportPageSaysStatementImportsNeedPostgresAsThePrimaryStore(String viewport) {
 		Page page = open(viewport, mobile(viewport) ? ColorScheme.DARK : ColorScheme.LIGHT);
+		HeaderMenu.open(page);
 		activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)),
 				viewport);
 		Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Import").setExact(true));

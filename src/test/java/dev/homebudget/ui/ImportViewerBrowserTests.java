@@ -60,12 +60,14 @@ class ImportViewerBrowserTests extends SignedInBrowserTestSupport {
 		Page owner = signedIn(a);
 		String code = invitationCode(owner, "viewer");
 		Page viewer = signedIn(b, true);
+		HeaderMenu.open(viewer);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).tap();
 		viewer.getByLabel("Invitation code").fill(code);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).tap();
 		assertThat(viewer.locator("#household option:checked")).containsText("(viewer)");
 		assertThat(viewer.locator("body")).hasAttribute("data-ready", "true");
 
+		HeaderMenu.open(viewer);
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).tap();
 		Locator dialog = viewer.getByRole(AriaRole.DIALOG,
 				new Page.GetByRoleOptions().setName("Import").setExact(true));

@@ -136,6 +136,7 @@ class MonthBudgetChartBrowserTests extends BrowserTestSupport {
 		assertThat(budget("Dining")).containsText("over by \u20aa 15.00");
 
 		// covering the overspending on the Budget page shows once it is closed
+		HeaderMenu.open(this.page);
 		activate(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Budget").setExact(true)),
 				viewport);
 		assertThat(dialog()).isVisible();

@@ -34,6 +34,7 @@ class RulesBrowserTests extends BrowserTestSupport {
 			api("POST", "/api/v1/rules", "{\"name\":\"Fuel\",\"conditions\":{\"payee\":{\"op\":\"regex\","
 					+ "\"value\":\"^paz\"}},\"actions\":{\"category\":\"Car\"}}");
 			Page dark = open(viewport, ColorScheme.DARK);
+			HeaderMenu.open(dark);
 			activate(dark.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
 					viewport);
 			Locator darkDialog = dark.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));
@@ -41,6 +42,7 @@ class RulesBrowserTests extends BrowserTestSupport {
 			Axe.assertNoViolations(dark, "with the Rules page (dark)");
 
 			Page page = open(viewport);
+			HeaderMenu.open(page);
 			activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
 					viewport);
 			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));
@@ -134,6 +136,7 @@ class RulesBrowserTests extends BrowserTestSupport {
 				.asInt();
 
 			Page page = open(viewport);
+			HeaderMenu.open(page);
 			activate(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rules").setExact(true)),
 					viewport);
 			Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Rules"));

@@ -41,6 +41,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 		String code = invitationCode(pageA, null);
 
 		Page pageB = signedIn(b);
+		HeaderMenu.open(pageB);
 		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Household")).click();
 		pageB.getByLabel("Invitation code").fill(code);
 		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
@@ -98,6 +99,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 		// B: owes A half (the odd cent goes to the lower id, A)
 		pageB.reload();
 		assertThat(pageB.locator("body")).hasAttribute("data-ready", "true");
+		HeaderMenu.open(pageB);
 		pageB.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).click();
 		Locator transfers = pageB.locator("#balance-transfers");
 		assertThat(transfers).containsText(b.username() + " owes " + a.username() + " 15.70");
@@ -162,9 +164,14 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 
 		Page page = signedIn(a, true);
 		Locator sheet = page.getByRole(AriaRole.DIALOG);
-		Locator rows = page.locator("#expense-section tbody tr");
+		// a phone shows the month as cards, each with who paid
+		Locator rows = page.locator("#expense-section .entry-card");
+		Locator editedCard = rows.filter(new Locator.FilterOptions().setHasText("Edited " + tag));
+		assertThat(editedCard.locator(".entry-card-payer")).hasText("Paid by " + a.username());
+		assertThat(rows.filter(new Locator.FilterOptions().setHasText("Unknown " + tag)).locator(".entry-card-payer"))
+			.hasText("Payer unknown");
 
-		rows.filter(new Locator.FilterOptions().setHasText("Edited " + tag)).locator("td[data-field=category]").click();
+		editedCard.click();
 		assertThat(sheet).isVisible();
 		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Me (" + a.username() + ")");
 		assertThat(sheet.getByLabel("For whom").locator("option:checked")).hasText("Shared");
@@ -175,8 +182,9 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(sheet).isHidden();
 		assertThat(page.locator("#toasts")).containsText("Transaction updated");
 		assertThat(split(edited)).isEqualTo(b.id() + " " + b.id() + " " + b.id() + "=20.00");
+		assertThat(editedCard.locator(".entry-card-payer")).hasText("Paid by " + b.username());
 
-		rows.filter(new Locator.FilterOptions().setHasText("Custom " + tag)).locator("td[data-field=category]").click();
+		rows.filter(new Locator.FilterOptions().setHasText("Custom " + tag)).click();
 		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Me (" + a.username() + ")");
 		assertThat(sheet.getByLabel("For whom").locator("option:checked")).hasText("Custom split");
 		sheet.getByLabel("Notes").fill("custom kept");
@@ -188,9 +196,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 			.single()).isEqualTo("custom kept");
 		assertThat(split(custom)).isEqualTo(a.id() + " - " + a.id() + "=3.00," + b.id() + "=7.00");
 
-		rows.filter(new Locator.FilterOptions().setHasText("Unknown " + tag))
-			.locator("td[data-field=category]")
-			.click();
+		rows.filter(new Locator.FilterOptions().setHasText("Unknown " + tag)).click();
 		assertThat(sheet.getByLabel("Paid by").locator("option:checked")).hasText("Unknown");
 		sheet.getByLabel("Notes").fill("still unknown");
 		sheet.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
@@ -204,6 +210,7 @@ class SettleUpBrowserTests extends SignedInBrowserTestSupport {
 
 		// A paid 31.41 + 10.00, share 15.71 + 3.00; B paid 20.00, share 15.70 + 20.00 +
 		// 7.00
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance")).click();
 		Locator members = page.locator("#balance-members");
 		assertThat(members).containsText(a.username() + ": paid 41.41, share 18.71, is owed 22.70");

@@ -77,6 +77,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 			.query(java.math.BigDecimal.class)
 			.single()).isEqualByComparingTo("42.50");
 
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page).hasURL(base + "/login?signed-out");
 		assertThat(page.locator("#signed-out")).isVisible();
@@ -99,6 +100,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 		UserAccount user = newUser("tok");
 		Page page = signedIn(user);
 		page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).click();
 		Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("API tokens"));
 		assertThat(dialog).isVisible();
@@ -134,6 +136,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 
 		// reopened: the secret is gone from the page, the token shows its last use
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).click();
 		assertThat(dialog.locator("#token-created")).isHidden();
 		assertThat(dialog.locator("#token-secret")).isEmpty();
@@ -154,6 +157,7 @@ class SignInBrowserTests extends SignedInBrowserTestSupport {
 	void onAPhoneTheRevokeConfirmationFitsTheDialogAndARevokedTokensSecretLeavesTheScreen() {
 		UserAccount user = newUser("tokphone");
 		Page page = signedIn(user, true);
+		HeaderMenu.open(page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("API tokens")).tap();
 		Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("API tokens"));
 		dialog.getByLabel("Token name").fill("phone script");

@@ -94,7 +94,19 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 		Page phone = signedIn(b, true);
 		assertReadOnly(phone, a, b, tag);
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add transaction"))).isHidden();
-		phone.locator("#expense-section tbody tr").first().locator("td[data-field=category]").click();
+		// a viewer's cards are not buttons: a tap opens nothing, and a swipe deletes
+		// nothing
+		Locator cards = phone.locator("#expense-section .entry-card");
+		assertThat(cards).hasCount(2);
+		assertThat(phone.locator("#expense-section button.entry-card")).hasCount(0);
+		cards.first().click();
+		com.microsoft.playwright.options.BoundingBox card = cards.first().boundingBox();
+		phone.mouse().move(card.x + card.width * 0.8, card.y + card.height / 2);
+		phone.mouse().down();
+		phone.mouse()
+			.move(card.x + 10, card.y + card.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
+		phone.mouse().up();
+		assertThat(cards).hasCount(2);
 		assertThat(phone.locator("body")).not().hasClass(Pattern.compile("sheet-open"));
 		assertThat(phone.getByRole(AriaRole.DIALOG)).hasCount(0);
 		phone.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "viewer-phone.png")));
@@ -115,12 +127,16 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(phone.locator("#household option:checked")).containsText("(owner)");
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add transaction")))
 			.isVisible();
-		phone.locator("#expense-section tbody tr").first().locator("td[data-field=category]").click();
+		phone.locator("#expense-section .entry-card").first().click();
 		assertThat(phone.getByRole(AriaRole.DIALOG)).isVisible();
+		assertThat(phone.getByRole(AriaRole.DIALOG)
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true))).isVisible();
 	}
 
 	private static void assertReadOnly(Page page, UserAccount a, UserAccount b, String tag) {
 		assertThat(page.locator("#household option:checked")).containsText("(viewer)");
+		// on a phone the badge is in the header's menu, with the household
+		HeaderMenu.open(page);
 		Locator badge = page.getByRole(AriaRole.NOTE,
 				new Page.GetByRoleOptions().setName(Pattern.compile("View only")));
 		assertThat(badge).isVisible();
@@ -134,6 +150,7 @@ class ViewerBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(page.locator(".trash:visible, [data-action=delete]:visible")).hasCount(0);
 		assertThat(page.locator("[data-action=edit]:visible, [data-action=toggle-select]:visible")).hasCount(0);
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Balance"))).isVisible();
+		HeaderMenu.close(page);
 		assertThat(page.locator("#filter-q")).isVisible();
 		assertThat(page.locator("#month")).isVisible();
 	}
