@@ -56,6 +56,17 @@ public record EntryQuery(LocalDate from, LocalDate to, String category, String a
 		return this.paidBy != null || this.forWhom != null;
 	}
 
+	/**
+	 * Whether it selects by date alone (its order and page aside): its totals can then be
+	 * read from the kept month totals.
+	 */
+	public boolean onlyDates() {
+		// compared whole, so that a filter added later is not overlooked
+		EntryQuery dates = new EntryQuery(this.from, this.to, null, null, null, null, null, null, this.sort, null,
+				null);
+		return withLimit(null).after(null).equals(dates);
+	}
+
 	/** The same query continuing after {@code position} (null: from the start). */
 	public EntryQuery after(PageCursor position) {
 		return new EntryQuery(this.from, this.to, this.category, this.account, this.business, this.text, this.minAmount,

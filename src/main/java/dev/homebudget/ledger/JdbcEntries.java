@@ -478,7 +478,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	 */
 	@Override
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
-		EntryMonthTotals.Parts kept = onlyDates(query)
+		EntryMonthTotals.Parts kept = query.onlyDates()
 				? EntryMonthConverted.convertedSql(this.kind, this.household, base, query.from(), query.to(), grouping)
 				: null;
 		if (kept != null) {
@@ -511,17 +511,6 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 			.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
 					rs.getLong("converted"), rs.getLong("unconverted")))
 			.list();
-	}
-
-	/**
-	 * Whether a query selects by date alone (its order and page aside): then whole months
-	 * are read from the kept converted totals ({@link EntryMonthConverted}).
-	 */
-	private static boolean onlyDates(EntryQuery query) {
-		// compared whole, so that a filter added to EntryQuery later is not overlooked
-		EntryQuery dates = new EntryQuery(query.from(), query.to(), null, null, null, null, null, null, query.sort(),
-				null, null);
-		return query.withLimit(null).after(null).equals(dates);
 	}
 
 	/** The filter of {@link #stats}: the query's, without its order and page. */

@@ -37,6 +37,32 @@ class ExpenseSummaryApiIntegrationTests extends ApiTestSupport {
 		assertThat(get("/api/v1/expense/summary?from=2025-13-01").status()).isEqualTo(422);
 	}
 
+	/**
+	 * A range of dates alone is summed from the kept month totals (whole months) and the
+	 * days at its edges; with any other filter every row is read. Both give the same
+	 * body, with one currency and with two.
+	 */
+	@Test
+	void aRangeOfDatesSumsTheSameFromTheKeptMonthTotals() {
+		String[][] rows = { { "2031-01-14", "9.99" }, { "2031-01-15", "10.10" }, { "2031-02-01", "20.20" },
+				{ "2031-02-28", "30.30" }, { "2031-03-10", "40.40" }, { "2031-03-11", "50.50" } };
+		for (String[] row : rows) {
+			assertThat(post("/api/v1/expense",
+					"{\"date\":\"" + row[0] + "\",\"category\":\"S\",\"amount\":" + row[1] + ",\"account\":\"Cash\"}")
+				.status()).isEqualTo(200);
+		}
+		String range = "/api/v1/expense/summary?from=2031-01-15&to=2031-03-10";
+		String kept = get(range).body();
+		assertThat(kept).isEqualTo("{\"total\":101.00,\"count\":4,\"formatted\":{\"total\":\"101.00 \u20aa\"}}");
+		assertThat(get(range + "&min_amount=0").body()).isEqualTo(kept);
+		assertThat(post("/api/v1/expense", "{\"date\":\"2031-02-10\",\"category\":\"S\",\"amount\":5,"
+				+ "\"account\":\"Cash\",\"currency\":\"$\"}")
+			.status()).isEqualTo(200);
+		String twoCurrencies = get(range).body();
+		assertThat(twoCurrencies).contains("\"by_currency\"").contains("\"count\":5");
+		assertThat(get(range + "&min_amount=0").body()).isEqualTo(twoCurrencies);
+	}
+
 	@Test
 	void shouldListTheFlagsWithTheirSources() {
 		ApiResponse response = get("/api/v1/feature-flags");
