@@ -44,8 +44,12 @@ class StartRequestsBrowserTests extends SignedInBrowserTestSupport {
 		Page signIn = signedIn(owner);
 		Page page = signIn.context().newPage();
 		List<String> requests = Collections.synchronizedList(new ArrayList<>());
+		List<String> files = Collections.synchronizedList(new ArrayList<>());
 		page.onRequest((request) -> {
 			String url = request.url();
+			if (url.matches(".*/ui/[^/]+\\.(js|css)")) {
+				files.add(url.substring(url.indexOf("/ui/")));
+			}
 			int api = url.indexOf("/api/");
 			if (api >= 0) {
 				requests.add(request.method() + " " + url.substring(api));
@@ -58,6 +62,11 @@ class StartRequestsBrowserTests extends SignedInBrowserTestSupport {
 		System.out.println("first load: " + page.locator("body").getAttribute("data-ready-ms")
 				+ " ms from navigation to the table shown, " + requests.size() + " API requests: " + requests);
 		assertThat(requests).as("API requests of a first load").hasSizeLessThanOrEqualTo(6);
+		// every script and style sheet by its fingerprinted name (the modules' imports
+		// too,
+		// through the import map): none loaded twice under two names
+		assertThat(files).isNotEmpty()
+			.allMatch((file) -> file.matches("/ui/[\\w.-]+-[0-9a-f]{32}\\.(js|css)"), "fingerprinted");
 
 		requests.clear();
 		page.locator("#month-prev").click();
