@@ -118,8 +118,10 @@ let first = true;
 
 async function load() {
 	const path = `/api/v1/upcoming?days=${DAYS}`;
+	const fromTheStart = first;
+	first = false;
 	try {
-		render((await (first ? fromStart('upcoming', path) : api('GET', path))).data);
+		render((await (fromTheStart ? fromStart('upcoming', path) : api('GET', path))).data);
 	}
 	catch (e) {
 		// 409 where the JSON files are primary; any other failure: no strip rather than a broken one
