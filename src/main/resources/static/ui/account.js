@@ -1,9 +1,9 @@
 // Sign-in mode: the signed-in user's name and a sign-out button in the header.
-import { api } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { sendCsrfWith } from './csrf.js';
 
 const box = document.getElementById('account');
-api('GET', '/api/v1/account').then(({ data }) => {
+fromStart('account', '/api/v1/account').then(({ data }) => {
 	if (!data || !data.username) return;
 	document.getElementById('account-name').textContent = data.username;
 	sendCsrfWith(box, document.getElementById('sign-out-csrf'));

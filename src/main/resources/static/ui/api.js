@@ -104,6 +104,11 @@ export async function api(method, path, body, options = {}) {
 	return { data, headers: response.headers };
 }
 
+/** The ApiError of a status and body (the start's parts, bootstrap.js, fail like their routes). */
+export function apiError(status, data, text) {
+	return toError(status, data, text);
+}
+
 function toError(status, data, text) {
 	if (data && Array.isArray(data.detail)) {
 		const fields = {};

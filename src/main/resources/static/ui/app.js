@@ -1,5 +1,6 @@
 // Home Budget web UI: plain ES module, no build step. Talks to the v1 API only.
 import { api, ApiError } from './api.js';
+import { forgetPeriods, fromPeriod, fromStart, loadPeriod, start } from './bootstrap.js';
 import { categoriesAvailable, loadCategories } from './categories.js';
 import { readOnly } from './households.js';
 import { COMMON_CURRENCIES, amountIn, currencyCode, currencySymbol, money, noRateText } from './money.js';
@@ -430,9 +431,10 @@ async function loadKind(kind) {
 	showKind(kind, await fetchKind(kind));
 }
 
-async function fetchKind(kind) {
+// ofPeriod: from the period's one answer (bootstrap.js) when nothing is filtered (a period shown)
+async function fetchKind(kind, ofPeriod = false) {
 	const seq = state.loadSeq;
-	const { data, headers } = await api('GET', listQuery(kind));
+	const { data, headers } = await (ofPeriod && !filtersActive() ? fromPeriod(state.month, kind, listQuery(kind)) : api('GET', listQuery(kind)));
 	// the rows' buttons depend on it: known before the first render (asked in parallel)
 	await historyReady;
 	return { seq, data, headers };
@@ -471,7 +473,7 @@ function showTotals({ seq, data, filters }) {
 	renderTotalsCaption(filters);
 }
 
-async function fetchTotals() {
+async function fetchTotals(ofPeriod = false) {
 	const { from, to } = periodRange(state.month);
 	const seq = state.loadSeq;
 	const filters = { ...state.filters };
@@ -481,7 +483,8 @@ async function fetchTotals() {
 	}
 	else {
 		try {
-			data = (await api('GET', `/api/v1/reports/totals?from=${from}&to=${to}`)).data;
+			const path = `/api/v1/reports/totals?from=${from}&to=${to}`;
+			data = (await (ofPeriod ? fromPeriod(state.month, 'totals', path) : api('GET', path))).data;
 		}
 		catch (e) {
 			if (!(e instanceof ApiError) || e.status !== 404) throw e;
@@ -489,7 +492,7 @@ async function fetchTotals() {
 		}
 	}
 	await settingsReady;
-	if (!data.by_currency && data.single === undefined) data.single = await monthCurrency(data, from, to);
+	if (!data.by_currency && data.single === undefined) data.single = await monthCurrency(data, from, to, ofPeriod && !filtersActive());
 	return { seq, data, filters };
 }
 
@@ -570,11 +573,13 @@ async function totalsFromLists(from, to) {
 }
 
 // The one currency of a month whose totals came as a v1 body: that of any of its entries.
-async function monthCurrency(data, from, to) {
+// ofPeriod: the period's list (bootstrap.js) has the rows already.
+async function monthCurrency(data, from, to, ofPeriod) {
 	const kind = data.expense_count > 0 ? 'expense' : data.income_count > 0 ? 'income' : null;
 	if (!kind) return state.base;
 	try {
-		const { data: rows } = await api('GET', `${KINDS[kind].path}?from=${from}&to=${to}&limit=1`);
+		const path = `${KINDS[kind].path}?from=${from}&to=${to}&limit=1`;
+		const { data: rows } = await (ofPeriod ? fromPeriod(state.month, kind, path) : api('GET', path));
 		return (rows[0] && currencyCode(rows[0].currency)) || state.base;
 	}
 	catch (e) {
@@ -631,13 +636,18 @@ function renderTotals(data) {
 // The month shown everywhere (header, totals, tables, charts) is the one whose data is on
 // screen: a month that cannot be loaded changes nothing, and the header goes back to it.
 let shownMonth = null;
+// the first period shown is the start's (bootstrap.js)
+let startedMonth = true;
 
 async function loadMonth() {
 	state.loadSeq += 1;
 	const seq = state.loadSeq;
 	const wanted = state.month;
 	$('#month').value = wanted;
-	const results = await Promise.allSettled([fetchKind('expense'), fetchKind('income'), fetchTotals()]);
+	// the first period came with the page's start; another is asked in one request (unless filtered)
+	if (startedMonth) startedMonth = false;
+	else if (!filtersActive()) loadPeriod(wanted).catch(() => {});
+	const results = await Promise.allSettled([fetchKind('expense', true), fetchKind('income', true), fetchTotals(true)]);
 	if (seq !== state.loadSeq) return;
 	const failed = results.filter((r) => r.status === 'rejected');
 	if (failed.length && shownMonth) {
@@ -654,7 +664,7 @@ async function loadMonth() {
 	if (incomes.status === 'fulfilled') showKind('income', incomes.value);
 	if (totals.status === 'fulfilled') showTotals(totals.value);
 	if (failed.length) toast(`Could not load ${periodName(wanted)}: ${errorText(failed[0].reason)}`, 'error');
-	loadCharts();
+	showCharts();
 }
 
 // The address keeps the month, the period and the filters: a view can be bookmarked, and a
@@ -697,6 +707,13 @@ async function refreshAfterChange(kind) {
 
 // The charts follow the period and the filters: reports.js draws them for what the page shows.
 function loadCharts() {
+	// after a change: the charts ask for the period anew
+	forgetPeriods();
+	showCharts();
+}
+
+// The period just shown (loadMonth): the charts read its answer.
+function showCharts() {
 	document.dispatchEvent(new CustomEvent('hb:shown', { detail: {
 		month: state.month, filters: { ...state.filters }, expenseCurrency: state.expenseCurrency, base: state.base,
 	} }));
@@ -704,12 +721,18 @@ function loadCharts() {
 
 // ---------- suggestions ----------
 
+// the first suggestions come with the page's start
+let suggestionsFromStart = true;
+
 async function loadSuggestions() {
+	const fromTheStart = suggestionsFromStart;
+	suggestionsFromStart = false;
 	const wanted = [['expense', 'business'], ['expense', 'category'], ['expense', 'account'], ['income', 'category'], ['income', 'account']];
 	const lists = {};
 	await Promise.all(wanted.map(async ([kind, field]) => {
 		try {
-			const { data } = await api('GET', `/api/v1/reports/values?kind=${kind}&field=${field}&limit=200`);
+			const path = `/api/v1/reports/values?kind=${kind}&field=${field}&limit=200`;
+			const { data } = await (fromTheStart ? fromStart(`values.${kind}.${field}`, path) : api('GET', path));
 			lists[`${kind}-${field}`] = data.map((v) => v.value).filter((v) => v);
 		}
 		catch (e) {
@@ -1271,9 +1294,9 @@ function moveFocus(td, key) {
 // "Paid by" in the filter bar: shown, like the split controls (split.js), in sign-in mode with
 // more than one member.
 async function loadPayerFilter() {
-	const { data: account } = await api('GET', '/api/v1/account');
+	const { data: account } = await fromStart('account', '/api/v1/account');
 	if (!account || !account.username) return;
-	const { data: balance } = await api('GET', '/api/v1/balance');
+	const { data: balance } = await fromStart('balance', '/api/v1/balance');
 	const members = balanceMembers(balance);
 	if (members.length < 2) return;
 	const select = $('#filter-paid_by');
@@ -1402,9 +1425,9 @@ function trapFocus(e) {
 }
 
 // The base currency (totals of a month without entries are in it); ILS in the JSON era.
-async function loadSettings() {
+async function loadSettings(fromTheStart = false) {
 	try {
-		const { data } = await api('GET', '/api/v1/settings');
+		const { data } = await (fromTheStart ? fromStart('settings', '/api/v1/settings') : api('GET', '/api/v1/settings'));
 		if (data && data.base_currency) state.base = data.base_currency;
 	}
 	catch (e) {
@@ -1443,8 +1466,10 @@ document.addEventListener('hb:money-changed', () => {
 	settingsReady = loadSettings();
 	loadTotals().catch((e) => toast(errorText(e), 'error')).then(loadCharts);
 });
+// one request for what every module needs at start, with the period read from the address
+start(state.month).catch(() => {});
 loadCategories();
-settingsReady = loadSettings();
+settingsReady = loadSettings(true);
 loadMonth().then(() => {
 	document.body.dataset.readyMs = String(Math.round(performance.now()));
 	document.body.dataset.ready = 'true';

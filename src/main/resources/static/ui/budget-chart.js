@@ -153,9 +153,10 @@ function render(el, month, data) {
 
 /**
  * Adds the budget of the period named by month (YYYY-MM) to the category chart drawn in el,
- * replacing what an earlier call added; leaves the chart as it is without a budget.
+ * replacing what an earlier call added; leaves the chart as it is without a budget. preloaded:
+ * the budget's answer when it is already asked for (the period's, bootstrap.js).
  */
-export async function showBudget(el, month) {
+export async function showBudget(el, month, preloaded = null) {
 	seq += 1;
 	const mine = seq;
 	shown = { el, month };
@@ -167,7 +168,7 @@ export async function showBudget(el, month) {
 	el.dataset.budget = 'loading';
 	let data;
 	try {
-		({ data } = await api('GET', `/api/v1/budgets/${month}`));
+		({ data } = await (preloaded || api('GET', `/api/v1/budgets/${month}`)));
 	}
 	catch (e) {
 		if (!current()) return;

@@ -2,10 +2,13 @@
 // JSON files as the primary store the API answers 409 and `available` stays false: the
 // pickers are then the plain text fields with suggestions from past entries they always were.
 import { api } from './api.js';
+import { fromStart } from './bootstrap.js';
 
 let list = [];
 let available = false;
 let loading = null;
+// the first load comes with the page's start
+let first = true;
 const listeners = new Set();
 
 /**
@@ -23,7 +26,9 @@ export function categoryKey(name) {
 
 /** Loads (or reloads) every category; resolves to whether categories are managed here. */
 export function loadCategories() {
-	loading = api('GET', '/api/v1/categories')
+	const fromTheStart = first;
+	first = false;
+	loading = (fromTheStart ? fromStart('categories', '/api/v1/categories') : api('GET', '/api/v1/categories'))
 		.then(({ data }) => {
 			list = Array.isArray(data) ? data : [];
 			available = true;

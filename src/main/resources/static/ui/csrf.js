@@ -17,6 +17,11 @@ export function csrfToken() {
 	return pending;
 }
 
+/** The token as the page's start brought it (bootstrap.js): no request of its own then. */
+export function primeCsrfToken(token) {
+	if (!pending) pending = Promise.resolve(token);
+}
+
 // The session's token changed (a 403 "CSRF token missing or invalid"): ask again next time.
 export function forgetCsrfToken() {
 	pending = null;

@@ -4,6 +4,7 @@
 // primary, phases P2 and P3); where it answers 409 (the JSON files primary) none of it appears
 // and deletes are final, as before.
 import { api, ApiError } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { isOwner, readOnly } from './households.js';
 import { money } from './money.js';
 
@@ -29,7 +30,7 @@ let availability = null;
 /** Whether the server keeps history and a trash (asked once). */
 export function historyAvailable() {
 	if (!availability) {
-		availability = api('GET', '/api/v1/trash?limit=1').then(() => true, () => false);
+		availability = fromStart('trash', '/api/v1/trash?limit=1').then(() => true, () => false);
 	}
 	return availability;
 }

@@ -1,6 +1,7 @@
 // Sign-in mode: the household switcher in the header and the household dialog (members and
 // roles for owners, invitations, joining with a code). Single-user mode shows none of it.
 import { api } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { loadDefaultSplit } from './default-split.js';
 import { forgetInvitation, keepInvitationFromLink, pendingInvitation } from './invitation-link.js';
 
@@ -43,10 +44,16 @@ function fail(error) {
 	message.textContent = error.message;
 }
 
+// the first load comes with the page's start
+let first = true;
+
 async function load() {
-	const { data: account } = await api('GET', '/api/v1/account');
+	const fromTheStart = first;
+	first = false;
+	const get = (name, path) => (fromTheStart ? fromStart(name, path) : api('GET', path));
+	const { data: account } = await get('account', '/api/v1/account');
 	if (!account || !account.username) return;
-	const { data } = await api('GET', '/api/v1/households');
+	const { data } = await get('households', '/api/v1/households');
 	households = data || [];
 	select.replaceChildren(...households.map((h) => {
 		const option = new Option(`${h.name} (${h.role})`, String(h.id));

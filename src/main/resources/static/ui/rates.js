@@ -4,6 +4,7 @@
 // the imported and rejected counts and the first rejected rows. A viewer sees the base
 // currency and the rates only. Hidden where the API has no rates (the JSON files primary).
 import { api, ApiError, humanMessage } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { isOwner } from './households.js';
 import { currencySymbol } from './money.js';
 
@@ -238,7 +239,7 @@ document.addEventListener('click', (e) => {
 });
 
 // Shown where the household has settings and rates (PostgreSQL primary).
-api('GET', '/api/v1/settings').then(() => {
+fromStart('settings', '/api/v1/settings').then(() => {
 	openButton.hidden = false;
 	document.body.dataset.rates = 'true';
 }).catch(() => {});

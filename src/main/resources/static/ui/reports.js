@@ -4,6 +4,7 @@
 // axis values. A category or a month bar, clicked or tapped, filters the table to it. Every
 // figure carries its currency; a converted figure says when entries were left out (no rate).
 import { api, ApiError } from './api.js';
+import { fromPeriod } from './bootstrap.js';
 import { showBudget, toCents } from './budget-chart.js';
 import { categoryById, categoryKey, categoryNamed, colourOf } from './categories.js';
 import { amountIn, currencyCode, currencySymbol, noRateText } from './money.js';
@@ -139,7 +140,7 @@ function matchesCategory(name, filter) {
 // The one currency of the expenses in a range (a single-currency report does not name it).
 async function rangeCurrency(from, to) {
 	try {
-		const { data } = await api('GET', `/api/v1/expense?from=${from}&to=${to}&limit=1`);
+		const { data } = await fromPeriod(shown.month, 'expense_before', `/api/v1/expense?from=${from}&to=${to}&limit=1`);
 		return (data[0] && currencyCode(data[0].currency)) || shown.base;
 	}
 	catch (e) {
@@ -150,7 +151,7 @@ async function rangeCurrency(from, to) {
 // The day of the household's first expense before a day (null: none, or not known): one row.
 async function firstExpenseDay(before) {
 	try {
-		const { data } = await api('GET', `/api/v1/expense?from=0001-01-01&to=${before}&sort=date&limit=1`);
+		const { data } = await fromPeriod(shown.month, 'first_expense_before', `/api/v1/expense?from=0001-01-01&to=${before}&sort=date&limit=1`);
 		return (data[0] && data[0].date) || null;
 	}
 	catch (e) {
@@ -165,8 +166,8 @@ async function loadCategories(mine) {
 	const before = previousTwelve(month);
 	try {
 		const [now, past, first] = await Promise.all([
-			api('GET', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`).then((r) => r.data),
-			api('GET', `/api/v1/reports/categories?kind=expense&from=${before.from}&to=${before.to}`).then((r) => r.data).catch(() => null),
+			fromPeriod(month, 'by_category', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`).then((r) => r.data),
+			fromPeriod(month, 'by_category_before', `/api/v1/reports/categories?kind=expense&from=${before.from}&to=${before.to}`).then((r) => r.data).catch(() => null),
 			firstExpenseDay(before.to),
 		]);
 		// not known (an older server): the twelve periods; none before at all: nothing to compare
@@ -175,7 +176,7 @@ async function loadCategories(mine) {
 		const pastCurrency = past && past.length && !pastSeveral ? await rangeCurrency(before.from, before.to) : null;
 		if (mine !== seq) return;
 		drawCategories(el, now, past, pastCurrency, periods);
-		if (period.kind === 'month') showBudget(el, from.slice(0, 7));
+		if (period.kind === 'month') showBudget(el, from.slice(0, 7), fromPeriod(month, 'budget', `/api/v1/budgets/${from.slice(0, 7)}`));
 	}
 	catch (e) {
 		if (mine === seq) el.innerHTML = `<p class="small text-body-secondary">Not available: ${esc(errorText(e))}</p>`;
@@ -289,7 +290,7 @@ async function trendMonths(end) {
 		};
 	}
 	const years = [...new Set([Number(first.slice(0, 4)), Number(end.slice(0, 4))])];
-	const reports = await Promise.all(years.map((year) => api('GET', `/api/v1/reports/monthly?year=${year}`)));
+	const reports = await Promise.all(years.map((year) => fromPeriod(shown.month, `monthly.${year}`, `/api/v1/reports/monthly?year=${year}`)));
 	const months = reports.flatMap((r) => r.data.months);
 	const at = months.findIndex((m) => m.month === end);
 	const base = (reports.find((r) => r.data.currency) || { data: {} }).data.currency || null;

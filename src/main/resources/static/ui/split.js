@@ -4,6 +4,7 @@
 // (who owes whom, with a settle-up button per transfer). Single-user mode, and a household of
 // one, show none of it.
 import { api } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { historyAvailable, undoToast } from './history.js';
 import { isOwner } from './households.js';
 import { amountIn, currencyCode, currencySymbol } from './money.js';
@@ -329,11 +330,11 @@ async function refresh() {
 }
 
 async function load() {
-	const { data: account } = await api('GET', '/api/v1/account');
+	const { data: account } = await fromStart('account', '/api/v1/account');
 	if (!account || !account.username) return false;
 	myName = account.username;
 	try {
-		const { data } = await api('GET', '/api/v1/balance');
+		const { data } = await fromStart('balance', '/api/v1/balance');
 		people = balanceMembers(data).map((m) => ({ user_id: m.user_id, username: m.username }));
 	}
 	catch (e) {
@@ -341,7 +342,7 @@ async function load() {
 	}
 	document.getElementById('balance-open').hidden = false;
 	try {
-		const { data: settings } = await api('GET', '/api/v1/schedules/settings');
+		const { data: settings } = await fromStart('schedule_settings', '/api/v1/schedules/settings');
 		householdSplit = householdSplitOf(settings && settings.default_split);
 	}
 	catch (e) {

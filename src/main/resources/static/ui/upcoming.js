@@ -6,6 +6,7 @@
 // A viewer sees the strip without the buttons. Hidden when nothing is coming up, and where the
 // JSON files are the primary store (the API answers 409 there).
 import { api, humanMessage } from './api.js';
+import { fromStart } from './bootstrap.js';
 import { amountIn } from './money.js';
 
 const section = document.getElementById('upcoming');
@@ -112,9 +113,15 @@ async function handle(form, request, done) {
 	}
 }
 
+// the first load comes with the page's start (its 14 days are the start's default)
+let first = true;
+
 async function load() {
+	const path = `/api/v1/upcoming?days=${DAYS}`;
+	const fromTheStart = first;
+	first = false;
 	try {
-		render((await api('GET', `/api/v1/upcoming?days=${DAYS}`)).data);
+		render((await (fromTheStart ? fromStart('upcoming', path) : api('GET', path))).data);
 	}
 	catch (e) {
 		// 409 where the JSON files are primary; any other failure: no strip rather than a broken one

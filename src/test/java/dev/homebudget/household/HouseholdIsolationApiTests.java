@@ -62,7 +62,8 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/budgets/settings", "GET /api/v1/budgets/{period}", "GET /api/v1/reports/budget",
 			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming", "GET /api/v1/activity",
 			"GET /api/v1/changes", "GET /api/v1/trash", "GET /api/v1/imports", "GET /api/v1/imports/profiles",
-			"GET /api/v1/rules", "GET /api/v1/rules/suggestions");
+			"GET /api/v1/rules", "GET /api/v1/rules/suggestions", "GET /api/v1/bootstrap",
+			"GET /api/v1/bootstrap/period");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",

@@ -187,8 +187,12 @@ class CaptureBrowserTests extends BrowserTestSupport {
 		Page page = open("desktop");
 		assertThat(page.locator("#total-expenses")).hasText("100.25");
 		String month = YearMonth.now().toString();
-		// every other month's expenses fail to load
-		page.route((url) -> url.contains("/api/v1/expense?") && !url.contains("from=" + month),
+		// every other month's expenses fail to load (the period's one request too, and
+		// then
+		// its fallback to the list)
+		page.route(
+				(url) -> (url.contains("/api/v1/expense?") || url.contains("/api/v1/bootstrap/period?"))
+						&& !url.contains("from=" + month),
 				(route) -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503)
 					.setContentType("application/json")
 					.setBody("{\"detail\":\"The database is temporarily unavailable; please retry shortly\"}")));
