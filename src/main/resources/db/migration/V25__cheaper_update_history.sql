@@ -57,10 +57,12 @@ BEGIN
         -- the transaction's first events: nothing to fold into
         IF TG_ARGV[1] = 'id' AND TG_ARGV[2] IS NULL THEN
             -- entries, settlements, categories: old and new paired by the primary key itself,
-            -- which costs a third of pairing them by a key read out of their JSON
+            -- which costs a third of pairing them by a key read out of their JSON (settlements
+            -- have no version column: their versions are read from the JSON, null there)
             INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before,
                                         version_after, changes, actor_id, actor_name, source, request_id, batch_id)
-            SELECT n.household_id, TG_ARGV[0], n.id, NULL, 'update', o.version, n.version, history_diff(j.o, j.n),
+            SELECT n.household_id, TG_ARGV[0], n.id, NULL, 'update', (j.o ->> 'version')::integer,
+                   (j.n ->> 'version')::integer, history_diff(j.o, j.n),
                    NULLIF(current_setting('hbw.actor_id', true), '')::integer,
                    NULLIF(current_setting('hbw.actor_name', true), ''),
                    COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),

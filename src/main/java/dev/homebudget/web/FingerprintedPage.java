@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,14 @@ public class FingerprintedPage {
 
 	private static final Pattern UI_FILE = Pattern.compile("(src|href)=\"(/ui/[\\w./-]+\\.(?:js|css))\"");
 
-	private final ResourceUrlProvider urls;
+	// looked up when the page is first served: the command line's contexts have no web
+	// MVC
+	// and so no ResourceUrlProvider, yet they scan this component
+	private final ObjectProvider<ResourceUrlProvider> urls;
 
 	private volatile Page page;
 
-	FingerprintedPage(ResourceUrlProvider urls) {
+	FingerprintedPage(ObjectProvider<ResourceUrlProvider> urls) {
 		this.urls = urls;
 	}
 
@@ -93,7 +97,7 @@ public class FingerprintedPage {
 	}
 
 	private String versioned(String path) {
-		String url = this.urls.getForLookupPath(path);
+		String url = this.urls.getObject().getForLookupPath(path);
 		return (url != null) ? url : path;
 	}
 

@@ -44,18 +44,18 @@ class ExpenseSummaryApiIntegrationTests extends ApiTestSupport {
 	 */
 	@Test
 	void aRangeOfDatesSumsTheSameFromTheKeptMonthTotals() {
-		String[][] rows = { { "2031-01-14", "9.99" }, { "2031-01-15", "10.10" }, { "2031-02-01", "20.20" },
-				{ "2031-02-28", "30.30" }, { "2031-03-10", "40.40" }, { "2031-03-11", "50.50" } };
+		String[][] rows = { { "2093-01-14", "9.99" }, { "2093-01-15", "10.10" }, { "2093-02-01", "20.20" },
+				{ "2093-02-28", "30.30" }, { "2093-03-10", "40.40" }, { "2093-03-11", "50.50" } };
 		for (String[] row : rows) {
 			assertThat(post("/api/v1/expense",
 					"{\"date\":\"" + row[0] + "\",\"category\":\"S\",\"amount\":" + row[1] + ",\"account\":\"Cash\"}")
 				.status()).isEqualTo(200);
 		}
-		String range = "/api/v1/expense/summary?from=2031-01-15&to=2031-03-10";
+		String range = "/api/v1/expense/summary?from=2093-01-15&to=2093-03-10";
 		String kept = get(range).body();
 		assertThat(kept).isEqualTo("{\"total\":101.00,\"count\":4,\"formatted\":{\"total\":\"101.00 \u20aa\"}}");
 		assertThat(get(range + "&min_amount=0").body()).isEqualTo(kept);
-		assertThat(post("/api/v1/expense", "{\"date\":\"2031-02-10\",\"category\":\"S\",\"amount\":5,"
+		assertThat(post("/api/v1/expense", "{\"date\":\"2093-02-10\",\"category\":\"S\",\"amount\":5,"
 				+ "\"account\":\"Cash\",\"currency\":\"$\"}")
 			.status()).isEqualTo(200);
 		String twoCurrencies = get(range).body();

@@ -10,6 +10,7 @@ import dev.homebudget.support.ApiTestSupport.ApiResponse;
 import dev.homebudget.support.SignedInHouseholdsSupport;
 import dev.homebudget.support.TokenCaller;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -91,7 +92,17 @@ class TrashedRowsApiTests extends SignedInHouseholdsSupport {
 					assertThat(response.status()).as(method + " " + path + query).isEqualTo(404);
 				}
 				assertThat(response.status()).as(method + " " + path + query + " " + response).isLessThan(500);
-				assertThat(response.body()).as(method + " " + path + query).doesNotContain(marker, amount);
+				String body = response.body();
+				if (path.equals("/api/v1/bootstrap") && response.status() == 200) {
+					// its "trash" part is the first page of GET /api/v1/trash, which
+					// names
+					// deleted rows by design; every other part must not
+					ObjectNode parts = (ObjectNode) response.json();
+					assertThat(parts.get("trash").toString()).contains(marker);
+					parts.remove("trash");
+					body = parts.toString();
+				}
+				assertThat(body).as(method + " " + path + query).doesNotContain(marker, amount);
 			}
 		}
 		assertThat(tried).hasSizeGreaterThan(100);
