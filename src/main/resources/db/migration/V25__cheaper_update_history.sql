@@ -8,9 +8,9 @@
 --    the same transaction (to fold an expense's payers, stored right after it, into one event)
 --    on every update. The history triggers now note in a transaction-local setting
 --    (hbw.history_batch) that this transaction wrote events; an update in a transaction that
---    wrote none yet has nothing to fold and inserts its events directly (pairing the old and
---    new rows by their id column where the table has one). The setting only ever says
---    "maybe": with it set, the lookup runs as before.
+--    wrote none yet has nothing to fold, and an entry's, settlement's or category's update
+--    there inserts its events directly, pairing old and new rows by id. The setting only
+--    ever says "maybe": with it set, the lookup runs as before.
 
 CREATE OR REPLACE FUNCTION history_diff(p_old jsonb, p_new jsonb) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
@@ -53,39 +53,25 @@ BEGIN
     IF current_setting('hbw.history', true) = 'off' THEN
         RETURN NULL;
     END IF;
-    IF current_setting('hbw.history_batch', true) IS DISTINCT FROM v_batch::text THEN
-        -- the transaction's first events: nothing to fold into
-        IF TG_ARGV[1] = 'id' AND TG_ARGV[2] IS NULL THEN
-            -- entries, settlements, categories: old and new paired by the primary key itself,
-            -- which costs a third of pairing them by a key read out of their JSON (settlements
-            -- have no version column: their versions are read from the JSON, null there)
-            INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before,
-                                        version_after, changes, actor_id, actor_name, source, request_id, batch_id)
-            SELECT n.household_id, TG_ARGV[0], n.id, NULL, 'update', (j.o ->> 'version')::integer,
-                   (j.n ->> 'version')::integer, history_diff(j.o, j.n),
-                   NULLIF(current_setting('hbw.actor_id', true), '')::integer,
-                   NULLIF(current_setting('hbw.actor_name', true), ''),
-                   COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
-                   NULLIF(current_setting('hbw.request_id', true), ''), v_batch
-            FROM old_rows o
-            JOIN new_rows n ON n.id = o.id AND n.household_id = o.household_id
-            CROSS JOIN LATERAL (SELECT to_jsonb(o) AS o, to_jsonb(n) AS n) j
-            WHERE j.o <> j.n;
-        ELSE
-            INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before,
-                                        version_after, changes, actor_id, actor_name, source, request_id, batch_id)
-            SELECT (b.n ->> 'household_id')::integer, TG_ARGV[0], (b.n ->> TG_ARGV[1])::integer, b.n ->> TG_ARGV[2],
-                   'update', (a.o ->> 'version')::integer, (b.n ->> 'version')::integer, history_diff(a.o, b.n),
-                   NULLIF(current_setting('hbw.actor_id', true), '')::integer,
-                   NULLIF(current_setting('hbw.actor_name', true), ''),
-                   COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
-                   NULLIF(current_setting('hbw.request_id', true), ''), v_batch
-            FROM (SELECT to_jsonb(o) AS o FROM old_rows o) a
-            JOIN (SELECT to_jsonb(n) AS n FROM new_rows n) b
-              ON (a.o ->> 'household_id') = (b.n ->> 'household_id') AND (a.o ->> TG_ARGV[1]) = (b.n ->> TG_ARGV[1])
-             AND (a.o ->> TG_ARGV[2]) IS NOT DISTINCT FROM (b.n ->> TG_ARGV[2])
-            WHERE a.o <> b.n;
-        END IF;
+    IF TG_ARGV[1] = 'id' AND TG_ARGV[2] IS NULL
+       AND current_setting('hbw.history_batch', true) IS DISTINCT FROM v_batch::text THEN
+        -- entries, settlements and categories in a transaction that has written no event
+        -- yet: nothing to fold into, and old and new paired by the primary key itself, which
+        -- costs a third of pairing them by a key read out of their JSON (settlements have no
+        -- version column: their versions are read from the JSON, null there). Budget lines
+        -- and settings, seldom written, take the general way below.
+        INSERT INTO history_events (household_id, kind, entity_id, entity_key, action, version_before,
+                                    version_after, changes, actor_id, actor_name, source, request_id, batch_id)
+        SELECT n.household_id, TG_ARGV[0], n.id, NULL, 'update', (j.o ->> 'version')::integer,
+               (j.n ->> 'version')::integer, history_diff(j.o, j.n),
+               NULLIF(current_setting('hbw.actor_id', true), '')::integer,
+               NULLIF(current_setting('hbw.actor_name', true), ''),
+               COALESCE(NULLIF(current_setting('hbw.source', true), ''), 'system'),
+               NULLIF(current_setting('hbw.request_id', true), ''), v_batch
+        FROM old_rows o
+        JOIN new_rows n ON n.id = o.id AND n.household_id = o.household_id
+        CROSS JOIN LATERAL (SELECT to_jsonb(o) AS o, to_jsonb(n) AS n) j
+        WHERE j.o <> j.n;
         IF FOUND THEN
             PERFORM set_config('hbw.history_batch', v_batch::text, true);
         END IF;
