@@ -82,10 +82,14 @@ class ExpenseSummaryController {
 		}
 		// several currencies: the total converted into the base currency, saying what it
 		// could not convert, and each currency's own figures
-		String base = this.currency.base();
-		List<EntryTotals.Converted> converted = this.expenses.converted(query, EntryTotals.Grouping.NONE, base);
+		// PostgreSQL reads the base currency in the converting statement itself: one
+		// round
+		// trip fewer on every summary of a household with several currencies
+		List<EntryTotals.Converted> converted = this.expenses.converted(query, EntryTotals.Grouping.NONE,
+				this.currency.postgresPrimary() ? null : this.currency.base());
 		EntryTotals.Converted total = converted.isEmpty()
-				? new EntryTotals.Converted("", base, new BigDecimal("0.00"), 0, 0) : converted.get(0);
+				? new EntryTotals.Converted("", this.currency.base(), new BigDecimal("0.00"), 0, 0) : converted.get(0);
+		String base = total.currency();
 		put(summary, formatted, "total", total.total(), base, v2);
 		summary.put("count", perCurrency.stream().mapToLong(EntryTotals.Stats::count).sum());
 		summary.put("currency", base);

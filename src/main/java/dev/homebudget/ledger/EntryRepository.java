@@ -128,7 +128,9 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	/**
 	 * The rows matching the query's filters converted into {@code base}, each at the rate
 	 * on or before its date, in the groups asked for. A store without exchange rates (the
-	 * JSON files) converts only what is already in {@code base}.
+	 * JSON files) converts only what is already in {@code base}. A null {@code base} is
+	 * the household's own, read by the same statement (PostgreSQL only: the JSON files'
+	 * stores need it named).
 	 */
 	List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base);
 

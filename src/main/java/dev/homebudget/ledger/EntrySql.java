@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -74,6 +76,23 @@ public final class EntrySql {
 	public static String countedDay(String alias) {
 		return "CASE WHEN " + alias + "charged_currency = :base OR COALESCE(" + alias
 				+ "currency_code, 'XXX') = :base THEN NULL ELSE " + alias + "date END";
+	}
+
+	/**
+	 * The current base currency of {@code :household}, as an expression: what
+	 * {@code :base} stands for when the caller has not read it (one statement instead of
+	 * two; an uncorrelated subquery, evaluated once per statement).
+	 */
+	public static final String HOUSEHOLD_BASE = "(SELECT base_currency FROM households WHERE id = :household)";
+
+	private static final Pattern BASE_PARAMETER = Pattern.compile(":base\\b");
+
+	/**
+	 * A statement written for a {@code :base} parameter, reading the household's base
+	 * currency itself instead.
+	 */
+	public static String inHouseholdBase(String sql) {
+		return BASE_PARAMETER.matcher(sql).replaceAll(Matcher.quoteReplacement(HOUSEHOLD_BASE));
 	}
 
 	/**

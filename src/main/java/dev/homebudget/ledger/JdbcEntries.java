@@ -482,10 +482,7 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 				? EntryMonthConverted.convertedSql(this.kind, this.household, base, query.from(), query.to(), grouping)
 				: null;
 		if (kept != null) {
-			return kept.bind(this.jdbc.sql(kept.sql()))
-				.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
-						rs.getLong("converted"), rs.getLong("unconverted")))
-				.list();
+			return kept.bind(this.jdbc.sql(inBase(kept.sql(), base))).query((rs, row) -> converted(rs, base)).list();
 		}
 		EntrySql.Filter filter = EntrySql.filter(query.withLimit(null).after(null), this.kind).scoped(this.household);
 		String key = switch (grouping) {
@@ -506,11 +503,27 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NOT NULL), 0) AS converted,"
 				+ " COALESCE(sum(d.n) FILTER (WHERE r.rate IS NULL), 0) AS unconverted FROM (" + days + ") d"
 				+ EntrySql.rateJoin("date") + " GROUP BY d.key ORDER BY 1";
-		return filter.bind(this.jdbc.sql(sql))
-			.param("base", base)
-			.query((rs, row) -> new EntryTotals.Converted(rs.getString("key"), base, rs.getBigDecimal("total"),
-					rs.getLong("converted"), rs.getLong("unconverted")))
-			.list();
+		JdbcClient.StatementSpec statement = filter.bind(this.jdbc.sql(inBase(sql, base)));
+		if (base != null) {
+			statement = statement.param("base", base);
+		}
+		return statement.query((rs, row) -> converted(rs, base)).list();
+	}
+
+	/**
+	 * The statement in {@code base}, or, when null, in the household's base currency read
+	 * by the statement itself, which then also answers it in a column {@code base}.
+	 */
+	private static String inBase(String sql, String base) {
+		if (base != null) {
+			return sql;
+		}
+		return EntrySql.inHouseholdBase("SELECT :base AS base, " + sql.substring("SELECT ".length()));
+	}
+
+	private static EntryTotals.Converted converted(ResultSet rs, String base) throws SQLException {
+		return new EntryTotals.Converted(rs.getString("key"), (base != null) ? base : rs.getString("base"),
+				rs.getBigDecimal("total"), rs.getLong("converted"), rs.getLong("unconverted"));
 	}
 
 	/** The filter of {@link #stats}: the query's, without its order and page. */

@@ -1,5 +1,6 @@
 package dev.homebudget.currency;
 
+import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.homebudget.support.ApiTestSupport;
@@ -165,6 +166,33 @@ class CurrencyApiTests extends ApiTestSupport {
 		ApiResponse changed = patch("/api/v1/settings", "{\"base_currency\":\"\u20aa\"}");
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 		assertThat(changed.json().get("base_currency").asString()).isEqualTo("ILS");
+	}
+
+	@Test
+	void aSummaryInSeveralCurrenciesIsInTheBaseCurrencyOfTheMomentItIsAsked() {
+		String month = month();
+		assertThat(post("/api/v1/exchange-rates", "{\"date\":\"" + month + "-01\",\"currency\":\"ISK\",\"rate\":4}")
+			.status()).isEqualTo(201);
+		expense(month + "-03", "100.00", "ILS", "Food");
+		expense(month + "-04", "10.00", "ISK", "Travel");
+		String whole = "/api/v1/expense/summary?from=" + month + "-01&to=" + YearMonth.parse(month).atEndOfMonth();
+		JsonNode inShekels = get(whole).json();
+		assertThat(inShekels.get("currency").asString()).isEqualTo("ILS");
+		assertThat(inShekels.get("total").decimalValue()).isEqualByComparingTo("140.00");
+		assertThat(inShekels.get("formatted").get("total").asString()).isEqualTo("140.00 \u20aa");
+		try {
+			assertThat(patch("/api/v1/settings", "{\"base_currency\":\"ISK\"}").status()).isEqualTo(200);
+			// the same rate read the other way: 100 / 4 + 10 (a currency no other test
+			// has a rate for)
+			JsonNode inKronur = get(whole).json();
+			assertThat(inKronur.get("currency").asString()).isEqualTo("ISK");
+			assertThat(inKronur.get("total").decimalValue()).isEqualByComparingTo("35.00");
+			assertThat(inKronur.get("complete").asBoolean()).isTrue();
+			assertThat(inKronur.get("formatted").get("total").asString()).isEqualTo("35.00 ISK");
+		}
+		finally {
+			assertThat(patch("/api/v1/settings", "{\"base_currency\":\"ILS\"}").status()).isEqualTo(200);
+		}
 	}
 
 }
