@@ -224,9 +224,19 @@ open_loop() {
 # A table cell as a JSON value: "-" (not measured) is null.
 jv() { if [ "$1" = "-" ] || [ -z "$1" ]; then echo null; else echo "$1"; fi; }
 
+# The app's CPU per request the lean request path aims at (µs, = CPU-ms per 1,000 requests):
+# every log line, metric and check still done, only done cheaply.
+declare -A cpu_target=([health]=100 [page_of_50]=150 [create]=350 [put]=350 [patch]=350 [delete]=350)
+cpu_rows=()
+
 record() {
   local name="$1" ratio="$2" target="$3" verdict="$4" conns="$5"
   if [ "${w_errors:-0}" != 0 ]; then verdict="ERRORS:$w_errors"; fi
+  if [ -n "${cpu_target[$name]:-}" ] && [ "${w_app:--}" != - ]; then
+    local cpu_verdict=miss
+    if le "$w_app" "${cpu_target[$name]}"; then cpu_verdict=met; fi
+    cpu_rows+=("$(printf '| %-16s | %5s | %8s | %8s | %8s | %-4s |' "$name" "$conns" "$w_rps" "$w_app" "<= ${cpu_target[$name]}" "$cpu_verdict")")
+  fi
   table_rows+=("$(printf '| %-16s | %5s | %8s | %7s | %7s | %7s | %6s | %6s | %8s | %7s | %6s | %-26s | %-4s |' \
     "$name" "$conns" "$w_rps" "$w_p50" "$w_p95" "$w_p99" "$w_app" "$w_db" "${p_tps:--}" "${p_p95:--}" "$ratio" "$target" "$verdict")")
   json_rows+=("$(printf '{"scenario":"%s","connections":%s,"rps":%s,"p50_ms":%s,"p95_ms":%s,"p99_ms":%s,"errors":%s,"app_cpu_ms_per_1k":%s,"db_cpu_ms_per_1k":%s,"ceiling_tps":%s,"ceiling_p50_ms":%s,"ceiling_p95_ms":%s,"ceiling_db_cpu_ms_per_1k":%s,"ratio":"%s","target":"%s","verdict":"%s"%s}' \
@@ -244,6 +254,19 @@ for path in "/api/v1/expense?limit=50" "/api/v1/expense?from=2024-03-01&to=2024-
   wrk -t2 -c"$connections" -d"${warmup}s" "$base$path" >/dev/null
 done
 curl -s -o /dev/null "$base/api/v1/expense"
+
+if only health; then
+# The smallest request: no SQL, every filter (request log, metrics, security headers, the
+# allowed hosts, the body guards, Spring Security). Its ceiling is PostgreSQL's SELECT 1;
+# the verdict is the app's CPU per request.
+echo "== health" >&2
+for conns in $throughput_connections; do
+  run_pgbench health health.sql "$conns"
+  run_wrk health /api/v1/health get.lua "$conns"
+  verdict=miss; if le "$w_app" "${cpu_target[health]}"; then verdict=met; fi
+  record health "$(ratio_of "$w_rps" "$p_tps")" "app CPU <= ${cpu_target[health]} us/request" "$verdict" "$conns"
+done
+fi
 
 # NAME PATH SQL TARGET_P95_MS "RATE RATE RATE" (the p95 target is judged at the middle rate)
 latency_scenario() {
@@ -313,6 +336,7 @@ write_scenario() { # NAME SQL SCRIPT PATH
 }
 write_scenario create create.sql create.lua /api/v1/expense
 write_scenario put put.sql put.lua /api/v1/expense
+write_scenario patch patch.sql patch.lua /api/v1/expense
 
 if only delete; then
 echo "== delete" >&2
@@ -449,6 +473,12 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   echo "| scenario         | conns | app rps  | p50 ms  | p95 ms  | p99 ms  | app CPU-ms/1k | db CPU-ms/1k | pgbench tps | pg p95 ms | ratio  | target                     | met? |"
   echo "|------------------|------:|---------:|--------:|--------:|--------:|-------:|-------:|---------:|--------:|-------:|----------------------------|------|"
   printf '%s\n' "${table_rows[@]}"
+  echo
+  echo "App CPU per request (µs, from /proc over each closed-loop run above) against the lean request path's targets"
+  echo
+  echo "| scenario         | conns | app rps  | app µs   | target   | met? |"
+  echo "|------------------|------:|---------:|---------:|---------:|------|"
+  printf '%s\n' "${cpu_rows[@]}"
   echo
   echo "Latency: open loop at fixed rates, Poisson arrivals on $connections connections, ${step_duration}s per rate after 2s of warm-up, latency from the scheduled send time; app = bench/OpenLoop.java, ceiling = pgbench -R of the same SQL"
   echo
