@@ -78,12 +78,16 @@ final class BatchEncoder implements AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
-			throw new TransferException("the records of " + this.ledger.fileName() + " could not be encoded for the "
-					+ "database: " + cause.getMessage(), cause);
+			throw new TransferException(
+					"The import stopped: the records of " + this.ledger.fileName()
+							+ " could not be prepared for the database (" + cause
+							+ "). Batches committed before this point are kept; run the import again to resume.",
+					cause);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new TransferException("the import was interrupted", ex);
+			throw new TransferException("The import was interrupted. Batches committed before this point are kept; run"
+					+ " the import again to resume.", ex);
 		}
 	}
 
