@@ -38,7 +38,7 @@ class ImportJsonCommand implements Callable<Integer> {
 			description = "Directory of expenses.json and incomes.json (default: budget.storage.json-directory, ./data/json)")
 	Path jsonDirectory;
 
-	@Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+	@Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + JsonImporter.Options.DEFAULT_BATCH_SIZE,
 			description = "Records per batch and checkpoint (default: ${DEFAULT-VALUE})")
 	int batchSize;
 

@@ -1,7 +1,7 @@
 package dev.homebudget.transition.transfer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +43,15 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * equal row is left untouched, and rows that are only in the database are never deleted.
  * After every batch that inserted rows the identity sequence is moved past max(id), so
  * the database never hands out an id the file already used, even after a kill.
+ * <p>
+ * Every record is read and checked before the first batch is written (the checkpoint
+ * names the file by the fingerprint of all its records, and with
+ * {@link Options#allOrNothing()} a rejected record must stop the run before it writes).
+ * What overlaps is the encoding: a {@link BatchEncoder} thread turns the next batches
+ * into COPY's bytes while the database writes the current one; the statements and commits
+ * stay on the calling thread, in order. A batch is 5,000 records by default: each
+ * statement fires the tables' statement-level triggers (history, month totals) once, so
+ * fewer, larger batches cost the database less, and a kill loses at most one batch.
  * <p>
  * A run ends with a reconciliation of the files against the tables, which gives the
  * fingerprints of both sides and the rows that are only in the database.
@@ -86,7 +95,7 @@ public final class JsonImporter {
 	 */
 	public record Options(int batchSize, boolean dryRun, boolean allOrNothing, boolean deleteMissing) {
 
-		public static final int DEFAULT_BATCH_SIZE = 500;
+		public static final int DEFAULT_BATCH_SIZE = 5000;
 
 		public Options {
 			if (batchSize < 1) {
@@ -500,16 +509,13 @@ public final class JsonImporter {
 			this.connection.commit();
 			int[] taken = existingIds(entries.get(first * this.batchSize).id(), entries.get(entries.size() - 1).id());
 			CopyManager copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
-			StringBuilder rows = new StringBuilder(this.batchSize * 96);
-			try (PreparedStatement upsert = this.connection.prepareStatement(this.table.upsertFromStaging());
+			try (BatchEncoder encoder = new BatchEncoder(ledger, entries, this.batchSize, first, batches);
+					PreparedStatement upsert = this.connection.prepareStatement(this.table.upsertFromStaging());
 					PreparedStatement advance = ImportCheckpoints.prepareAdvance(this.connection)) {
 				for (int batch = first; batch < batches; batch++) {
 					int from = batch * this.batchSize;
 					int to = Math.min(from + this.batchSize, entries.size());
-					rows.setLength(0);
-					for (JsonEntry entry : entries.subList(from, to)) {
-						CanonicalEntry.appendRow(rows, ledger, entry, true);
-					}
+					byte[] rows = encoder.next();
 					int lowest = entries.get(from).id();
 					int highest = entries.get(to - 1).id();
 					int[] counts = anyBetween(taken, lowest, highest) ? null : copyFree(copy, rows);
@@ -559,9 +565,9 @@ public final class JsonImporter {
 		 * into the table, every row inserted. Null when a row appeared in the range
 		 * meanwhile: the batch is then rolled back and goes the upsert way.
 		 */
-		private int[] copyFree(CopyManager copy, StringBuilder rows) throws SQLException, IOException {
+		private int[] copyFree(CopyManager copy, byte[] rows) throws SQLException, IOException {
 			try {
-				long copied = copy.copyIn(this.table.copyIntoTable(), new StringReader(rows.toString()));
+				long copied = copy.copyIn(this.table.copyIntoTable(), new ByteArrayInputStream(rows));
 				return new int[] { (int) copied, 0 };
 			}
 			catch (SQLException ex) {
@@ -574,9 +580,8 @@ public final class JsonImporter {
 		}
 
 		/** Inserted and updated rows of a batch upserted through the staging table. */
-		private int[] upsert(PreparedStatement upsert, CopyManager copy, StringBuilder rows)
-				throws SQLException, IOException {
-			copy.copyIn(this.table.copyIntoStaging(), new StringReader(rows.toString()));
+		private int[] upsert(PreparedStatement upsert, CopyManager copy, byte[] rows) throws SQLException, IOException {
+			copy.copyIn(this.table.copyIntoStaging(), new ByteArrayInputStream(rows));
 			try (ResultSet counts = upsert.executeQuery()) {
 				counts.next();
 				return new int[] { counts.getInt(1), counts.getInt(2) };

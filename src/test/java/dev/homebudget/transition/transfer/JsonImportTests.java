@@ -241,6 +241,56 @@ class JsonImportTests {
 	}
 
 	@Test
+	void aBatchTheDatabaseRefusesStopsTheImportWithItsReasonAndARerunResumesAfterTheLastCheckpoint()
+			throws IOException {
+		Path directory = household(1000, 0);
+		List<JsonEntry> entries = LedgerSnapshot.readUnlocked(directory).get(LedgerFile.EXPENSES).entries();
+		JsonImporter.Options options = new JsonImporter.Options(100, false, false);
+		// the 7th of 10 batches holds a row the table refuses, while the 8th is already
+		// encoded ahead of it
+		int refused = entries.get(650).id();
+		jdbc.sql("ALTER TABLE expenses ADD CONSTRAINT test_refuses_one_id CHECK (id <> " + refused + ")").update();
+		try {
+			assertThatExceptionOfType(TransferException.class)
+				.isThrownBy(() -> this.importer.importFrom(directory, options, QUIET))
+				.withMessageStartingWith("The import stopped: ")
+				.withMessageContaining("test_refuses_one_id")
+				.withMessageEndingWith("Batches committed before this point are kept; run the import again to resume.");
+		}
+		finally {
+			jdbc.sql("ALTER TABLE expenses DROP CONSTRAINT test_refuses_one_id").update();
+		}
+		assertThat(liveEncoderThreads()).as("encoder threads left running").isZero();
+		assertThat(jdbc
+			.sql("SELECT batches_done, rows_done, inserted, updated, unchanged, finished_at IS NULL"
+					+ " FROM json_import_checkpoints WHERE ledger = 'expenses.json'")
+			.query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getBoolean(6) ? 1 : 0))
+			.single()).containsExactly(6, 600, 600, 0, 0, 1);
+		// exactly the six committed batches: the refused batch left nothing behind
+		assertThat(count("expenses")).isEqualTo(600);
+		assertThat(jdbc.sql("SELECT max(id) FROM expenses").query(Integer.class).single())
+			.isEqualTo(entries.get(599).id());
+
+		JsonImporter.Report rerun = this.importer.importFrom(directory, options, QUIET);
+
+		assertThat(rerun.of(LedgerFile.EXPENSES).resumedAfterBatch()).isEqualTo(6);
+		assertCounts(rerun.of(LedgerFile.EXPENSES), 1000, 0, 0);
+		assertThat(rerun.verification().clean()).isTrue();
+		assertThat(rerun.verification().of(LedgerFile.EXPENSES).databaseFingerprint())
+			.isEqualTo(rerun.of(LedgerFile.EXPENSES).json().fingerprint());
+		assertThat(liveEncoderThreads()).isZero();
+	}
+
+	private static long liveEncoderThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && thread.getName().equals(BatchEncoder.THREAD_NAME))
+			.count();
+	}
+
+	@Test
 	void overwritesRowsThatDifferFromTheFileAndKeepsRowsOnlyInTheDatabase() throws IOException {
 		Path directory = household(50, 10);
 		this.importer.importFrom(directory, JsonImporter.Options.defaults(), QUIET);
