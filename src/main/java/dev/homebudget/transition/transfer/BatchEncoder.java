@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,12 @@ final class BatchEncoder implements AutoCloseable {
 
 	private final ExecutorService executor;
 
+	/**
+	 * The executor's threads, joined on close: a terminated executor's worker may still
+	 * be exiting.
+	 */
+	private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
+
 	private final Deque<Future<byte[]>> pending = new ArrayDeque<>(AHEAD + 1);
 
 	private int nextToSubmit;
@@ -61,6 +69,7 @@ final class BatchEncoder implements AutoCloseable {
 			Thread thread = new Thread(task, THREAD_NAME);
 			// never keeps the JVM alive: close() stops it, this is only a safety net
 			thread.setDaemon(true);
+			this.threads.add(thread);
 			return thread;
 		});
 		fill();
@@ -80,7 +89,8 @@ final class BatchEncoder implements AutoCloseable {
 			Throwable cause = ex.getCause();
 			throw new TransferException(
 					"The import stopped: the records of " + this.ledger.fileName()
-							+ " could not be prepared for the database (" + cause
+							+ " could not be prepared for the database ("
+							+ ((cause.getMessage() != null) ? cause.getMessage() : "an internal error")
 							+ "). Batches committed before this point are kept; run the import again to resume.",
 					cause);
 		}
@@ -117,6 +127,9 @@ final class BatchEncoder implements AutoCloseable {
 		try {
 			// encoding a batch takes milliseconds and ignores no interrupt for long
 			this.executor.awaitTermination(10, TimeUnit.SECONDS);
+			for (Thread thread : this.threads) {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
