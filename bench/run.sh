@@ -14,6 +14,8 @@
 #   latency counted from the scheduled send time (no coordinated omission). The p95 targets
 #   are judged at the middle rate of each scenario, stated in the table.
 #
+# The main page's first table in headless Chromium (ui_first_table: navigation start to the
+# month's rows on a desktop and a phone, and a month switch; target <= 1,000 ms).
 # Then import-json of a generated 100,000-record JSON file against COPY of the same rows
 # (bench/import_json.sh). Prints the tables and writes bench/results/latest.{md,json}. Only 127.0.0.1 is contacted.
 #
@@ -23,7 +25,8 @@
 # BENCH_EXPENSES (100000), BENCH_INCOMES (20000), BENCH_APP_PORT (18080), BENCH_DB_PORT (55432),
 # BENCH_JAVA_OPTS (default: none, i.e. ./hbw's own JVM settings), BENCH_STARTS (3 timed starts),
 # BENCH_KEEP=1, BENCH_PROFILE=1 (a JFR profile per closed-loop run), BENCH_IMPORT_RECORDS (100000), BENCH_ONLY (scenario names separated by spaces, e.g.
-# "budget_period put": only those run, and the results go to bench/results/partial.{md,json}).
+# "budget_period put": only those run, and the results go to bench/results/partial.{md,json}),
+# BENCH_UI_MONTH (the month the UI timing opens, 2025-12), BENCH_UI_LOADS (5), BENCH_CHROMIUM (/usr/bin/chromium).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -444,6 +447,52 @@ for scenario in create put delete; do
 done
 fi
 
+ui_rows=()
+ui_json="null"
+if only ui_first_table; then
+# The main page in Debian's Chromium (Playwright, the browser suite's dependency) against this
+# app and its 100,000 expenses: from the navigation's start to the frame in which the month's
+# expense table (1280x800) or the phone's cards (390x844) hold rows, and from a click on
+# "Previous month" to the frame showing that month; medians of BENCH_UI_LOADS loads, each in a
+# fresh browser context, timed in the page (src/test/java/dev/homebudget/ui/FirstTableTiming.java,
+# run as a single-file program; its browser test keeps it working). Without Chromium or the
+# Playwright jars in the local Maven repository the scenario is skipped, not failed.
+echo "== ui_first_table" >&2
+ui_month="${BENCH_UI_MONTH:-2025-12}"
+ui_loads="${BENCH_UI_LOADS:-5}"
+chromium="${BENCH_CHROMIUM:-/usr/bin/chromium}"
+ui_skip=""
+if [ ! -x "$chromium" ]; then
+  ui_skip="no Chromium at $chromium (Debian package chromium)"
+elif ! (cd "$root" && ./mvnw -q -B -ntp -o dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/ui-classpath.txt" >"$work/ui-classpath.log" 2>&1); then
+  ui_skip="the Playwright classpath could not be resolved offline (see ./mvnw dependency:build-classpath)"
+fi
+ui_line=""
+if [ -z "$ui_skip" ]; then
+  if ui_line=$(PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java -Dchromium.path="$chromium" -cp "$(cat "$work/ui-classpath.txt")" \
+      "$root/src/test/java/dev/homebudget/ui/FirstTableTiming.java" "$base" "$ui_month" "$ui_loads" "$work/ui-timing.json" \
+      2>"$work/ui-timing.log" | grep '^UI_TIMING'); then
+    ui_json="$(cat "$work/ui-timing.json")"
+  else
+    ui_skip="the browser run failed: $(tail -3 "$work/ui-timing.log" | tr '\n' ' ' | cut -c1-200)"
+  fi
+fi
+if [ -n "$ui_skip" ]; then
+  echo "   ui_first_table skipped: $ui_skip" >&2
+  ui_rows+=("| ui_first_table   | -       | -            | -            | ≤ 1,000 ms | skipped: $ui_skip |")
+  ui_json="{\"skipped\":\"$(tr -d '"\\' <<<"$ui_skip")\"}"
+else
+  ui_field() { sed -E "s/.* $1=([0-9.]+).*/\\1/" <<<" $ui_line"; }
+  for view in desktop phone; do
+    first=$(ui_field "${view}_first_ms"); switch=$(ui_field "${view}_switch_ms")
+    verdict=miss; if le "$first" 1000 && le "$switch" 1000; then verdict=met; fi
+    ui_rows+=("$(printf '| %-16s | %-7s | %12s | %12s | %-10s | %-4s |' ui_first_table "$view" "$first" "$switch" "≤ 1,000 ms" "$verdict")")
+    echo "   $view: first rows ${first} ms, month switch ${switch} ms (medians of $ui_loads): $verdict" >&2
+  done
+fi
+fi
+
 import_line="IMPORT_JSON records=0 import_ms=0 reading_ms=0 writing_ms=0 verifying_ms=0 wall_ms=0 copy_ms=0 ratio=0"
 if only import_json; then
   echo "== import-json of ${BENCH_IMPORT_RECORDS:-100000} records vs COPY" >&2
@@ -486,6 +535,14 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   echo "|------------------|-------:|---------:|--------:|--------:|---------:|-------:|--------:|--------:|--------:|-----------|------|"
   printf '%s\n' "${latency_rows[@]}"
   echo
+  if [ ${#ui_rows[@]} -gt 0 ]; then
+    echo "UI: the main page in headless Chromium (Playwright), ${BENCH_UI_MONTH:-2025-12} of the seeded data, medians of ${BENCH_UI_LOADS:-5} loads in fresh browser contexts; first rows = navigation start to the frame holding the month's expense rows, switch = \"Previous month\" clicked to the frame holding that month's rows (timed in the page)"
+    echo
+    echo "| scenario         | view    | first rows ms | switch ms    | target     | met? |"
+    echo "|------------------|---------|-------------:|-------------:|------------|------|"
+    printf '%s\n' "${ui_rows[@]}"
+    echo
+  fi
   echo "start to ready: ${ready_ms} ms, median of ${starts} starts ($(IFS=/; echo "${ready_all[*]}") ms) (target <= 2000 ms: $ready_verdict); peak RSS: ${rss_mb} MB (target <= 400 MB: $rss_verdict)"
   echo "import-json of $(imp records) records: $(imp import_ms) ms (reading $(imp reading_ms), writing $(imp writing_ms), verifying $(imp verifying_ms); $(imp wall_ms) ms with JVM start) vs COPY $(imp copy_ms) ms: $(imp ratio)% of COPY's rows/s (target >= 50%: $import_verdict)"
 } | tee "$results_dir/$results_name.md"
@@ -496,6 +553,7 @@ when="$(date -u +%Y-%m-%dT%H:%MZ)"
   printf '"start_to_ready_ms":%s,"start_to_ready_all_ms":[%s],"peak_rss_mb":%s,' "$ready_ms" "$(IFS=,; echo "${ready_all[*]}")" "$rss_mb"
   printf '"import_json":{"records":%s,"import_ms":%s,"reading_ms":%s,"writing_ms":%s,"verifying_ms":%s,"wall_ms":%s,"copy_ms":%s,"ratio_pct":%s,"verdict":"%s"},' \
     "$(imp records)" "$(imp import_ms)" "$(imp reading_ms)" "$(imp writing_ms)" "$(imp verifying_ms)" "$(imp wall_ms)" "$(imp copy_ms)" "$(imp ratio)" "$import_verdict"
+  printf '"ui_first_table":%s,' "$ui_json"
   printf '"scenarios":[' 
   (IFS=,; printf '%s' "${json_rows[*]}")
   printf ']}\n'

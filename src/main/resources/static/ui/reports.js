@@ -159,6 +159,21 @@ async function firstExpenseDay(before) {
 	}
 }
 
+// The filters the table shows, as report parameters ('' when none).
+function filterQuery() {
+	const filters = new URLSearchParams();
+	for (const [k, v] of Object.entries(shown.filters)) if ((v || '').trim() !== '') filters.set(k, v.trim());
+	return filters.toString();
+}
+
+// A category report of a range: the period's answer (bootstrap.js) unfiltered; with filters it
+// is asked with them, so the bars add up what the table and the totals show.
+function categoryReport(month, part, from, to) {
+	const filters = filterQuery();
+	const path = `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`;
+	return (filters ? api('GET', `${path}&${filters}`) : fromPeriod(month, part, path)).then((r) => r.data);
+}
+
 async function loadCategories(mine) {
 	const el = $('#category-chart');
 	const month = shown.month;
@@ -166,8 +181,8 @@ async function loadCategories(mine) {
 	const before = previousTwelve(month);
 	try {
 		const [now, past, first] = await Promise.all([
-			fromPeriod(month, 'by_category', `/api/v1/reports/categories?kind=expense&from=${from}&to=${to}`).then((r) => r.data),
-			fromPeriod(month, 'by_category_before', `/api/v1/reports/categories?kind=expense&from=${before.from}&to=${before.to}`).then((r) => r.data).catch(() => null),
+			categoryReport(month, 'by_category', from, to),
+			categoryReport(month, 'by_category_before', before.from, before.to).catch(() => null),
 			firstExpenseDay(before.to),
 		]);
 		// not known (an older server): the twelve periods; none before at all: nothing to compare
@@ -219,17 +234,17 @@ function averageText(item, past, pastCurrency, single, periods) {
 
 function drawCategories(el, all, past, pastCurrency, periods) {
 	const filter = shown.filters.category || '';
+	// the server filtered already (an older one did not: the category is matched here too)
 	const items = all.filter((i) => matchesCategory(i.category, filter));
-	const others = ['q', 'account', 'paid_by'].some((k) => (shown.filters[k] || '').trim() !== '');
-	const otherNote = others ? '<p class="small text-body-secondary mb-1">All of the period\u2019s expenses by category: the text, account and payer filters apply to the table and the totals.</p>' : '';
+	const filtered = Object.values(shown.filters).some((v) => (v || '').trim() !== '');
 	if (!items.length) {
-		el.innerHTML = `${otherNote}<p class="small text-body-secondary">No expenses in ${esc(periodWord())}${filter ? ' in this category' : ''}.</p>`;
+		el.innerHTML = `<p class="small text-body-secondary">No expenses in ${esc(periodWord())}${filtered ? ' match the filters' : ''}.</p>`;
 		return;
 	}
 	const single = shown.expenseCurrency || shown.base;
 	const top = allCategories ? items : items.slice(0, SHOWN);
 	const max = Math.max(...top.map((i) => Number(i.total)), 0.01);
-	el.innerHTML = `${otherNote}<ul class="bars list-unstyled m-0">${top.map((i) => {
+	el.innerHTML = `<ul class="bars list-unstyled m-0">${top.map((i) => {
 		const several = Array.isArray(i.by_currency);
 		const colour = colourOf('expense', i.category);
 		const style = `width:${Math.max(1, (Number(i.total) / max) * 100).toFixed(1)}%${colour ? `;background:${esc(colour)}` : ''}`;
@@ -271,8 +286,7 @@ async function trendMonths(end) {
 	if (Object.values(shown.filters).some((v) => (v || '').trim() !== '')) {
 		// filtered: each month's expenses from the summary, filtered like the list
 		const months = Array.from({ length: 12 }, (_, i) => shiftMonth(first, i));
-		const filters = new URLSearchParams();
-		for (const [k, v] of Object.entries(shown.filters)) if ((v || '').trim() !== '') filters.set(k, v.trim());
+		const filters = filterQuery();
 		const sums = await Promise.all(months.map((month) => {
 			const [y, m] = month.split('-').map(Number);
 			const last = new Date(Date.UTC(y, m, 0)).getUTCDate();

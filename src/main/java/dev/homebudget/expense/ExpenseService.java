@@ -111,6 +111,12 @@ public class ExpenseService {
 		return readable().totalsByCategory(from, to);
 	}
 
+	/** Per category and currency of the rows matching the query's filters. */
+	@SingleStatement
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		return readable().totalsByCategory(query);
+	}
+
 	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return readable().totalsByMonth(year);

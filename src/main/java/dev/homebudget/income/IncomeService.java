@@ -82,6 +82,12 @@ public class IncomeService {
 		return readable().totalsByCategory(from, to);
 	}
 
+	/** Per category and currency of the rows matching the query's filters. */
+	@SingleStatement
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		return readable().totalsByCategory(query);
+	}
+
 	@SingleStatement
 	public List<EntryTotals.ByMonth> totalsByMonth(int year) {
 		return readable().totalsByMonth(year);

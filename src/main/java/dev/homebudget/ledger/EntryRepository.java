@@ -115,6 +115,12 @@ public interface EntryRepository<E extends StoredEntry, D> {
 	List<EntryTotals.ByCategory> totalsByCategory(LocalDate from, LocalDate to);
 
 	/**
+	 * Totals per category and currency of the rows matching the query's filters (its
+	 * order and page are ignored), largest first.
+	 */
+	List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query);
+
+	/**
 	 * Totals per month and currency of a year; months without entries are absent.
 	 */
 	List<EntryTotals.ByMonth> totalsByMonth(int year);

@@ -435,6 +435,27 @@ public final class JdbcEntries<E extends StoredEntry, D> implements EntryReposit
 	}
 
 	/**
+	 * Totals per category and currency of the matching rows: a range of dates alone as
+	 * above (from the kept month totals), any other filter from the rows it matches.
+	 */
+	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		if (query.onlyDates()) {
+			return totalsByCategory(query.from(), query.to());
+		}
+		EntrySql.Filter filter = statsFilter(query, this.kind, this.household);
+		String sql = "SELECT COALESCE(c.name, t.category) AS category, t.currency, t.total, t.count FROM "
+				+ "(SELECT category_id, min(category) AS category, " + CURRENCY + " AS currency, "
+				+ "sum(amount) AS total, count(*) AS count FROM " + this.table + filter.where()
+				+ " GROUP BY category_id, 3) t LEFT JOIN categories c ON c.id = t.category_id"
+				+ " ORDER BY t.total DESC, 1, 2";
+		return filter.bind(this.jdbc.sql(sql))
+			.query((rs, row) -> new EntryTotals.ByCategory(rs.getString("category"), rs.getString("currency"),
+					rs.getBigDecimal("total"), rs.getLong("count")))
+			.list();
+	}
+
+	/**
 	 * The statement of {@link #totalsByCategory}: per category, named as the category is
 	 * now (entries keep the text they were written with), else by the least text of its
 	 * entries.

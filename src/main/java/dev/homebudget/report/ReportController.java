@@ -175,12 +175,26 @@ class ReportController {
 	@Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "limit", in = ParameterIn.QUERY,
 			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "1000"))
+	@Parameter(name = "category", in = ParameterIn.QUERY,
+			description = "Only this category (any spelling; a group with its categories), as the list filters")
+	@Parameter(name = "account", in = ParameterIn.QUERY, description = "Only this account, as the list filters")
+	@Parameter(name = "business", in = ParameterIn.QUERY, description = "Only this business (expenses only)")
+	@Parameter(name = "paid_by", in = ParameterIn.QUERY,
+			description = "Only what this member paid, by user id (expenses only; sign-in mode, phase P3, else none)",
+			schema = @Schema(type = "integer", minimum = "1"))
+	@Parameter(name = "for_whom", in = ParameterIn.QUERY,
+			description = "User id of a member with a share, or 'shared' (expenses only; sign-in mode, phase P3, "
+					+ "else none)",
+			schema = @Schema(type = "string", example = "shared"))
+	@Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive text in business, category or notes")
+	@Parameter(name = "min_amount", in = ParameterIn.QUERY, schema = @Schema(type = "number"))
+	@Parameter(name = "max_amount", in = ParameterIn.QUERY, schema = @Schema(type = "number"))
 	List<CategoryTotal> categories(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
 		boolean expense = isExpense(parameters.get("kind"));
-		EntryQueries.DateRange range = EntryQueries.dateRange(parameters);
+		EntryQuery query = filters(parameters, expense);
 		int limit = limit(parameters.get("limit"), EntryQueries.MAX_LIMIT);
-		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(range.from(), range.to())
-				: this.incomes.totalsByCategory(range.from(), range.to());
+		List<EntryTotals.ByCategory> totals = expense ? this.expenses.totalsByCategory(query)
+				: this.incomes.totalsByCategory(query);
 		Set<String> currencies = currencies(totals.stream().map(EntryTotals.ByCategory::currency));
 		if (currencies.size() <= 1) {
 			return totals.stream()
@@ -190,7 +204,6 @@ class ReportController {
 				.toList();
 		}
 		String base = this.currency.base();
-		EntryQuery query = EntryQueries.range(range.from(), range.to());
 		Map<String, EntryTotals.Converted> converted = new LinkedHashMap<>();
 		(expense ? this.expenses.converted(query, EntryTotals.Grouping.CATEGORY, base)
 				: this.incomes.converted(query, EntryTotals.Grouping.CATEGORY, base))
@@ -257,6 +270,16 @@ class ReportController {
 
 	private static BigDecimal zero() {
 		return BigDecimal.ZERO.setScale(2);
+	}
+
+	/**
+	 * The dates and filters of a report, read as the list reads them (the same 422s): the
+	 * charts follow the filters the table shows. Its order and page are the report's own.
+	 */
+	private static EntryQuery filters(Map<String, String> parameters, boolean expense) {
+		Map<String, String> filters = new LinkedHashMap<>(parameters);
+		filters.keySet().removeAll(Set.of("kind", "limit", "sort", "cursor"));
+		return EntryQueries.read(filters, expense).orElseGet(() -> EntryQueries.range(null, null));
 	}
 
 	private static boolean isExpense(String kind) {

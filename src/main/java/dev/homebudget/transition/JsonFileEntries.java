@@ -144,6 +144,11 @@ public final class JsonFileEntries<E extends StoredEntry, D> implements EntryRep
 	}
 
 	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		return this.ledger.totalsByCategory(query);
+	}
+
+	@Override
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
 		return this.ledger.converted(query, grouping, base);
 	}

@@ -207,6 +207,11 @@ public final class JsonLedger<T> {
 		return LedgerQueries.totalsByCategory(this.state.entries(), from, to);
 	}
 
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		return LedgerQueries.totalsByCategory(this.state.entries(),
+				LedgerQueries.filter(query, this.file.hasBusiness()));
+	}
+
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
 		return LedgerQueries.converted(this.state.entries(), query, this.file.hasBusiness(), grouping, base);
 	}

@@ -194,10 +194,15 @@ final class LedgerQueries {
 
 	/** Per category and currency, largest total first, then by category and code. */
 	static List<EntryTotals.ByCategory> totalsByCategory(List<JsonEntry> rows, LocalDate from, LocalDate to) {
+		return totalsByCategory(rows, (row) -> inRange(row, from, to));
+	}
+
+	/** Per category and currency of the rows matching, as above. */
+	static List<EntryTotals.ByCategory> totalsByCategory(List<JsonEntry> rows, Predicate<JsonEntry> matches) {
 		Map<List<String>, BigDecimal> totals = new LinkedHashMap<>();
 		Map<List<String>, Long> counts = new LinkedHashMap<>();
 		for (JsonEntry row : rows) {
-			if (inRange(row, from, to)) {
+			if (matches.test(row)) {
 				List<String> key = List.of(row.category(), currency(row));
 				totals.merge(key, row.amount(), BigDecimal::add);
 				counts.merge(key, 1L, Long::sum);

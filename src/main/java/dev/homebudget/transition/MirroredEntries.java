@@ -185,6 +185,11 @@ public class MirroredEntries<E extends StoredEntry, D> implements EntryRepositor
 	}
 
 	@Override
+	public List<EntryTotals.ByCategory> totalsByCategory(EntryQuery query) {
+		return this.primary.totalsByCategory(query);
+	}
+
+	@Override
 	public List<EntryTotals.Converted> converted(EntryQuery query, EntryTotals.Grouping grouping, String base) {
 		return this.primary.converted(query, grouping, base);
 	}

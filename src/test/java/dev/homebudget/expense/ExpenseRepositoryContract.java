@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.homebudget.ledger.EntryField;
 import dev.homebudget.ledger.EntryQuery;
+import dev.homebudget.ledger.EntryQueries;
 import dev.homebudget.ledger.EntrySort;
 import dev.homebudget.ledger.EntryTotals;
 import dev.homebudget.ledger.EntryValues;
@@ -170,6 +171,16 @@ abstract class ExpenseRepositoryContract
 					new EntryTotals.Stats("USD", 1, new BigDecimal("7.25"), new BigDecimal("7.25"),
 							new BigDecimal("7.25"), new BigDecimal("7.25")));
 		assertThat(this.repository.stats(text("nothing"))).isEmpty();
+		// per category of the rows a filter matches (the charts follow the table's
+		// filters)
+		assertThat(this.repository.totalsByCategory(
+				new EntryQuery(null, null, null, "acct", null, null, null, null, EntrySort.NEWEST_FIRST, 1, null)))
+			.containsExactly(new EntryTotals.ByCategory("Food", "ILS", new BigDecimal("125.49"), 2),
+					new EntryTotals.ByCategory("bread", "ILS", new BigDecimal("10.00"), 1),
+					new EntryTotals.ByCategory("Zoo", "USD", new BigDecimal("7.25"), 1));
+		assertThat(this.repository.totalsByCategory(text("nothing"))).isEmpty();
+		assertThat(this.repository.totalsByCategory(EntryQueries.range(null, LocalDate.of(2025, 12, 31))))
+			.isEqualTo(this.repository.totalsByCategory(null, LocalDate.of(2025, 12, 31)));
 		assertThat(this.repository.distinctValues(EntryField.BUSINESS, 2))
 			.containsExactly(new EntryTotals.ValueCount("Shop A", 2), new EntryTotals.ValueCount("Caf\u00c9", 1));
 		assertThat(this.repository.distinctValues(EntryField.NOTES, 10)).hasSize(3);

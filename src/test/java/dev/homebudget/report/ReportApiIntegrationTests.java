@@ -88,6 +88,28 @@ class ReportApiIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void shouldTotalCategoriesOfTheEntriesTheListFiltersMatch() {
+		String year = "/api/v1/reports/categories?kind=expense&from=1987-01-01&to=1987-12-31";
+		JsonNode cash = get(year + "&account=Cash").json();
+		assertThat(cash.findValuesAsString("category")).containsExactly("Food", "Fun");
+		assertThat(cash.get(0).get("total").decimalValue()).isEqualByComparingTo("10.10");
+		assertThat(cash.get(0).get("count").asLong()).isEqualTo(1);
+		JsonNode text = get(year + "&q=mega").json();
+		assertThat(text.findValuesAsString("category")).containsExactly("Food");
+		assertThat(text.get(0).get("total").decimalValue()).isEqualByComparingTo("10.30");
+		assertThat(get(year + "&business=Cinema").json().findValuesAsString("category")).containsExactly("Fun");
+		assertThat(get(year + "&min_amount=1&max_amount=100").json().findValuesAsString("category"))
+			.containsExactly("Food");
+		assertThat(get(year + "&category=rent").json().findValuesAsString("category")).containsExactly("Rent");
+		assertThat(get(year + "&q=nothing-like-this").json().size()).isZero();
+		// incomes have no business: ignored there, as by their list
+		assertThat(get("/api/v1/reports/categories?kind=income&from=1987-01-01&to=1987-12-31&account=PayPal"
+				+ "&business=Mega")
+			.json()
+			.findValuesAsString("category")).containsExactly("Freelance");
+	}
+
+	@Test
 	void shouldListDistinctValuesMostUsedFirst() {
 		JsonNode businesses = get("/api/v1/reports/values?field=business").json();
 		assertThat(businesses.get(0).has("value")).isTrue();
@@ -104,7 +126,8 @@ class ReportApiIntegrationTests extends ApiTestSupport {
 			"'/api/v1/reports/values?kind=income&field=business',field",
 			"'/api/v1/reports/values?field=category&limit=0',limit",
 			"'/api/v1/reports/values?field=category&limit=x',limit", "'/api/v1/reports/categories?limit=0',limit",
-			"'/api/v1/reports/categories?limit=1001',limit" })
+			"'/api/v1/reports/categories?limit=1001',limit", "'/api/v1/reports/categories?min_amount=x',min_amount",
+			"'/api/v1/reports/categories?paid_by=x',paid_by" })
 	void shouldRefuseBadParametersWith422(String path, String parameter) {
 		ApiResponse response = get(path);
 		assertThat(response.status()).as(response.toString()).isEqualTo(422);

@@ -19,8 +19,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Reports a person can read (issue 22): the period picker the table, the totals and the
  * charts follow; each category against its average over the 12 periods before; the
  * 12-month trend with axis values and a bar per month that shows that month; a category
- * that filters the table; the view kept in the address. On a phone (touch) and a desktop
- * (keyboard).
+ * that filters the table; every filter applied to the cards and the charts as to the
+ * table; the view kept in the address. On a phone (touch) and a desktop (keyboard).
  */
 class ReportsBrowserTests extends BrowserTestSupport {
 
@@ -191,6 +191,66 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#filter-category")).hasValue("");
 		assertThat(categoryRow("Rent")).hasCount(1);
 		assertThat(page).not().hasURL(Pattern.compile("category="));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void everyFilterAppliesToTheCategoriesAsToTheTableAndTheCards(String viewport) {
+		someMonths();
+		expense(this.now.atDay(4).toString(), "Corner shop", "Rent", "30", "ILS");
+		create("expense", "{\"date\":\"" + this.now.atDay(5)
+				+ "\",\"business\":\"Grocer\",\"category\":\"Food\",\"amount\":20,\"account\":\"Card\",\"currency\":\"ILS\"}");
+		Page page = open(viewport);
+		assertThat(categoryRow("Food")).containsText("\u20aa\u00a0170.00");
+		assertThat(categoryRow("Rent")).containsText("\u20aa\u00a0130.00");
+
+		// a text: the businesses "Market ..." (this month's 100, and each month before)
+		page.locator("#filter-q").fill("Market");
+		page.locator("#filter-q").press("Enter");
+		assertThat(rows("expense")).hasCount(1);
+		assertThat(page.locator("#total-expenses")).hasText("100.00");
+		assertThat(categoryRow("Food")).containsText("\u20aa\u00a0100.00");
+		assertThat(categoryRow("Food")).containsText("Average of the 12 months before: \u20aa\u00a0100.00, as usual");
+		assertThat(categoryRow("Rent")).hasCount(0);
+		assertThat(page.locator("#trend-chart")).containsText("Expenses matching the filters");
+		assertThat(page).hasURL(Pattern.compile("q=Market"));
+		screenshot("text");
+
+		// an account, kept in the address: a bookmark shows the same bars
+		page.navigate("http://127.0.0.1:" + this.port + "/?month=" + this.now + "&account=Card");
+		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
+		assertThat(page.locator("#filter-account")).hasValue("Card");
+		assertThat(rows("expense")).hasCount(1);
+		assertThat(page.locator("#total-expenses")).hasText("20.00");
+		assertThat(categoryRow("Food")).containsText("\u20aa\u00a020.00");
+		assertThat(categoryRow("Food")).containsText("Average of the 12 months before: none");
+		assertThat(categoryRow("Rent")).hasCount(0);
+
+		// nothing matches: the chart says so, like the table
+		page.locator("#filter-q").fill("no such text");
+		page.locator("#filter-q").press("Enter");
+		assertThat(rows("expense")).hasCount(0);
+		assertThat(page.locator("#category-chart")).containsText("No expenses in this month match the filters.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "desktop", "mobile" })
+	void theCsvExportIsTheViewShownWithItsFilters(String viewport) throws java.io.IOException {
+		someMonths();
+		Page page = open(viewport);
+		page.navigate("http://127.0.0.1:" + this.port + "/?month=" + this.now + "&category=Food");
+		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
+		assertThat(rows("expense")).hasCount(2);
+		Locator export = section("expense").getByRole(AriaRole.LINK,
+				new Locator.GetByRoleOptions().setName("Export the expenses shown as CSV"));
+		assertThat(export).isVisible();
+		com.microsoft.playwright.Download download = page.waitForDownload(() -> activate(export, viewport));
+		String csv = java.nio.file.Files.readString(download.path());
+		// the month's Food expenses, every one of them; not the rent, not another month's
+		org.assertj.core.api.Assertions.assertThat(csv)
+			.contains("Market", "Bakery")
+			.doesNotContain("Landlord", "Market 1");
+		org.assertj.core.api.Assertions.assertThat(csv.strip().lines()).hasSize(3);
 	}
 
 	@ParameterizedTest
