@@ -11,6 +11,7 @@ import dev.homebudget.auth.UserAccount;
 import dev.homebudget.ledger.Households;
 import dev.homebudget.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,17 +70,24 @@ class DemoDataBrowserTests extends SignedInBrowserTestSupport {
 		}
 	}
 
+	/**
+	 * A new account with a household of its own (the database's first account takes over
+	 * the first household, which other tests use), removed after the test.
+	 */
+	private UserAccount ownHousehold(String prefix) {
+		UserAccount user = newUser(prefix);
+		if (currentHousehold(user) == Households.FIRST) {
+			user = newUser(prefix);
+		}
+		this.households.add(currentHousehold(user));
+		return user;
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "desktop", "mobile" })
 	void demoDataIsLoadedFromTheWelcomeAndRemovedInOneClick(String viewport) {
 		boolean mobile = "mobile".equals(viewport);
-		UserAccount user = newUser("demo-" + viewport);
-		if (currentHousehold(user) == Households.FIRST) {
-			// the database's first account takes over the first household, which other
-			// tests use: this test's household is a new one, removed afterwards
-			user = newUser("demo-" + viewport);
-		}
-		this.households.add(currentHousehold(user));
+		UserAccount user = ownHousehold("demo-" + viewport);
 		Page page = signedIn(user, mobile);
 		Locator banner = page.locator("#demo-banner");
 		assertThat(banner).hasAttribute("data-state", "hidden");
@@ -109,6 +117,32 @@ class DemoDataBrowserTests extends SignedInBrowserTestSupport {
 		assertThat(welcome(page)).isVisible();
 		assertThat(expenses(page, mobile)).hasCount(0);
 		assertThat(page.locator("#first-run-add")).isFocused();
+	}
+
+	@Test
+	void aViewerSeesTheBannerWithoutItsButton() {
+		UserAccount owner = ownHousehold("demo-owner");
+		UserAccount viewer = ownHousehold("demo-viewer");
+		int household = currentHousehold(owner);
+		this.jdbc.sql("INSERT INTO household_members (household_id, user_id, role) VALUES (:h, :u, 'viewer')")
+			.param("h", household)
+			.param("u", viewer.id())
+			.update();
+		this.jdbc.sql("UPDATE users SET current_household_id = :h WHERE id = :u")
+			.param("h", household)
+			.param("u", viewer.id())
+			.update();
+		Page ownerPage = signedIn(owner);
+		activate(button(welcome(ownerPage), "Load demo data"), false);
+		assertThat(ownerPage.locator("#demo-banner")).isVisible();
+
+		Page page = signedIn(viewer);
+		Locator banner = page.locator("#demo-banner");
+		assertThat(banner).isVisible();
+		assertThat(banner).containsText("You are looking at demo data.");
+		assertThat(page.locator("#demo-remove")).isHidden();
+		assertThat(welcome(page)).isHidden();
+		this.jdbc.sql("UPDATE users SET current_household_id = NULL WHERE id = :u").param("u", viewer.id()).update();
 	}
 
 }
