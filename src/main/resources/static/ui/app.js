@@ -1457,6 +1457,13 @@ document.addEventListener('hb:imported', () => {
 	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
 	loadSuggestions();
 });
+// Demo data was loaded or removed (the welcome, the demo banner): entries and categories came or went.
+document.addEventListener('hb:demo-changed', () => {
+	state.loadSeq += 1;
+	Promise.allSettled([loadKind('expense'), loadKind('income'), loadTotals()]).then(loadCharts);
+	loadSuggestions();
+	if (categoriesAvailable()) loadCategories();
+});
 // A rule was applied to existing entries (the Rules page): their fields changed.
 document.addEventListener('hb:rule-applied', () => {
 	state.loadSeq += 1;

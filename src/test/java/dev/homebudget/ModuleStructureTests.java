@@ -29,7 +29,7 @@ class ModuleStructureTests {
 			"dev.homebudget.report..", "dev.homebudget.settle..", "dev.homebudget.household..",
 			"dev.homebudget.idempotency..", "dev.homebudget.auth..", "dev.homebudget.settings..",
 			"dev.homebudget.schedule..", "dev.homebudget.history..", "dev.homebudget.imports..",
-			"dev.homebudget.rules..", "dev.homebudget.start.." };
+			"dev.homebudget.rules..", "dev.homebudget.start..", "dev.homebudget.demo.." };
 
 	/** The entry model, its SQL, queries, writes and CSV, and the storage port. */
 	static final String[] LEDGER = { "dev.homebudget.ledger.." };

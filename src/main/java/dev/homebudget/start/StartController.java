@@ -76,7 +76,8 @@ class StartController {
 			description = """
 					Start parts: account (GET /api/v1/account), csrf (GET /api/v1/csrf), households, settings, \
 					schedule_settings (GET /api/v1/schedules/settings), balance, categories, trash \
-					(GET /api/v1/trash?limit=1), upcoming (GET /api/v1/upcoming?days), and the suggestions \
+					(GET /api/v1/trash?limit=1), upcoming (GET /api/v1/upcoming?days), demo (GET /api/v1/demo-data), \
+					and the suggestions \
 					values.expense.business, values.expense.category, values.expense.account, \
 					values.income.category and values.income.account (GET /api/v1/reports/values?limit=200). \
 					The period shown comes from GET /api/v1/bootstrap/period, asked at the same time.""")
@@ -94,6 +95,7 @@ class StartController {
 		ask.part("categories", "/api/v1/categories");
 		ask.part("trash", "/api/v1/trash?limit=1");
 		ask.part("upcoming", "/api/v1/upcoming?days=" + period.days());
+		ask.part("demo", "/api/v1/demo-data");
 		for (String kindField : List.of("expense.business", "expense.category", "expense.account", "income.category",
 				"income.account")) {
 			String[] split = kindField.split("\\.");

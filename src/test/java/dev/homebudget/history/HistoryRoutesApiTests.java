@@ -65,6 +65,10 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/rules", "PUT /api/v1/rules/{rule_id}", "DELETE /api/v1/rules/{rule_id}",
 			"POST /api/v1/rules/order", "POST /api/v1/rules/{rule_id}/preview");
 
+	private static final String DEMO_LOAD = "POST /api/v1/demo-data";
+
+	private static final String DEMO_REMOVE = "DELETE /api/v1/demo-data";
+
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlerMapping;
@@ -259,7 +263,8 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 		List<String> unaccounted = new ArrayList<>();
 		for (String route : routes) {
 			if (!tried.containsKey(route) && !NO_LEDGER_DATA.contains(route)
-					&& !route.equals("POST /api/v1/budgets/{period}/fill")) {
+					&& !route.equals("POST /api/v1/budgets/{period}/fill") && !route.equals(DEMO_LOAD)
+					&& !route.equals(DEMO_REMOVE)) {
 				unaccounted.add(route);
 			}
 		}
@@ -303,6 +308,51 @@ class HistoryRoutesApiTests extends SignedInHouseholdsSupport {
 			.query(String.class)
 			.list();
 		assertThat(kinds).containsExactly("budget");
+	}
+
+	/**
+	 * Demo data goes only into an empty household (so not the one above): its load writes
+	 * one create per entry and per category its entries created, its removal one delete
+	 * each, all naming the caller, the API and the request.
+	 */
+	@Test
+	void demoDataLeavesAnEventPerRowItCreatesAndRemoves() {
+		TokenCaller owner = newUser("rdemo");
+		int household = currentHousehold(owner);
+		long before = lastEvent(household);
+		ApiResponse loaded = owner.json("POST", "/api/v1/demo-data", null);
+		assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
+		int expenses = loaded.json().get("expenses").asInt();
+		int incomes = loaded.json().get("incomes").asInt();
+		int categories = this.jdbc.sql("SELECT count(*) FROM categories WHERE household_id = :h")
+			.param("h", household)
+			.query(Integer.class)
+			.single();
+		assertThat(events(owner, household, before, DEMO_LOAD))
+			.isEqualTo(Map.of("expense create", expenses, "income create", incomes, "category create", categories));
+		before = lastEvent(household);
+		ApiResponse removed = owner.delete("/api/v1/demo-data");
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+		assertThat(events(owner, household, before, DEMO_REMOVE))
+			.isEqualTo(Map.of("expense delete", expenses, "income delete", incomes, "category delete", categories));
+	}
+
+	/** The events since {@code before}, counted per kind and action, each checked. */
+	private Map<String, Integer> events(TokenCaller caller, int household, long before, String route) {
+		Map<String, Integer> counted = new TreeMap<>();
+		for (Map<String, Object> event : this.jdbc
+			.sql("SELECT kind, action, actor_id, source, request_id FROM history_events "
+					+ "WHERE household_id = :h AND id > :before ORDER BY id")
+			.param("h", household)
+			.param("before", before)
+			.query()
+			.listOfRows()) {
+			counted.merge(event.get("kind") + " " + event.get("action"), 1, Integer::sum);
+			assertThat(event.get("actor_id")).as(route + " " + event).isEqualTo(caller.userId());
+			assertThat(event.get("source")).as(route + " " + event).isEqualTo("api");
+			assertThat(event.get("request_id")).as(route + " " + event).isNotNull();
+		}
+		return counted;
 	}
 
 	/**

@@ -63,7 +63,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"GET /api/v1/schedules", "GET /api/v1/schedules/settings", "GET /api/v1/upcoming", "GET /api/v1/activity",
 			"GET /api/v1/changes", "GET /api/v1/trash", "GET /api/v1/imports", "GET /api/v1/imports/profiles",
 			"GET /api/v1/rules", "GET /api/v1/rules/suggestions", "GET /api/v1/bootstrap",
-			"GET /api/v1/bootstrap/period");
+			"GET /api/v1/bootstrap/period", "GET /api/v1/demo-data");
 
 	/** Data routes without an id that write: checked to land in B's household only. */
 	private static final Set<String> WRITE_ROUTES = Set.of("POST /api/v1/expense", "POST /api/v1/income",
@@ -74,7 +74,7 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			"POST /api/v1/budgets/{period}/fill", "POST /api/v1/schedules", "PUT /api/v1/schedules/settings",
 			"POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed", "POST /api/v1/trash/restore",
 			"DELETE /api/v1/trash", "POST /api/v1/imports", "POST /api/v1/imports/profiles", "POST /api/v1/rules",
-			"POST /api/v1/rules/order");
+			"POST /api/v1/rules/order", "POST /api/v1/demo-data", "DELETE /api/v1/demo-data");
 
 	/** The period every budget route is tried with: the month A's budget is in. */
 	private static final String PERIOD = "2025-11";
@@ -458,6 +458,11 @@ class HouseholdIsolationApiTests extends SignedInHouseholdsSupport {
 			.isEqualTo(409);
 		assertThat(b.user().json("POST", "/api/v1/rules/" + bRuleId + "/apply", null).status()).isEqualTo(200);
 		assertThat(b.user().delete("/api/v1/rules/" + bRuleId).status()).isEqualTo(200);
+
+		// demo data: B's household has entries (a load is refused) and none of it is
+		// loaded (a removal finds nothing), whatever A's holds
+		assertThat(b.user().json("POST", "/api/v1/demo-data", null).status()).isEqualTo(409);
+		assertThat(b.user().delete("/api/v1/demo-data").status()).isEqualTo(404);
 
 		assertThat(fingerprint(a.household())).as("A's data after everything B did").isEqualTo(before);
 		assertThat(a.user().get("/api/v1/expense").json()).hasSize(a.expenses().size());
