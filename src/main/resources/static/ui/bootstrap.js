@@ -1,4 +1,5 @@
-// The page's start data in one request (GET /api/v1/bootstrap) and a period's data in one
+// The page's start data in two requests asked at once (GET /api/v1/bootstrap?parts=page, and
+// ?parts=suggestions, which count every entry and would hold up the table) and a period's data in one
 // request (GET /api/v1/bootstrap/period, asked with the start and on each period switch) instead
 // of each module asking its own routes: the account, households, settings, categories and
 // suggestions; the period's lists, totals and charts. Each part is what its own route answers,
@@ -13,6 +14,13 @@ const started = new Promise((resolve) => {
 });
 // a start that failed: each module asks its own routes (fromStart), nothing unhandled
 started.catch(() => {});
+let beginSuggestions;
+// the suggestions count every entry of the household: asked on their own, at the same time,
+// so that what the table waits for (account, settings, categories) is not held up by them
+const suggested = new Promise((resolve) => {
+	beginSuggestions = resolve;
+});
+suggested.catch(() => {});
 // the parts of the period shown, by query: app.js, reports.js and the budget chart share them
 const periods = new Map();
 
@@ -45,15 +53,16 @@ function answer(parts, name) {
 
 /**
  * Asks for the start once, and at the same time for the period around month (app.js, once
- * it has read the address): two requests the server answers side by side, so the table
- * does not wait for the suggestions.
+ * it has read the address): three requests the server answers side by side, so the table
+ * waits neither for the suggestions nor for the start's other parts longer than it must.
  */
 export function start(month) {
-	const parts = api('GET', '/api/v1/bootstrap').then(({ data }) => {
+	const parts = api('GET', '/api/v1/bootstrap?parts=page').then(({ data }) => {
 		if (data && data.csrf && data.csrf.status === 200 && data.csrf.body) primeCsrfToken(data.csrf.body.token || '');
 		return data;
 	});
 	beginStart(parts);
+	beginSuggestions(api('GET', '/api/v1/bootstrap?parts=suggestions').then(({ data }) => data));
 	loadPeriod(month).catch(() => {});
 	return parts;
 }
@@ -63,7 +72,8 @@ export function start(month) {
  * answers it; without a start (it failed: an older server, the network) api() is asked.
  */
 export function fromStart(name, path) {
-	return started.then((parts) => answer(parts, name), () => api('GET', path));
+	const asked = name.startsWith('values.') ? suggested : started;
+	return asked.then((parts) => answer(parts, name), () => api('GET', path));
 }
 
 /**

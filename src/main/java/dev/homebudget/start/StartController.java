@@ -80,12 +80,40 @@ class StartController {
 					and the suggestions \
 					values.expense.business, values.expense.category, values.expense.account, \
 					values.income.category and values.income.account (GET /api/v1/reports/values?limit=200). \
-					The period shown comes from GET /api/v1/bootstrap/period, asked at the same time.""")
-	Map<String, Part> start(@Parameter(description = "Days ahead of the upcoming strip (default 14)") @RequestParam(
-			required = false) String days, HttpServletRequest request, HttpServletResponse response) {
+					The period shown comes from GET /api/v1/bootstrap/period, asked at the same time. \
+					parts=page leaves the suggestions out and parts=suggestions gives only them: the page asks \
+					for both at once, so that what the table waits for is not held up by the suggestions, \
+					which count every entry of the household.""")
+	Map<String, Part> start(
+			@Parameter(description = "Days ahead of the upcoming strip (default 14)") @RequestParam(
+					required = false) String days,
+			@Parameter(description = "all (default), page (all but the suggestions) or suggestions (only them)",
+					schema = @Schema(allowableValues = { "all", "page", "suggestions" })) @RequestParam(
+							required = false) String parts,
+			HttpServletRequest request, HttpServletResponse response) {
 		Period period = Period.read(null, null, null, null, null, null, days);
-		Map<String, Part> parts = new LinkedHashMap<>();
-		Asker ask = new Asker(request, response, parts);
+		String which = (parts != null) ? parts : "all";
+		if (!List.of("all", "page", "suggestions").contains(which)) {
+			throw new RequestValidationException(List.of(new ValidationIssue("enum", List.of("query", "parts"),
+					"Input should be 'all', 'page' or 'suggestions'", parts, null)));
+		}
+		Map<String, Part> answer = new LinkedHashMap<>();
+		Asker ask = new Asker(request, response, answer);
+		if (!which.equals("suggestions")) {
+			pageParts(ask, period);
+		}
+		if (!which.equals("page")) {
+			for (String kindField : List.of("expense.business", "expense.category", "expense.account",
+					"income.category", "income.account")) {
+				String[] split = kindField.split("\\.");
+				ask.part("values." + kindField,
+						"/api/v1/reports/values?kind=" + split[0] + "&field=" + split[1] + "&limit=" + SUGGESTIONS);
+			}
+		}
+		return answer;
+	}
+
+	private static void pageParts(Asker ask, Period period) {
 		ask.part("account", "/api/v1/account");
 		ask.part("csrf", "/api/v1/csrf");
 		ask.part("households", "/api/v1/households");
@@ -96,13 +124,6 @@ class StartController {
 		ask.part("trash", "/api/v1/trash?limit=1");
 		ask.part("upcoming", "/api/v1/upcoming?days=" + period.days());
 		ask.part("demo", "/api/v1/demo-data");
-		for (String kindField : List.of("expense.business", "expense.category", "expense.account", "income.category",
-				"income.account")) {
-			String[] split = kindField.split("\\.");
-			ask.part("values." + kindField,
-					"/api/v1/reports/values?kind=" + split[0] + "&field=" + split[1] + "&limit=" + SUGGESTIONS);
-		}
-		return parts;
 	}
 
 	@GetMapping(path = "/api/v1/bootstrap/period", produces = "application/json")

@@ -1,5 +1,7 @@
 package dev.homebudget.start;
 
+import java.util.List;
+
 import dev.homebudget.support.SignedInHouseholdsSupport;
 import dev.homebudget.support.TokenCaller;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,30 @@ class StartApiTests extends SignedInHouseholdsSupport {
 		assertThat(parts.get("first_expense_before").get("body").size()).isZero();
 		assertThat(parts.get("budget").get("status").asInt()).isEqualTo(200);
 		assertThat(parts.get("monthly.2025").get("body").get("months").size()).isEqualTo(12);
+	}
+
+	@Test
+	void thePageAndItsSuggestionsCanBeAskedApartAndTogetherHoldWhatTheWholeStartHolds() {
+		TokenCaller owner = newUser("apart");
+		assertThat(owner.json("POST", "/api/v1/expense", expense("Food", "3.00")).status()).isEqualTo(200);
+		JsonNode whole = owner.get("/api/v1/bootstrap").json();
+		JsonNode page = owner.get("/api/v1/bootstrap?parts=page").json();
+		JsonNode suggestions = owner.get("/api/v1/bootstrap?parts=suggestions").json();
+		List<String> pageNames = page.propertyNames().stream().toList();
+		List<String> suggestionNames = suggestions.propertyNames().stream().toList();
+		assertThat(pageNames).contains("account", "settings", "categories", "csrf", "demo")
+			.noneMatch((name) -> name.startsWith("values."));
+		assertThat(suggestionNames).containsExactlyInAnyOrder("values.expense.business", "values.expense.category",
+				"values.expense.account", "values.income.category", "values.income.account");
+		List<String> both = new java.util.ArrayList<>(pageNames);
+		both.addAll(suggestionNames);
+		assertThat(both).containsExactlyInAnyOrderElementsOf(whole.propertyNames());
+		assertThat(suggestions.get("values.expense.category").get("body").toString())
+			.isEqualTo(whole.get("values.expense.category").get("body").toString());
+
+		ApiResponse bad = owner.get("/api/v1/bootstrap?parts=everything");
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"parts\"]");
 	}
 
 	@Test
